@@ -1,0 +1,228 @@
+"""Load a county repository: every file read, parsed and modelled; every problem kept as a finding."""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path as FsPath
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .. import models as m
+from ..errors import CountyNotFound
+from ..findings import Finding, Path
+from ..layout import CONFIG_FILE, KINDS, FileKind, kind_of
+from ..ruletable import finding
+from .schema_errors import schema_findings
+from .reader import decode, parse
+
+T = TypeVar("T", bound=BaseModel)
+SKIP_DIRS = {"schemas", "templates", "node_modules", "__pycache__"}
+
+
+@dataclass(frozen=True)
+class Entry(Generic[T]):
+    """A record and where it stands: its file and its path inside that file."""
+
+    record: T
+    file: str
+    path: Path = ()
+
+
+@dataclass
+class SourceFile:
+    """One file of the repository as read: its text and plain data (for positions and diffs)."""
+
+    relpath: str
+    kind: FileKind
+    text: str | None
+    data: Any
+
+
+@dataclass
+class County:
+    """Everything loaded from one county repository, indexed by id."""
+
+    root: FsPath
+    config: m.CountyConfig | None = None
+    files: dict[str, SourceFile] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+    records: dict[str, list[Entry[Any]]] = field(default_factory=lambda: defaultdict(list))
+    raw_ids: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    community_township: dict[str, str] = field(default_factory=dict)
+
+    def entries(self, kind: str) -> list[Entry[Any]]:
+        """Every valid record of one file kind (for list files: the records inside them)."""
+        return self.records.get(kind, [])
+
+    def index(self, kind: str) -> dict[str, Entry[Any]]:
+        """Records of one kind by id (the first one wins; duplicates are reported by a check)."""
+        found: dict[str, Entry[Any]] = {}
+        for entry in self.entries(kind):
+            found.setdefault(entry.record.id, entry)
+        return found
+
+    def known(self, kind: str) -> set[str]:
+        """Ids of one kind that exist, even in records that failed the schema (avoids cascades)."""
+        return self.raw_ids.get(kind, set())
+
+
+def find_root(start: FsPath) -> FsPath:
+    """The nearest directory at or above `start` that holds a zsht.yaml, as git finds its root."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / CONFIG_FILE).exists():
+            return folder
+    raise CountyNotFound(
+        f"{start} 及其上级目录中没有 {CONFIG_FILE}，这里不是县级记录仓库",
+        hint="进入县级仓库目录，或用 -C 指定；新建仓库用 zsht init",
+    )
+
+
+def _walk(root: FsPath, county: County) -> list[str]:
+    """Relative paths of the YAML files to read; odd entries become findings."""
+    found: list[str] = []
+    real_root = os.path.realpath(root)
+    for folder, dirnames, filenames in os.walk(root):
+        rel_folder = os.path.relpath(folder, root).replace(os.sep, "/")
+        prefix = "" if rel_folder == "." else rel_folder + "/"
+        keep = []
+        for name in sorted(dirnames):
+            full = os.path.join(folder, name)
+            if name.startswith(".") or (not prefix and name in SKIP_DIRS):
+                continue
+            if os.path.islink(full):
+                _check_link(full, prefix + name, real_root, county)
+                continue
+            if name.endswith((".yaml", ".yml")) and kind_of(prefix + name):
+                county.findings.append(finding(
+                    "ZS005", prefix + name, "这里应是一个 YAML 文件，却是一个目录", hint="删除或改名该目录"))
+                continue
+            keep.append(name)
+        dirnames[:] = keep
+        for name in sorted(filenames):
+            if name.startswith(".") or not name.endswith((".yaml", ".yml")):
+                continue
+            full = os.path.join(folder, name)
+            if os.path.islink(full) and not _check_link(full, prefix + name, real_root, county):
+                continue
+            found.append(prefix + name)
+    return found
+
+
+def _check_link(full: str, relpath: str, real_root: str, county: County) -> bool:
+    target = os.path.realpath(full)
+    if os.path.commonpath([target, real_root]) != real_root:
+        county.findings.append(finding(
+            "ZS007", relpath, f"符号链接指向仓库以外：{target}", hint="把文件复制进仓库，或删除该链接"))
+        return False
+    return True
+
+
+def _validate(model: type[T], data: Any, relpath: str, county: County, prefix: Path = ()) -> T | None:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        county.findings.extend(schema_findings(exc, model, relpath, prefix))
+        return None
+
+
+def _remember_ids(kind: FileKind, data: Any, county: County) -> None:
+    """Note the ids a file names even before the schema passes, so one error does not cascade."""
+    if not isinstance(data, dict):
+        return
+    if kind.records:
+        for item in data.get(kind.records) or []:
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                county.raw_ids[_LIST_KIND[kind.name]].add(item["id"])
+                if kind.name == "communities" and isinstance(data.get("township"), str):
+                    county.community_township.setdefault(item["id"], data["township"])
+    elif isinstance(data.get("id"), str):
+        county.raw_ids[kind.name].add(data["id"])
+
+
+def _salvage(kind: FileKind, data: dict[str, Any], county: County) -> BaseModel | None:
+    """For a list file that failed as a whole, keep the records that are valid on their own."""
+    assert kind.records is not None
+    items = data.get(kind.records)
+    if not isinstance(items, list):
+        return None
+    try:
+        envelope = kind.model.model_validate({**data, kind.records: []})
+    except ValidationError:
+        return None
+    item_model = kind.model.model_fields[kind.records].annotation.__args__[0]  # type: ignore[union-attr]
+    good = []
+    for item in items:
+        try:
+            good.append(item_model.model_validate(item))
+        except ValidationError:
+            continue
+    return envelope.model_copy(update={kind.records: good})
+
+
+def load_file(county: County, relpath: str, kind: FileKind) -> None:
+    """Read, parse and model one file into the county, recording every problem."""
+    try:
+        raw = (county.root / relpath).read_bytes()
+    except OSError as exc:
+        county.findings.append(finding("ZS006", relpath, f"无法读取文件：{exc.strerror or exc}",
+                                       hint="检查文件权限").at(1, 1))
+        return
+    text, problem = decode(raw, relpath)
+    if problem:
+        county.findings.append(problem)
+        return
+    assert text is not None
+    parsed = parse(text, relpath)
+    county.files[relpath] = SourceFile(relpath, kind, text, parsed.data)
+    if not parsed.ok:
+        county.findings.extend(parsed.findings)
+        return
+    _remember_ids(kind, parsed.data, county)
+    record = _validate(kind.model, parsed.data, relpath, county)
+    if record is None and kind.records and isinstance(parsed.data, dict):
+        record = _salvage(kind, parsed.data, county)
+    if record is not None:
+        _add(county, kind, record, relpath)
+
+
+def _add(county: County, kind: FileKind, record: BaseModel, relpath: str) -> None:
+    if kind.name == "county":
+        county.config = record  # type: ignore[assignment]
+    county.records[kind.name].append(Entry(record, relpath))
+    if kind.records:
+        list_kind = _LIST_KIND[kind.name]
+        for position, item in enumerate(getattr(record, kind.records)):
+            county.records[list_kind].append(Entry(item, relpath, (kind.records, position)))
+            if kind.name == "communities":
+                county.community_township[item.id] = record.township  # type: ignore[attr-defined]
+
+
+# The records held in list files get a kind name of their own.
+_LIST_KIND = {
+    "townships": "township", "communities": "community", "departments": "department",
+    "social_orgs": "social_org", "duty": "duty_item", "assist": "assist_item", "negative": "negative_item",
+}
+
+
+def load_county(root: FsPath) -> County:
+    """Load every record under `root`; never raises for a bad file, it records a finding instead."""
+    county = County(root=root)
+    paths = _walk(root, county)
+    for relpath in paths:
+        kind = kind_of(relpath)
+        if kind is None:
+            county.findings.append(finding(
+                "ZS009", relpath, "文件不在任何记录目录中，未检查",
+                hint="按 README 的目录结构存放，或移出仓库").at(1, 1))
+            continue
+        load_file(county, relpath, kind)
+    present = set(paths)
+    for kind in KINDS:
+        if kind.required and kind.pattern not in present and kind.pattern not in {f.file for f in county.findings}:
+            county.findings.append(finding("ZS010", kind.pattern, f"缺少必需文件 {kind.pattern}（{kind.title}）",
+                                           hint="运行 zsht init 生成县级仓库结构").at(1, 1))
+    return county

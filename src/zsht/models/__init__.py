@@ -1,0 +1,30 @@
+"""Pydantic models of every record kind (extra keys forbidden, descriptions in Chinese)."""
+
+from .access import Access
+from .agreement import Agreement, AgreementItem, Installment, Signing
+from .catalogs import STAGES, AssistCatalog, AssistItem, DutyCatalog, DutyItem, NegativeCatalog, NegativeItem
+from .common import Basis, Funding, Party, Period, Record
+from .county import CountyConfig, Criterion, EvaluationSettings, GradeLine
+from .evaluation import PANEL_CATEGORIES, Evaluation, GovernmentRow, PanelMember, PerformanceRow, Result
+from .legal import Law
+from .notice import Notice
+from .purchase import Purchase
+from .registry import (
+    Community,
+    CommunityFile,
+    Department,
+    DepartmentFile,
+    SocialOrg,
+    SocialOrgFile,
+    Township,
+    TownshipFile,
+)
+
+__all__ = [
+    "STAGES", "PANEL_CATEGORIES", "Access", "Agreement", "AgreementItem", "AssistCatalog", "AssistItem",
+    "Basis", "Community", "CommunityFile", "CountyConfig", "Criterion", "Department", "DepartmentFile",
+    "DutyCatalog", "DutyItem", "Evaluation", "EvaluationSettings", "Funding", "GovernmentRow", "GradeLine",
+    "Installment", "Law", "NegativeCatalog", "NegativeItem", "Notice", "PanelMember", "Party", "Period",
+    "PerformanceRow", "Purchase", "Record", "Result", "Signing", "SocialOrg", "SocialOrgFile", "Township",
+    "TownshipFile",
+]

@@ -1,0 +1,86 @@
+"""Building blocks shared by every record: the base model, id formats, money, legal basis."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+# Id formats. Each pattern has a readable example so a bad id gets a hint that shows the form.
+SLUG = r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$"
+ID_FORMATS: dict[str, tuple[str, str]] = {
+    "slug": (SLUG, "小写拼音或字母、数字，用连字符分隔，如 niushan、niushan-xinhua"),
+    "duty": (r"^LZ-\d{3,}$", "LZ-001"),
+    "assist": (r"^XZ-\d{3,}$", "XZ-001"),
+    "negative": (r"^FM-\d{3,}$", "FM-001"),
+    "access": (r"^ZR-\d{4}-\d{3,}$", "ZR-2016-001"),
+    "purchase": (r"^GM-\d{4}-\d{3,}$", "GM-2015-001"),
+    "agreement": (r"^XY-\d{4}-[a-z0-9]+(?:-[a-z0-9]+)*$", "XY-2015-niushan-xinhua"),
+    "evaluation": (r"^PG-\d{4}-[a-z0-9]+(?:-[a-z0-9]+)*$", "PG-2015-niushan-xinhua"),
+    "notice": (r"^GS-\d{4}-[a-z0-9]+(?:-[a-z0-9]+)*$", "GS-2015-catalog"),
+    "criterion": (r"^ZF-\d{2,}$", "ZF-01"),
+}
+PATTERN_EXAMPLES = {pattern: example for pattern, example in ID_FORMATS.values()}
+
+
+def id_type(kind: str) -> object:
+    """A constrained string type for the ids of one kind of record."""
+    return Annotated[str, StringConstraints(pattern=ID_FORMATS[kind][0])]
+
+
+Slug = Annotated[str, StringConstraints(pattern=SLUG)]
+DutyId = Annotated[str, StringConstraints(pattern=ID_FORMATS["duty"][0])]
+AssistId = Annotated[str, StringConstraints(pattern=ID_FORMATS["assist"][0])]
+NegativeId = Annotated[str, StringConstraints(pattern=ID_FORMATS["negative"][0])]
+AccessId = Annotated[str, StringConstraints(pattern=ID_FORMATS["access"][0])]
+PurchaseId = Annotated[str, StringConstraints(pattern=ID_FORMATS["purchase"][0])]
+AgreementId = Annotated[str, StringConstraints(pattern=ID_FORMATS["agreement"][0])]
+EvaluationId = Annotated[str, StringConstraints(pattern=ID_FORMATS["evaluation"][0])]
+NoticeId = Annotated[str, StringConstraints(pattern=ID_FORMATS["notice"][0])]
+CriterionId = Annotated[str, StringConstraints(pattern=ID_FORMATS["criterion"][0])]
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True)]
+Year = Annotated[int, Field(ge=1980, le=2100, description="年度（四位数字）")]
+Money = Annotated[Decimal, Field(max_digits=14, decimal_places=2, description="金额（元）")]
+CommunityType = Literal["村", "居"]
+
+
+class Record(BaseModel):
+    """Base of every record: unknown keys are errors, so a typo never passes silently."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Basis(Record):
+    """A legal basis: a law or regulation in the register, and optionally its articles."""
+
+    law: Slug = Field(description="法律法规在法律依据登记册（legal/）中的编号")
+    articles: list[Annotated[int, Field(ge=1)]] = Field(
+        default_factory=list, description="引用的条款号（阿拉伯数字，如 37 表示第三十七条）；可不填"
+    )
+
+
+class Funding(Record):
+    """费随事转: the money that goes with an assisted task."""
+
+    amount: Money = Field(description="经费金额（元/年），必须大于 0")
+    unit: Text = Field(description="计费口径，如“元/年”“元/村·年”")
+    source: Text | None = Field(default=None, description="经费来源，如“县财政”“县民政局专项经费”")
+    payment: Text | None = Field(default=None, description="支付方式，如“年初拨付 50%，评估后结清”")
+
+
+class Period(Record):
+    """A span of days, both ends included."""
+
+    start: dt.date = Field(description="开始日期")
+    end: dt.date = Field(description="结束日期")
+
+
+class Party(Record):
+    """One side of a signed document."""
+
+    name: Text = Field(description="单位全称")
+    representative: Text | None = Field(default=None, description="法定代表人或负责人（签字人）")
+PATTERN_EXAMPLES[r"^[A-Z]{2}-\d{3,}$"] = "XZ-001"

@@ -1,0 +1,70 @@
+"""zsht.yaml: the county's own settings, which also mark the root of its repository."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated
+
+from pydantic import Field
+
+from .common import CriterionId, Record, Text
+from .evaluation import PanelCategory
+
+Rate = Annotated[Decimal, Field(ge=0)]
+
+
+class GradeLine(Record):
+    """One grade and the lowest total that earns it."""
+
+    grade: Text = Field(description="等次名称，如 优秀")
+    min: Annotated[Decimal, Field(ge=0, le=100)] = Field(description="最低分（含）")
+
+
+class Criterion(Record):
+    """One obligation of the government that committees score (履职评估指标)."""
+
+    id: CriterionId = Field(description="指标编号，如 ZF-01")
+    name: Text = Field(description="指标名称，如“经费足额按时拨付”")
+    max: Annotated[Decimal, Field(gt=0)] = Field(description="满分")
+
+
+def _default_grades() -> list[GradeLine]:
+    return [
+        GradeLine(grade="优秀", min=Decimal(90)),
+        GradeLine(grade="良好", min=Decimal(80)),
+        GradeLine(grade="合格", min=Decimal(60)),
+        GradeLine(grade="不合格", min=Decimal(0)),
+    ]
+
+
+class EvaluationSettings(Record):
+    """How the county scores, grades and settles."""
+
+    panel_weights: dict[PanelCategory, Rate] = Field(description="各类评估主体的权重，合计 1")
+    survey_weight: Annotated[Decimal, Field(ge=0, le=1)] = Field(
+        default=Decimal(0), description="第三方满意度测评在履约得分中的权重（0–1）"
+    )
+    grades: list[GradeLine] = Field(default_factory=_default_grades, description="等次线，从高到低")
+    settlement: dict[str, Rate] = Field(description="各等次兑现经费的比例，如 优秀: 1.1、不合格: 0.8")
+    min_panel_categories: int = Field(default=3, ge=1, le=6, description="评估主体至少涵盖的类别数")
+    government_criteria: list[Criterion] = Field(description="政府履职评估指标，满分合计 100")
+
+
+class AuditSettings(Record):
+    """What `zsht audit` requires of the history."""
+
+    require_review: bool = Field(default=False, description="改动记录的提交须带 Reviewed-by: 或 Approved-by:")
+    require_signed: bool = Field(default=False, description="提交须有签名")
+
+
+class CountyConfig(Record):
+    """zsht.yaml at the root of a county repository."""
+
+    county: Text = Field(description="县（市、区）名称，如“东海县”")
+    code: str = Field(pattern=r"^\d{6}$", description="行政区划代码（6 位）")
+    province: Text | None = Field(default=None, description="省")
+    city: Text | None = Field(default=None, description="市")
+    government: Text | None = Field(default=None, description="县人民政府全称")
+    main_branch: str = Field(default="main", description="主分支名")
+    evaluation: EvaluationSettings = Field(description="评估设置")
+    audit: AuditSettings = Field(default_factory=AuditSettings, description="审计设置")

@@ -1,0 +1,12 @@
+"""`--format json`: a list of findings."""
+
+from __future__ import annotations
+
+import json
+
+from ..validate import Validation
+
+
+def json_report(result: Validation) -> str:
+    """The findings as a JSON list with keys rule, severity, file, line, column, message, hint."""
+    return json.dumps([f.as_dict() for f in result.findings], ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,119 @@
+"""Agreements: only catalog items, a published catalog, every clause, and sums that add up."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from ..findings import Finding
+from ..load.county import County, Entry
+from ..models import Agreement, AssistItem
+from ..policy import agreement_total, catalog_in_force, catalog_items, published_on
+from .base import at, check
+
+
+@check
+def agreement_items(county: County) -> Iterator[Finding]:
+    """ZS401/ZS402/ZS403/ZS407/ZS409: what an agreement may contain, and on what catalog it rests."""
+    negatives = {e.record.id for e in county.entries("negative_item")}
+    duties = {e.record.id for e in county.entries("duty_item")}
+    types = {e.record.id: e.record.type for e in county.entries("community")}
+    for entry in county.entries("agreement"):
+        agreement = entry.record
+        catalog = catalog_in_force(county, agreement.year)
+        if catalog is None:
+            yield at(entry, "ZS402", f"没有 {agreement.year} 年施行的协助政府工作事项目录", "year",
+                     hint="先在 catalogs/assist/ 发布当年目录")
+            continue
+        yield from _catalog_published(entry, catalog.record.year, published_on(catalog.record))
+        items = catalog_items(catalog.record)
+        seen: set[str] = set()
+        for position, item in enumerate(agreement.items):
+            if item.id in seen:
+                yield at(entry, "ZS407", f"事项 {item.id} 在协议中出现两次", "items", position, "id")
+            seen.add(item.id)
+            if item.id in negatives:
+                yield at(entry, "ZS403", f"{item.id} 是负面清单事项，不得写入协议", "items", position, "id",
+                         hint="删去该事项；确需进入社区的，改由政府购买服务")
+            elif item.id not in items:
+                hint = ("依法履职事项不是协助政府事项，不能写入协议" if item.id in duties
+                        else f"只能选用 catalogs/assist/{catalog.record.year} 版目录中的事项")
+                yield at(entry, "ZS401", f"{item.id} 不在 {catalog.record.year} 版协助政府工作事项目录中",
+                         "items", position, "id", hint=hint)
+            elif types.get(agreement.community) not in items[item.id].applies_to:
+                yield at(entry, "ZS409", f"{item.id} 不适用于{types.get(agreement.community)}委会",
+                         "items", position, "id")
+
+
+def _catalog_published(entry: Entry[Agreement], version: int, published: object) -> Iterator[Finding]:
+    agreement = entry.record
+    if published is None:
+        yield at(entry, "ZS402", f"{version} 版协助政府工作事项目录尚未发布，不能作为协议依据", "year",
+                 hint="目录完成社会公示并发布后再签订协议")
+    elif agreement.signing and agreement.signing.date < published:  # type: ignore[operator]
+        yield at(entry, "ZS402", f"协议签订于 {agreement.signing.date}，早于目录发布日期 {published}",
+                 "signing", "date")
+
+
+_CLAUSES = (("breach", "违约责任"), ("disputes", "争议解决方式"), ("term", "协议期限"))
+
+
+@check
+def agreement_clauses(county: County) -> Iterator[Finding]:
+    """ZS404: the clauses every agreement must state, and every item's three clear points."""
+    for entry in county.entries("agreement"):
+        agreement = entry.record
+        for field, label in _CLAUSES:
+            if not getattr(agreement, field):
+                yield at(entry, "ZS404", f"协议缺少{label}条款（{field}）", hint=f"补上 {field}")
+        if not agreement.payment:
+            yield at(entry, "ZS404", "协议缺少经费支付计划（payment）", hint="写明各期支付时间和比例")
+        if agreement.funding_total is None:
+            yield at(entry, "ZS404", "协议缺少经费总额（funding_total）")
+        if agreement.status == "已签订" and agreement.signing is None:
+            yield at(entry, "ZS404", "协议状态为“已签订”，但没有签署信息（signing）", "status")
+        catalog = catalog_in_force(county, agreement.year)
+        items = catalog_items(catalog.record) if catalog else {}
+        for position, item in enumerate(agreement.items):
+            yield from _three_points(entry, position, items.get(item.id), agreement)
+
+
+def _three_points(entry: Entry[Agreement], position: int, source: AssistItem | None,
+                  agreement: Agreement) -> Iterator[Finding]:
+    if source is None:
+        return
+    item = agreement.items[position]
+    if not (item.evaluation or source.evaluation or agreement.evaluation):
+        yield at(entry, "ZS404", f"事项 {item.id} 没有年度履约评估方法", "items", position)
+    if not (item.conditions or source.guidance or source.authority):
+        yield at(entry, "ZS404", f"事项 {item.id} 没有写明政府提供的条件", "items", position)
+
+
+@check
+def agreement_sums(county: County) -> Iterator[Finding]:
+    """ZS405/ZS406: the total is the sum of the items; the payment shares add up to 100%."""
+    for entry in county.entries("agreement"):
+        agreement = entry.record
+        catalog = catalog_in_force(county, agreement.year)
+        total = agreement_total(agreement, catalog_items(catalog.record) if catalog else {})
+        if agreement.funding_total is not None and agreement.funding_total != total:
+            yield at(entry, "ZS405", f"经费总额写的是 {agreement.funding_total} 元，各事项合计 {total} 元",
+                     "funding_total", hint=f"改为 funding_total: {total}")
+        shares = sum((p.share for p in agreement.payment), Decimal(0))
+        if agreement.payment and shares != 100:
+            yield at(entry, "ZS406", f"支付计划各期比例合计 {shares}%，应为 100%", "payment")
+
+
+@check
+def agreement_dates(county: County) -> Iterator[Finding]:
+    """ZS410: the term lies in the agreement's year and is signed before it ends."""
+    for entry in county.entries("agreement"):
+        agreement = entry.record
+        term = agreement.term
+        if term and (term.start > term.end or term.start.year != agreement.year):
+            yield at(entry, "ZS410", f"协议期限 {term.start}—{term.end} 与年度 {agreement.year} 不符", "term")
+        signing = agreement.signing
+        if signing and term and signing.date > term.end:
+            yield at(entry, "ZS410", f"签订日期 {signing.date} 晚于协议期满 {term.end}", "signing", "date")
+        if signing and signing.date.year not in (agreement.year - 1, agreement.year):
+            yield at(entry, "ZS410", f"签订日期 {signing.date} 与年度 {agreement.year} 不符", "signing", "date")

@@ -1,0 +1,143 @@
+"""Two-way evaluations: both directions, scores in range, a mixed panel, results that add up."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from ..findings import Finding
+from ..load.county import County, Entry
+from ..models import Agreement, CountyConfig, Evaluation
+from ..policy import agreement_total, catalog_in_force, catalog_items
+from ..scoring import compute, grade_of
+from .base import at, check
+from ..ruletable import finding
+
+ONE, HUNDRED, TOLERANCE = Decimal(1), Decimal(100), Decimal("0.01")
+
+
+@check
+def county_settings(county: County) -> Iterator[Finding]:
+    """ZS603/ZS605 on zsht.yaml: weights add up to 1, criteria to 100, every grade has a settlement rate."""
+    config = county.config
+    if config is None:
+        return
+    settings = config.evaluation
+    weights = sum(settings.panel_weights.values(), Decimal(0))
+    if weights != ONE:
+        yield finding("ZS603", "zsht.yaml", f"评估主体权重合计 {weights}，应为 1", path=("evaluation", "panel_weights"))
+    full = sum((c.max for c in settings.government_criteria), Decimal(0))
+    if full != HUNDRED:
+        yield finding("ZS603", "zsht.yaml", f"政府履职评估指标满分合计 {full}，应为 100",
+                      path=("evaluation", "government_criteria"))
+    for grade in settings.grades:
+        if grade.grade not in settings.settlement:
+            yield finding("ZS605", "zsht.yaml", f"等次“{grade.grade}”没有兑现比例",
+                          path=("evaluation", "settlement"), hint=f"在 settlement 中加上 {grade.grade}: 1.0")
+
+
+@check
+def evaluations(county: County) -> Iterator[Finding]:
+    """ZS209, ZS601–ZS608 on every evaluation."""
+    agreements = county.index("agreement")
+    criteria = {c.id for c in county.config.evaluation.government_criteria} if county.config else set()
+    for entry in county.entries("evaluation"):
+        evaluation = entry.record
+        target = agreements.get(evaluation.agreement)
+        if target is None or target.record.community != evaluation.community or target.record.year != evaluation.year:
+            if evaluation.agreement not in county.known("agreement") or target is not None:
+                yield at(entry, "ZS209", f"协议 {evaluation.agreement} 不存在，或不是 {evaluation.community} "
+                         f"{evaluation.year} 年的协议", "agreement")
+            target = None
+        yield from _directions(entry, criteria)
+        yield from _panel(entry, county.config)
+        if target is not None:
+            yield from _items_match(entry, target.record)
+            if county.config is not None:
+                yield from _result(entry, county, target.record, county.config)
+
+
+def _directions(entry: Entry[Evaluation], criteria: set[str]) -> Iterator[Finding]:
+    evaluation = entry.record
+    if not evaluation.performance:
+        yield at(entry, "ZS601", "缺少履约评估（performance：评村（居）委会）", hint="逐项填写协议事项的打分")
+    if not evaluation.government:
+        yield at(entry, "ZS601", "缺少履职评估（government：村（居）委会评政府）", hint="填写各项政府履职指标的评分")
+    for position, row in enumerate(evaluation.performance):
+        for member, score in row.scores.items():
+            if not 0 <= score <= row.max:
+                yield at(entry, "ZS602", f"{row.item} 的 {member} 打分 {score} 超出 0–{row.max}",
+                         "performance", position, "scores", member)
+    for position, gov in enumerate(evaluation.government):
+        if not 0 <= gov.score <= gov.max:
+            yield at(entry, "ZS602", f"{gov.criterion} 得分 {gov.score} 超出 0–{gov.max}", "government", position, "score")
+        if criteria and gov.criterion not in criteria:
+            yield at(entry, "ZS208", f"履职评估指标 {gov.criterion} 不在 zsht.yaml 中", "government", position,
+                     "criterion")
+    for name, rows in (("performance", evaluation.performance), ("government", evaluation.government)):
+        full = sum((row.max for row in rows), Decimal(0))
+        if rows and full != HUNDRED:
+            yield at(entry, "ZS603", f"{name} 各项满分合计 {full}，应为 100", name)
+
+
+def _panel(entry: Entry[Evaluation], config: CountyConfig | None) -> Iterator[Finding]:
+    evaluation = entry.record
+    members = {member.id for member in evaluation.panel}
+    needed = config.evaluation.min_panel_categories if config else 3
+    categories = {member.category for member in evaluation.panel}
+    if len(categories) < needed:
+        yield at(entry, "ZS604", f"评估主体只有 {len(categories)} 类（{'、'.join(sorted(categories)) or '无'}），"
+                 f"至少需要 {needed} 类", "panel", hint="吸收部门、社会组织、群众代表、专家学者等参加评估")
+    for position, row in enumerate(evaluation.performance):
+        strangers = [m for m in row.scores if m not in members]
+        for member in strangers:
+            yield at(entry, "ZS607", f"{row.item} 的打分人 {member} 不在评估主体（panel）中",
+                     "performance", position, "scores", member)
+        if not row.scores:
+            yield at(entry, "ZS607", f"{row.item} 没有任何打分", "performance", position)
+
+
+def _items_match(entry: Entry[Evaluation], agreement: Agreement) -> Iterator[Finding]:
+    agreed = [item.id for item in agreement.items]
+    scored = [row.item for row in entry.record.performance]
+    missing = [i for i in agreed if i not in scored]
+    extra = [i for i in scored if i not in agreed]
+    if missing:
+        yield at(entry, "ZS606", f"协议事项未评估：{'、'.join(missing)}", "performance")
+    for item in extra:
+        yield at(entry, "ZS606", f"{item} 不是协议 {agreement.id} 的事项", "performance", scored.index(item), "item")
+
+
+def _result(entry: Entry[Evaluation], county: County, agreement: Agreement, config: CountyConfig) -> Iterator[Finding]:
+    evaluation = entry.record
+    stored = evaluation.result
+    if stored is None:
+        if evaluation.status != "草稿":
+            yield at(entry, "ZS608", f"状态为“{evaluation.status}”，但没有评估结果（result）", "status",
+                     hint="运行 zsht score 计算结果并写入")
+        return
+    catalog = catalog_in_force(county, agreement.year)
+    funding = agreement.funding_total
+    if funding is None:
+        funding = agreement_total(agreement, catalog_items(catalog.record) if catalog else {})
+    computed = compute(evaluation, config, funding)
+    expected_grade = grade_of(stored.performance, config)
+    if stored.grade != expected_grade:
+        yield at(entry, "ZS605", f"履约得分 {stored.performance} 对应等次“{expected_grade}”，记录为“{stored.grade}”",
+                 "result", "grade")
+    for field, label in (("performance", "履约得分"), ("government", "履职得分"), ("settlement", "兑现经费")):
+        value, expected = getattr(stored, field), getattr(computed, field)
+        if abs(value - expected) > TOLERANCE:
+            yield at(entry, "ZS608", f"{label}记录为 {value}，按打分计算应为 {expected}", "result", field)
+
+
+@check
+def evaluated_every_agreement(county: County) -> Iterator[Finding]:
+    """ZS610: in a year that has evaluations, every signed agreement has one."""
+    evaluated = {(e.record.community, e.record.year) for e in county.entries("evaluation")}
+    years = {year for _, year in evaluated}
+    for entry in county.entries("agreement"):
+        record = entry.record
+        if record.year in years and record.status == "已签订" and (record.community, record.year) not in evaluated:
+            yield at(entry, "ZS610", f"{record.community} {record.year} 年的协议已签订，尚无评估记录",
+                     hint=f"在 evaluations/{record.year}/{record.township}/ 下补上评估")

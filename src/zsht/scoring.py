@@ -1,0 +1,67 @@
+"""Totals, grade and funding settlement of an evaluation, by the county's rules in zsht.yaml."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from .models import CountyConfig, Evaluation
+
+CENT = Decimal("0.01")
+HUNDRED = Decimal(100)
+
+
+def money(value: Decimal) -> Decimal:
+    """Round to fen, half up, as a finance office does."""
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+@dataclass(frozen=True)
+class Score:
+    """What `zsht score` computes for one evaluation."""
+
+    performance: Decimal
+    government: Decimal
+    grade: str
+    settlement: Decimal
+
+
+def row_score(scores: dict[str, Decimal], categories: dict[str, str], weights: dict[str, Decimal]) -> Decimal:
+    """One item's score: the mean of each panel category, weighted among the categories that scored."""
+    by_category: dict[str, list[Decimal]] = defaultdict(list)
+    for member, value in scores.items():
+        by_category[categories.get(member, "")].append(value)
+    weighted = [(weights.get(cat, Decimal(0)), sum(vals) / len(vals)) for cat, vals in by_category.items()]
+    total_weight = sum((w for w, _ in weighted), Decimal(0))
+    if total_weight == 0:
+        every = [v for vals in by_category.values() for v in vals]
+        return sum(every, Decimal(0)) / len(every) if every else Decimal(0)
+    return sum((w * mean for w, mean in weighted), Decimal(0)) / total_weight
+
+
+def grade_of(total: Decimal, config: CountyConfig) -> str:
+    """The grade whose line the total reaches (the lines are read from highest to lowest)."""
+    for line in sorted(config.evaluation.grades, key=lambda g: g.min, reverse=True):
+        if total >= line.min:
+            return line.grade
+    return config.evaluation.grades[-1].grade if config.evaluation.grades else ""
+
+
+def compute(evaluation: Evaluation, config: CountyConfig, agreed_funding: Decimal) -> Score:
+    """Both directions' totals (out of 100), the grade and the funding to settle."""
+    settings = config.evaluation
+    categories = {member.id: member.category for member in evaluation.panel}
+    weights = {cat: Decimal(w) for cat, w in settings.panel_weights.items()}
+    full = sum((row.max for row in evaluation.performance), Decimal(0))
+    earned = sum((row_score(row.scores, categories, weights) for row in evaluation.performance), Decimal(0))
+    performance = earned / full * HUNDRED if full else Decimal(0)
+    if evaluation.survey is not None and settings.survey_weight:
+        performance = performance * (1 - settings.survey_weight) + evaluation.survey * settings.survey_weight
+    gov_full = sum((row.max for row in evaluation.government), Decimal(0))
+    gov_earned = sum((row.score for row in evaluation.government), Decimal(0))
+    government = gov_earned / gov_full * HUNDRED if gov_full else Decimal(0)
+    performance, government = money(performance), money(government)
+    grade = grade_of(performance, config)
+    rate = settings.settlement.get(grade, Decimal(1))
+    return Score(performance, government, grade, money(agreed_funding * rate))

@@ -1,0 +1,52 @@
+"""`zsht validate` as a library call: load, check, place each finding at its line."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from .findings import Finding, Severity
+from .load.county import County, load_county
+from .load.positions import place
+from .rules import CHECKS
+
+
+@dataclass
+class Validation:
+    """The outcome of validating a county: every finding, in file and line order."""
+
+    county: County
+    findings: list[Finding]
+
+    @property
+    def files_checked(self) -> int:
+        return len(self.county.files)
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity is severity)
+
+    def fails(self, threshold: Severity) -> bool:
+        """Whether any finding is at or above `threshold`."""
+        return any(f.severity.rank >= threshold.rank for f in self.findings)
+
+
+def check_county(county: County) -> list[Finding]:
+    """Run every check on a loaded county (schema findings from loading included), positions filled in."""
+    found = list(county.findings)
+    for check in CHECKS:
+        found.extend(check(county))
+    by_file: dict[str, list[Finding]] = defaultdict(list)
+    for item in found:
+        by_file[item.file].append(item)
+    placed: list[Finding] = []
+    for relpath, items in by_file.items():
+        source = county.files.get(relpath)
+        placed.extend(place(items, source.text if source else None))
+    return sorted(placed, key=Finding.sort_key)
+
+
+def validate(root: Path) -> Validation:
+    """Validate the county repository at `root`."""
+    county = load_county(root)
+    return Validation(county, check_county(county))
