@@ -1,0 +1,43 @@
+"""Shared fixtures: the mini county, and the command line run the way a user runs it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from zsht.cli import app
+
+from .mini_county import MiniCounty
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "donghai"
+
+
+class Cli:
+    """Runs `zsht` through typer's CliRunner and keeps the result."""
+
+    def __init__(self) -> None:
+        self.runner = CliRunner()
+
+    def __call__(self, *args: str | Path) -> Any:
+        return self.runner.invoke(app, [str(a) for a in args])
+
+    def findings(self, root: Path, *extra: str) -> list[dict[str, Any]]:
+        """The JSON findings of `zsht validate` on a county."""
+        result = self("-C", root, "validate", "--format", "json", *extra)
+        assert result.exit_code in (0, 1), result.output
+        return json.loads(result.stdout)
+
+
+@pytest.fixture
+def cli() -> Cli:
+    return Cli()
+
+
+@pytest.fixture
+def mini(tmp_path: Path) -> MiniCounty:
+    return MiniCounty(tmp_path / "county")

@@ -1,0 +1,161 @@
+"""Every rule id: one record that breaks it (the rule fires) and the valid mini county (it does not)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from zsht.ruletable import RULES
+
+from ..mini_county import MiniCounty
+
+A_XINHUA = "agreements/2015/niushan/niushan-xinhua.yaml"
+A_QIANJIN = "agreements/2015/niushan/niushan-qianjin.yaml"
+E_XINHUA = "evaluations/2015/niushan/niushan-xinhua.yaml"
+ASSIST = "catalogs/assist/2015.yaml"
+ASSIST_2016 = "catalogs/assist/2016.yaml"
+COMMUNITIES = "registry/communities/niushan.yaml"
+
+
+def first_item(relpath: str, key: str = "items") -> Callable[[dict[str, Any]], dict[str, Any]]:
+    return lambda data: data[key][0]
+
+
+def _set(target: Callable[[Any], dict[str, Any]], **changes: Any) -> Callable[[Any], None]:
+    def change(data: Any) -> None:
+        node = target(data)
+        for key, value in changes.items():
+            if value is DELETE:
+                node.pop(key, None)
+            else:
+                node[key] = value
+    return change
+
+
+DELETE = object()
+root = lambda d: d  # noqa: E731
+
+
+def _add_township_twice(data: dict[str, Any]) -> None:
+    data["townships"].append(dict(data["townships"][0]))
+
+
+def _bad_stage_order(data: dict[str, Any]) -> None:
+    data["stages"][0], data["stages"][1] = data["stages"][1], data["stages"][0]
+
+
+def _second_agreement(mini: MiniCounty) -> None:
+    data = dict(mini.files[A_XINHUA], id="XY-2015-niushan-xinhua2")
+    mini.files["agreements/2015/niushan/niushan-xinhua2.yaml"] = data
+    mini.write("agreements/2015/niushan/niushan-xinhua2.yaml")
+
+
+def _second_evaluation(mini: MiniCounty) -> None:
+    data = dict(mini.files[E_XINHUA], id="PG-2015-niushan-xinhua2")
+    mini.files["evaluations/2015/niushan/niushan-xinhua2.yaml"] = data
+    mini.write("evaluations/2015/niushan/niushan-xinhua2.yaml")
+
+
+def _drop_access(mini: MiniCounty) -> None:
+    mini.remove("access/ZR-2015-001.yaml")
+
+
+def _drop_evaluation(mini: MiniCounty) -> None:
+    mini.remove(E_XINHUA)
+
+
+def _unknown_file(mini: MiniCounty) -> None:
+    (mini.root / "notes.yaml").write_text("a: 1\n", encoding="utf-8")
+
+
+def _missing_departments(mini: MiniCounty) -> None:
+    mini.remove("registry/departments.yaml")
+
+
+def _edit(relpath: str, change: Callable[[Any], Any]) -> Callable[[MiniCounty], None]:
+    return lambda mini: mini.edit(relpath, change)
+
+
+def _raw(relpath: str, text: bytes) -> Callable[[MiniCounty], None]:
+    return lambda mini: (mini.root / relpath).write_bytes(text)
+
+
+CASES: dict[str, Callable[[MiniCounty], None]] = {
+    "ZS001": _raw(A_XINHUA, "id: XY-2015-niushan-xinhua\nbreach: 未履约的，按评估结果核减经费\n".encode("gbk")),
+    "ZS002": _raw(A_XINHUA, b"id: [unclosed\n"),
+    "ZS003": _raw("legal/juweihui-law.yaml", "id: juweihui-law\nid: again\n".encode()),
+    "ZS004": _raw(A_XINHUA, b"# only a comment\n"),
+    "ZS009": _unknown_file,
+    "ZS010": _missing_departments,
+    "ZS101": _edit(A_XINHUA, _set(root, breech="违约")),
+    "ZS102": _edit(A_XINHUA, _set(root, year="二〇一五")),
+    "ZS103": _edit(A_XINHUA, _set(root, community=DELETE)),
+    "ZS104": _edit(COMMUNITIES, _set(lambda d: d["communities"][0], id="Xin Hua")),
+    "ZS105": _edit("registry/townships.yaml", _add_township_twice),
+    "ZS106": _edit(A_XINHUA, _set(root, township="baitabu", community="baitabu-dongwang",
+                                  id="XY-2015-baitabu-dongwang2")),
+    "ZS201": _edit(COMMUNITIES, _set(root, township="nowhere")),
+    "ZS202": _edit(A_XINHUA, _set(root, community="niushan-nobody")),
+    "ZS203": _edit(ASSIST, _set(first_item(ASSIST), department="nobody")),
+    "ZS204": _edit(ASSIST, _set(first_item(ASSIST), basis=[{"law": "no-such-law"}])),
+    "ZS205": _edit(ASSIST, _set(first_item(ASSIST), basis=[{"law": "cunweihui-law", "articles": [42]}])),
+    "ZS206": _edit(A_XINHUA, _set(root, community="baitabu-dongwang")),
+    "ZS207": _edit("purchases/2015/GM-2015-001.yaml", _set(root, social_org="nobody")),
+    "ZS208": _edit(E_XINHUA, lambda d: d["government"][0].update(criterion="ZF-09")),
+    "ZS209": _edit(E_XINHUA, _set(root, agreement="XY-2015-niushan-qianjin")),
+    "ZS301": _edit(ASSIST, lambda d: d["items"][0]["funding"].update(amount=0)),
+    "ZS302": _edit(ASSIST, lambda d: d["items"][0]["funding"].pop("source")),
+    "ZS303": _edit(ASSIST, _set(first_item(ASSIST), authority=[])),
+    "ZS304": _edit(ASSIST, _set(first_item(ASSIST), name="调解民间纠纷")),
+    "ZS401": _edit(A_XINHUA, lambda d: d["items"].append({"id": "XZ-099"})),
+    "ZS402": _edit(ASSIST, lambda d: d["stages"].pop()),
+    "ZS403": _edit(A_XINHUA, lambda d: d["items"].append({"id": "FM-001"})),
+    "ZS404": _edit(A_XINHUA, _set(root, breach=DELETE)),
+    "ZS405": _edit(A_XINHUA, _set(root, funding_total=99999)),
+    "ZS406": _edit(A_XINHUA, lambda d: d["payment"][1].update(share=40)),
+    "ZS407": _edit(A_XINHUA, lambda d: d["items"].append({"id": "XZ-001"})),
+    "ZS408": _second_agreement,
+    "ZS409": _edit(A_XINHUA, lambda d: d["items"].append({"id": "XZ-003"})),
+    "ZS410": _edit(A_XINHUA, lambda d: d["signing"].update(date="2013-05-01")),
+    "ZS501": _edit(ASSIST, _bad_stage_order),
+    "ZS502": _drop_access,
+    "ZS503": _edit("access/ZR-2015-001.yaml", _set(root, decision="不予批准")),
+    "ZS504": _edit(ASSIST, _set(first_item(ASSIST), name="与村（居）委会签订行政责任书")),
+    "ZS601": _edit(E_XINHUA, _set(root, government=[])),
+    "ZS602": _edit(E_XINHUA, lambda d: d["performance"][0]["scores"].update(p1=1000)),
+    "ZS603": _edit(E_XINHUA, lambda d: d["performance"][0].update(max=10)),
+    "ZS604": _edit(E_XINHUA, lambda d: [m.update(category="党政机关") for m in d["panel"]]),
+    "ZS605": _edit(E_XINHUA, lambda d: d["result"].update(grade="优秀" if d["result"]["grade"] != "优秀" else "合格")),
+    "ZS606": _edit(E_XINHUA, lambda d: d["performance"].pop()),
+    "ZS607": _edit(E_XINHUA, lambda d: d["performance"][0]["scores"].update(p9=1)),
+    "ZS608": _edit(E_XINHUA, lambda d: d["result"].update(settlement=1)),
+    "ZS609": _second_evaluation,
+    "ZS610": _drop_evaluation,
+    "ZS701": _edit("purchases/2015/GM-2015-001.yaml", _set(root, amount=0)),
+    "ZS702": _edit("notices/2015/GS-2015-catalog.yaml", lambda d: d["period"].update(end="2014-01-01")),
+}
+
+# Rules whose breaking input needs the file system itself; they have tests in tests/load/.
+FILESYSTEM_RULES = {"ZS005", "ZS006", "ZS007", "ZS008"}
+
+
+def test_every_rule_has_a_case() -> None:
+    covered = set(CASES) | FILESYSTEM_RULES
+    assert set(RULES) - covered == set(), "rules without a test"
+
+
+def test_mini_county_is_clean(mini: MiniCounty, cli: Any) -> None:
+    assert cli.findings(mini.root) == []
+
+
+@pytest.mark.parametrize("rule", sorted(CASES))
+def test_rule_fires(rule: str, mini: MiniCounty, cli: Any) -> None:
+    CASES[rule](mini)
+    findings = cli.findings(mini.root)
+    fired = [f for f in findings if f["rule"] == rule]
+    assert fired, f"{rule} did not fire; got {[(f['rule'], f['message']) for f in findings]}"
+    for f in fired:
+        assert f["file"] and f["line"] and f["column"], f
+        assert f["message"] and f["severity"] == RULES[rule].severity.value
