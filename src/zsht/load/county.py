@@ -143,6 +143,17 @@ def _remember_ids(kind: FileKind, data: Any, county: County) -> None:
         county.raw_ids[kind.name].add(data["id"])
 
 
+_PATH_ID_PREFIX = {"agreement": "XY", "evaluation": "PG"}
+
+
+def _remember_path_id(kind: FileKind, relpath: str, county: County) -> None:
+    """An unreadable agreement or evaluation still names its id by its path (<year>/<township>/<id>)."""
+    prefix = _PATH_ID_PREFIX.get(kind.name)
+    parts = relpath.rsplit(".", 1)[0].split("/")
+    if prefix and len(parts) == 4:
+        county.raw_ids[kind.name].add(f"{prefix}-{parts[1]}-{parts[3]}")
+
+
 def _salvage(kind: FileKind, data: dict[str, Any], county: County) -> BaseModel | None:
     """For a list file that failed as a whole, keep the records that are valid on their own."""
     assert kind.records is not None
@@ -170,16 +181,19 @@ def load_file(county: County, relpath: str, kind: FileKind) -> None:
     except OSError as exc:
         county.findings.append(finding("ZS006", relpath, f"无法读取文件：{exc.strerror or exc}",
                                        hint="检查文件权限").at(1, 1))
+        _remember_path_id(kind, relpath, county)
         return
     text, problem = decode(raw, relpath)
     if problem:
         county.findings.append(problem)
+        _remember_path_id(kind, relpath, county)
         return
     assert text is not None
     parsed = parse(text, relpath)
     county.files[relpath] = SourceFile(relpath, kind, text, parsed.data)
     if not parsed.ok:
         county.findings.extend(parsed.findings)
+        _remember_path_id(kind, relpath, county)
         return
     _remember_ids(kind, parsed.data, county)
     record = _validate(kind.model, parsed.data, relpath, county)

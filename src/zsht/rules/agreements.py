@@ -40,7 +40,7 @@ def agreement_items(county: County) -> Iterator[Finding]:
                         else f"只能选用 catalogs/assist/{catalog.record.year} 版目录中的事项")
                 yield at(entry, "ZS401", f"{item.id} 不在 {catalog.record.year} 版协助政府工作事项目录中",
                          "items", position, "id", hint=hint)
-            elif types.get(agreement.community) not in items[item.id].applies_to:
+            elif agreement.community in types and types[agreement.community] not in items[item.id].applies_to:
                 yield at(entry, "ZS409", f"{item.id} 不适用于{types.get(agreement.community)}委会",
                          "items", position, "id")
 

@@ -1,0 +1,117 @@
+"""`zsht validate` through the command line: formats, exit codes, finding the root, errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from zsht.cli import app
+
+from ..mini_county import MiniCounty
+
+AGREEMENT = "agreements/2015/niushan/niushan-xinhua.yaml"
+
+
+@pytest.fixture
+def broken(mini: MiniCounty) -> MiniCounty:
+    mini.edit(AGREEMENT, lambda d: d.update(breech="x"))
+    mini.edit("registry/communities/niushan.yaml", lambda d: d["communities"][0].update(households=None))
+    (mini.root / "stray.yaml").write_text("a: 1\n", encoding="utf-8")  # a warning
+    return mini
+
+
+def test_clean_county_exits_zero(mini: MiniCounty, cli: Any) -> None:
+    result = cli("-C", mini.root, "validate")
+    assert result.exit_code == 0 and "没有发现问题" in result.stdout
+
+
+def test_text_output_names_file_line_rule(broken: MiniCounty, cli: Any) -> None:
+    result = cli("-C", broken.root, "validate")
+    assert result.exit_code == 1
+    line = next(line for line in result.stdout.splitlines() if "ZS101" in line)
+    assert line.startswith(f"{AGREEMENT}:") and "未知字段“breech”" in line
+    assert "1 个错误，1 个警告" in result.stdout
+
+
+def test_fail_on_levels(broken: MiniCounty, cli: Any) -> None:
+    broken.edit(AGREEMENT, lambda d: d.pop("breech"))
+    assert cli("-C", broken.root, "validate").exit_code == 0  # only a warning left
+    assert cli("-C", broken.root, "validate", "--fail-on", "warning").exit_code == 1
+
+
+def test_json_keys(broken: MiniCounty, cli: Any) -> None:
+    result = cli("-C", broken.root, "validate", "--format", "json")
+    findings = json.loads(result.stdout)
+    assert {tuple(sorted(f)) for f in findings} == {
+        ("column", "file", "hint", "line", "message", "rule", "severity")}
+
+
+def test_github_annotations(broken: MiniCounty, cli: Any) -> None:
+    result = cli("-C", broken.root, "validate", "--format", "github")
+    assert f"::error file={AGREEMENT},line=" in result.stdout
+    assert "::warning file=stray.yaml,line=1,col=1,title=ZS009::" in result.stdout
+
+
+def test_sarif(broken: MiniCounty, cli: Any) -> None:
+    log = json.loads(cli("-C", broken.root, "validate", "--format", "sarif").stdout)
+    run = log["runs"][0]
+    assert log["version"] == "2.1.0" and run["tool"]["driver"]["name"] == "zsht"
+    first = run["results"][0]
+    assert run["tool"]["driver"]["rules"][first["ruleIndex"]]["id"] == first["ruleId"]
+    assert first["locations"][0]["physicalLocation"]["region"]["startLine"] >= 1
+
+
+def test_output_file(broken: MiniCounty, cli: Any, tmp_path: Path) -> None:
+    out = tmp_path / "report.json"
+    result = cli("-C", broken.root, "validate", "--format", "json", "-o", out)
+    assert result.exit_code == 1 and result.stdout == ""
+    assert json.loads(out.read_text(encoding="utf-8"))
+
+
+def test_root_found_from_a_subfolder(mini: MiniCounty, cli: Any) -> None:
+    assert cli("-C", mini.root / "agreements" / "2015", "validate").exit_code == 0
+
+
+def test_not_a_county_is_one_line_exit_2(tmp_path: Path, cli: Any) -> None:
+    result = cli("-C", tmp_path, "validate")
+    assert result.exit_code == 2
+    assert "没有 zsht.yaml" in result.output and "Traceback" not in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_missing_directory_exit_2(tmp_path: Path, cli: Any) -> None:
+    result = cli("-C", tmp_path / "nowhere", "validate")
+    assert result.exit_code == 2 and "不存在" in result.output
+
+
+def test_internal_error_is_one_line_unless_traceback(mini: MiniCounty, cli: Any,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    def boom(root: Path) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("zsht.cli.validate.validate", boom)
+    quiet = cli("-C", mini.root, "validate")
+    assert quiet.exit_code == 70 and "内部错误" in quiet.output and "Traceback" not in quiet.output
+    loud = cli("--traceback", "-C", mini.root, "validate")
+    assert "Traceback" in loud.output
+
+
+def _commands(group: Any, prefix: str = "") -> list[tuple[str, Any]]:
+    found = []
+    for name, command in getattr(group, "commands", {}).items():
+        found.append((prefix + name, command))
+        found.extend(_commands(command, prefix + name + " "))
+    return found
+
+
+def test_every_command_has_help_with_an_example(cli: Any) -> None:
+    import typer.main
+
+    group = typer.main.get_command(app)
+    for name, command in _commands(group):
+        assert command.help, f"zsht {name} has no help text"
+        if not getattr(command, "commands", None):
+            assert "例" in command.help, f"zsht {name} --help has no example"
