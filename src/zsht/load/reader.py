@@ -14,26 +14,99 @@ from ..ruletable import finding
 MAX_NODES = 200_000  # the expanded size past which aliases count as a "billion laughs" attack
 
 
+STR_TAG = "tag:yaml.org,2002:str"
+MAP_TAG = "tag:yaml.org,2002:map"
+SEQ_TAG = "tag:yaml.org,2002:seq"
+MERGE_TAG = "tag:yaml.org,2002:merge"
+_CACHE_LIMIT = 200_000
+_tags: dict[str, str] = {}  # plain scalar text → resolved tag (keys and values repeat across files)
+_values: dict[tuple[str, str], Any] = {}  # (tag, text) → immutable constructed value
+
+
 class _Loader(yaml.CSafeLoader):
-    """The C loader, refusing duplicate keys (PyYAML keeps the last one silently)."""
+    """libyaml composes the node tree; resolving plain scalars is memoised (the same keys recur)."""
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if kind is yaml.ScalarNode and implicit[0]:
+            tag = _tags.get(value)
+            if tag is None:
+                if len(_tags) > _CACHE_LIMIT:
+                    _tags.clear()
+                tag = _tags[value] = super().resolve(kind, value, implicit)
+            return tag
+        return super().resolve(kind, value, implicit)
 
 
 class DuplicateKey(yaml.MarkedYAMLError):
     """A mapping names the same key twice."""
 
 
-def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> dict[Any, Any]:
-    loader.flatten_mapping(node)
-    mapping: dict[Any, Any] = {}
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node)  # type: ignore[no-untyped-call]
-        if key in mapping:
-            raise DuplicateKey(problem=f"键“{key}”重复出现", problem_mark=key_node.start_mark)
-        mapping[key] = loader.construct_object(value_node)  # type: ignore[no-untyped-call]
-    return mapping
+class _Builder:
+    """Plain Python data from a composed node tree: PyYAML's safe semantics, without its generator
+    machinery; duplicate keys refused; shared (aliased) nodes built once, so a recursive alias stays finite."""
+
+    def __init__(self, loader: _Loader) -> None:
+        self.loader = loader
+        self.built: dict[int, Any] = {}
+
+    def build(self, node: yaml.Node) -> Any:
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar(node)
+        key = id(node)
+        if key in self.built:
+            return self.built[key]
+        if isinstance(node, yaml.MappingNode) and node.tag == MAP_TAG:
+            mapping: dict[Any, Any] = {}
+            self.built[key] = mapping
+            pairs = node.value
+            if any(k.tag == MERGE_TAG for k, _ in pairs):
+                explicit = sum(1 for k, _ in pairs if k.tag != MERGE_TAG)
+                self.loader.flatten_mapping(node)  # merged pairs first, then the explicit ones
+                pairs = node.value
+                merged = len(pairs) - explicit
+                for key_node, value_node in pairs[:merged]:  # explicit keys may override merged ones
+                    mapping[self.build(key_node)] = self.build(value_node)
+                pairs = pairs[merged:]
+                merged_keys = set(mapping)
+            else:
+                merged_keys = set()
+            for key_node, value_node in pairs:
+                name = self.build(key_node)
+                if name in mapping and name not in merged_keys:
+                    raise DuplicateKey(problem=f"键“{name}”重复出现", problem_mark=key_node.start_mark)
+                mapping[name] = self.build(value_node)
+                merged_keys.discard(name)  # a second explicit one is a duplicate again
+            return mapping
+        if isinstance(node, yaml.SequenceNode) and node.tag == SEQ_TAG:
+            sequence: list[Any] = []
+            self.built[key] = sequence
+            sequence.extend(self.build(child) for child in node.value)
+            return sequence
+        value = self.loader.construct_object(node, deep=True)  # type: ignore[no-untyped-call]
+        self.built[key] = value
+        return value
+
+    def scalar(self, node: yaml.ScalarNode) -> Any:
+        if node.tag == STR_TAG:
+            return node.value
+        cache_key = (node.tag, node.value)
+        if cache_key in _values:
+            return _values[cache_key]
+        value = self.loader.construct_object(node)  # type: ignore[no-untyped-call]
+        if len(_values) > _CACHE_LIMIT:
+            _values.clear()
+        _values[cache_key] = value  # ints, floats, bools, None and dates are immutable
+        return value
 
 
-_Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+def load_yaml(text: str) -> Any:
+    """Plain data from YAML text, with the C parser; raises yaml.YAMLError (DuplicateKey included)."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        return None if node is None else _Builder(loader).build(node)
+    finally:
+        loader.dispose()
 
 
 @dataclass
@@ -87,7 +160,7 @@ def parse(text: str, relpath: str) -> Parsed:
         result.findings.append(finding("ZS004", relpath, "文件是空的", hint="写入记录内容，或删除此文件").at(1, 1))
         return result
     try:
-        result.data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader subclass
+        result.data = load_yaml(text)
     except DuplicateKey as exc:
         mark = exc.problem_mark
         result.findings.append(
