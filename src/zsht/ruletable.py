@@ -73,3 +73,24 @@ RULES: dict[str, Rule] = {
 def finding(rule: str, file: str, message: str, hint: str | None = None, path: Path = ()) -> Finding:
     """A finding of a rule in the table, with the rule's severity."""
     return Finding(rule=rule, severity=RULES[rule].severity, file=file, message=message, hint=hint, path=path)
+
+
+def rules_text() -> str:
+    """The table as tab-separated lines, for the terminal."""
+    lines = []
+    for rule in RULES.values():
+        source = f"（依据：{rule.source}）" if rule.source else ""
+        lines.append(f"{rule.id}\t{rule.severity.label}\t{rule.title}：{rule.description}{source}")
+    return "\n".join(lines) + "\n"
+
+
+def rules_markdown() -> str:
+    """The table as the Markdown page docs/rules.md."""
+    lines = [
+        "# zsht 规则一览 / Rules", "",
+        "由 `zsht rules --markdown` 生成；规则编号一经发布不再改变含义。", "",
+        "| 编号 | 级别 | 规则 | 说明 | 依据 |", "|---|---|---|---|---|",
+    ]
+    for rule in RULES.values():
+        lines.append(f"| {rule.id} | {rule.severity.label} | {rule.title} | {rule.description} | {rule.source} |")
+    return "\n".join(lines) + "\n"

@@ -7,19 +7,19 @@ from pathlib import Path
 import typer
 
 from ..recode import recode
-from ..ruletable import RULES
+from ..ruletable import rules_markdown, rules_text
 from .app import app
 
 
 @app.command("rules")
-def rules_command() -> None:
+def rules_command(
+    markdown: bool = typer.Option(False, "--markdown", help="输出 Markdown 表格（即 docs/rules.md）"),
+) -> None:
     """列出全部规则编号、级别和说明。
 
-    例：zsht rules
+    例：zsht rules --markdown > docs/rules.md
     """
-    for rule in RULES.values():
-        source = f"（依据：{rule.source}）" if rule.source else ""
-        typer.echo(f"{rule.id}\t{rule.severity.label}\t{rule.title}：{rule.description}{source}")
+    typer.echo(rules_markdown() if markdown else rules_text(), nl=False)
 
 
 @app.command("recode")
