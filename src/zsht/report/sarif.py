@@ -34,8 +34,7 @@ def sarif(result: Validation) -> str:
     log = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
-        "runs": [{"tool": {"driver": {"name": "zsht", "version": __version__,
-                                      "informationUri": "https://pypi.org/project/zsht/", "rules": rules}},
+        "runs": [{"tool": {"driver": {"name": "zsht", "version": __version__, "rules": rules}},
                   "results": results}],
     }
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
