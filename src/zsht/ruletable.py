@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .findings import Finding, Path, Rule, Severity
 
-E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+E, W = Severity.ERROR, Severity.WARNING
 
 _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
     # id, severity, title, description, source

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -27,12 +28,12 @@ class Score:
     settlement: Decimal
 
 
-def row_score(scores: dict[str, Decimal], categories: dict[str, str], weights: dict[str, Decimal]) -> Decimal:
+def row_score(scores: Mapping[str, Decimal], categories: Mapping[str, str], weights: Mapping[str, Decimal]) -> Decimal:
     """One item's score: the mean of each panel category, weighted among the categories that scored."""
     by_category: dict[str, list[Decimal]] = defaultdict(list)
     for member, value in scores.items():
         by_category[categories.get(member, "")].append(value)
-    weighted = [(weights.get(cat, Decimal(0)), sum(vals) / len(vals)) for cat, vals in by_category.items()]
+    weighted = [(weights.get(cat, Decimal(0)), sum(vals, Decimal(0)) / len(vals)) for cat, vals in by_category.items()]
     total_weight = sum((w for w, _ in weighted), Decimal(0))
     if total_weight == 0:
         every = [v for vals in by_category.values() for v in vals]
@@ -51,8 +52,8 @@ def grade_of(total: Decimal, config: CountyConfig) -> str:
 def compute(evaluation: Evaluation, config: CountyConfig, agreed_funding: Decimal) -> Score:
     """Both directions' totals (out of 100), the grade and the funding to settle."""
     settings = config.evaluation
-    categories = {member.id: member.category for member in evaluation.panel}
-    weights = {cat: Decimal(w) for cat, w in settings.panel_weights.items()}
+    categories: dict[str, str] = {member.id: member.category for member in evaluation.panel}
+    weights: dict[str, Decimal] = {cat: Decimal(w) for cat, w in settings.panel_weights.items()}
     full = sum((row.max for row in evaluation.performance), Decimal(0))
     earned = sum((row_score(row.scores, categories, weights) for row in evaluation.performance), Decimal(0))
     performance = earned / full * HUNDRED if full else Decimal(0)

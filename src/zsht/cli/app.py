@@ -6,6 +6,7 @@ import os
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import typer
 from typer.core import TyperGroup
@@ -17,7 +18,7 @@ from ..load.county import find_root
 class ZshtGroup(TyperGroup):
     """The command group: any error a command raises becomes one line and an exit code."""
 
-    def invoke(self, ctx: typer.Context) -> object:
+    def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except (typer.Exit, typer.Abort, typer.TyperException):

@@ -15,8 +15,8 @@ from ..errors import CountyNotFound
 from ..findings import Finding, Path
 from ..layout import CONFIG_FILE, KINDS, FileKind, kind_of
 from ..ruletable import finding
-from .schema_errors import schema_findings
 from .reader import decode, parse
+from .schema_errors import schema_findings
 
 T = TypeVar("T", bound=BaseModel)
 SKIP_DIRS = {"schemas", "templates", "node_modules", "__pycache__"}
@@ -154,7 +154,7 @@ def _remember_path_id(kind: FileKind, relpath: str, county: County) -> None:
         county.raw_ids[kind.name].add(f"{prefix}-{parts[1]}-{parts[3]}")
 
 
-def _salvage(kind: FileKind, data: dict[str, Any], county: County) -> BaseModel | None:
+def _salvage(kind: FileKind, data: dict[str, Any], county: County) -> m.Record | None:
     """For a list file that failed as a whole, keep the records that are valid on their own."""
     assert kind.records is not None
     items = data.get(kind.records)
@@ -196,7 +196,7 @@ def load_file(county: County, relpath: str, kind: FileKind) -> None:
         _remember_path_id(kind, relpath, county)
         return
     _remember_ids(kind, parsed.data, county)
-    record = _validate(kind.model, parsed.data, relpath, county)
+    record: m.Record | None = _validate(kind.model, parsed.data, relpath, county)
     if record is None and kind.records and isinstance(parsed.data, dict):
         record = _salvage(kind, parsed.data, county)
     if record is not None:

@@ -32,9 +32,9 @@ class _Loader(yaml.CSafeLoader):
             if tag is None:
                 if len(_tags) > _CACHE_LIMIT:
                     _tags.clear()
-                tag = _tags[value] = super().resolve(kind, value, implicit)
+                tag = _tags[value] = super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
             return tag
-        return super().resolve(kind, value, implicit)
+        return super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
 
 
 class DuplicateKey(yaml.MarkedYAMLError):
@@ -82,7 +82,7 @@ class _Builder:
             self.built[key] = sequence
             sequence.extend(self.build(child) for child in node.value)
             return sequence
-        value = self.loader.construct_object(node, deep=True)  # type: ignore[no-untyped-call]
+        value = self.loader.construct_object(node, deep=True)
         self.built[key] = value
         return value
 
@@ -92,7 +92,7 @@ class _Builder:
         cache_key = (node.tag, node.value)
         if cache_key in _values:
             return _values[cache_key]
-        value = self.loader.construct_object(node)  # type: ignore[no-untyped-call]
+        value = self.loader.construct_object(node)
         if len(_values) > _CACHE_LIMIT:
             _values.clear()
         _values[cache_key] = value  # ints, floats, bools, None and dates are immutable
@@ -163,9 +163,8 @@ def parse(text: str, relpath: str) -> Parsed:
         result.data = load_yaml(text)
     except DuplicateKey as exc:
         mark = exc.problem_mark
-        result.findings.append(
-            finding("ZS003", relpath, f"{exc.problem}", hint="删除或合并重复的键").at(mark.line + 1, mark.column + 1)
-        )
+        where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        result.findings.append(finding("ZS003", relpath, f"{exc.problem}", hint="删除或合并重复的键").at(*where))
         return result
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark

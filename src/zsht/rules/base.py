@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import Any
 
 from ..findings import Finding
 from ..load.county import County, Entry
@@ -18,6 +19,6 @@ def check(function: Check) -> Check:
     return function
 
 
-def at(entry: Entry[object], rule: str, message: str, *path: str | int, hint: str | None = None) -> Finding:
+def at(entry: Entry[Any], rule: str, message: str, *path: str | int, hint: str | None = None) -> Finding:
     """A finding about a record, placed at a path below the record."""
     return finding(rule, entry.file, message, hint=hint, path=entry.path + path)

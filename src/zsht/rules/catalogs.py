@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 from ..findings import Finding
-from ..load.county import County
-from ..models import STAGES
+from ..load.county import County, Entry
+from ..models import STAGES, Access
 from ..policy import published_on
 from .base import at, check
 
@@ -45,7 +46,7 @@ def access_control(county: County) -> Iterator[Finding]:
     if not published:
         return
     original = {item.id for item in published[0].record.items}
-    approvals: dict[str, list] = {}
+    approvals: dict[str, list[Entry[Access]]] = {}
     for entry in county.entries("access"):
         approvals.setdefault(entry.record.item, []).append(entry)
     for catalog in county.entries("assist"):
@@ -64,7 +65,7 @@ def access_control(county: County) -> Iterator[Finding]:
             yield from _approval_findings(records, item.id, released)
 
 
-def _approval_findings(records: list, item_id: str, released: object) -> Iterator[Finding]:
+def _approval_findings(records: list[Entry[Access]], item_id: str, released: dt.date | None) -> Iterator[Finding]:
     approved = [e for e in records if e.record.decision == "批准"]
     if not approved:
         entry = records[0]
@@ -74,7 +75,7 @@ def _approval_findings(records: list, item_id: str, released: object) -> Iterato
         decided = entry.record.decided
         if decided is None:
             yield at(entry, "ZS503", f"{item_id} 的准入审批没有审批日期", "decision", hint="补上 decided")
-        elif released is not None and decided > released:  # type: ignore[operator]
+        elif released is not None and decided > released:
             yield at(entry, "ZS503", f"{item_id} 的准入审批日期 {decided} 晚于目录发布日期 {released}", "decided")
 
 

@@ -9,9 +9,9 @@ from ..findings import Finding
 from ..load.county import County, Entry
 from ..models import Agreement, CountyConfig, Evaluation
 from ..policy import agreement_total, catalog_in_force, catalog_items
+from ..ruletable import finding
 from ..scoring import compute, grade_of
 from .base import at, check
-from ..ruletable import finding
 
 ONE, HUNDRED, TOLERANCE = Decimal(1), Decimal(100), Decimal("0.01")
 
