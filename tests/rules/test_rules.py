@@ -85,7 +85,7 @@ def _raw(relpath: str, text: bytes) -> Callable[[MiniCounty], None]:
 CASES: dict[str, Callable[[MiniCounty], None]] = {
     "ZS001": _raw(A_XINHUA, "id: XY-2015-niushan-xinhua\nbreach: 未履约的，按评估结果核减经费\n".encode("gbk")),
     "ZS002": _raw(A_XINHUA, b"id: [unclosed\n"),
-    "ZS003": _raw("legal/juweihui-law.yaml", "id: juweihui-law\nid: again\n".encode()),
+    "ZS003": _raw("legal/juweihui-law.yaml", b"id: juweihui-law\nid: again\n"),
     "ZS004": _raw(A_XINHUA, b"# only a comment\n"),
     "ZS009": _unknown_file,
     "ZS010": _missing_departments,
