@@ -127,3 +127,13 @@ def test_one_bad_community_does_not_cascade(mini: MiniCounty, cli: Any) -> None:
     mini.edit("registry/communities/niushan.yaml", lambda d: d["communities"][0].update(type="乡"))
     findings = cli.findings(mini.root)
     assert [f["rule"] for f in findings] == ["ZS102"]
+
+
+def test_misspelled_key_does_not_hide_other_rules(mini: MiniCounty, cli: Any) -> None:
+    def change(data: dict[str, Any]) -> None:
+        data["breech"] = data.pop("breach")
+        data["items"].append({"id": "XZ-099"})
+
+    mini.edit(AGREEMENT, change)
+    rules = rules_of(cli.findings(mini.root))
+    assert {"ZS101", "ZS401"} <= rules

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import os
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -126,6 +127,25 @@ def _validate(model: type[T], data: Any, relpath: str, county: County, prefix: P
         return model.model_validate(data)
     except ValidationError as exc:
         county.findings.extend(schema_findings(exc, model, relpath, prefix))
+        return _without_unknown_keys(model, data, exc)
+
+
+def _without_unknown_keys(model: type[T], data: Any, exc: ValidationError) -> T | None:
+    """When the only errors are unknown keys, the record without them still takes part in the other checks:
+    a misspelled key must not hide, say, an item that is not in the catalog."""
+    errors = exc.errors(include_url=False)
+    if any(error["type"] != "extra_forbidden" for error in errors):
+        return None
+    trimmed = copy.deepcopy(data)
+    for error in errors:
+        *parents, key = error["loc"]
+        node = trimmed
+        for step in parents:
+            node = node[step]
+        node.pop(key, None)
+    try:
+        return model.model_validate(trimmed)
+    except (ValidationError, LookupError, TypeError):
         return None
 
 

@@ -135,7 +135,7 @@ def decode(raw: bytes, relpath: str) -> tuple[str | None, Finding | None]:
     what = f"文件编码是 {guess}，不是 UTF-8" if guess else "文件不是有效的 UTF-8 文本"
     return None, finding(
         "ZS001", relpath, f"{what}（第 {line} 行起无法按 UTF-8 读取）",
-        hint=f"运行 zsht recode {relpath} 转为 UTF-8（保存时请选 UTF-8 编码）",
+        hint=f"运行 zsht recode {relpath} 转为 UTF-8",
     ).at(line, 1)
 
 

@@ -15,15 +15,15 @@ from .base import at, check
 def funding_findings(entry: Entry[Any], funding: Funding | None, where: Path, what: str) -> Iterator[Finding]:
     """ZS301/ZS302 for one funding mapping (of a catalog item or an agreed item)."""
     if funding is None:
-        yield at(entry, "ZS301", f"{what}没有经费（费随事转）", *where,
+        yield at(entry, "ZS301", f"{what} 没有经费（费随事转）", *where,
                  hint="补上 funding：amount（元/年）、unit、source、payment")
         return
     if funding.amount <= 0:
-        yield at(entry, "ZS301", f"{what}的经费金额须大于 0，现为 {funding.amount}", *where, "funding", "amount")
+        yield at(entry, "ZS301", f"{what} 的经费金额须大于 0，现为 {funding.amount}", *where, "funding", "amount")
     if not funding.source:
-        yield at(entry, "ZS302", f"{what}的经费没有写明来源", *where, "funding", hint="如 source: 县财政")
+        yield at(entry, "ZS302", f"{what} 的经费没有写明来源", *where, "funding", hint="如 source: 县财政")
     if not funding.payment:
-        yield at(entry, "ZS302", f"{what}的经费没有写明支付方式", *where, "funding",
+        yield at(entry, "ZS302", f"{what} 的经费没有写明支付方式", *where, "funding",
                  hint="如 payment: 年初拨付 50%，评估后结清")
 
 
