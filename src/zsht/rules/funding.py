@@ -51,23 +51,26 @@ def agreement_funding(county: County) -> Iterator[Finding]:
             yield from funding_findings(entry, funding, ("items", position), f"协议事项 {item.id}")
 
 
+def _assist_items_named_in(county: County, kind: str) -> Iterator[tuple[Entry[Any], str]]:
+    """Assist catalog items whose name (spaces and punctuation aside) is that of an item of another list."""
+    names = {normalized(e.record.name): e.record.id for e in county.entries(kind)}
+    for entry in county.entries("assist_item"):
+        other = names.get(normalized(entry.record.name))
+        if other:
+            yield entry, other
+
+
 @check
 def duty_is_not_assist(county: County) -> Iterator[Finding]:
     """ZS304: a duty the committee has by law is not also sold back to it as an assisted task."""
-    duties = {normalized(e.record.name): e.record.id for e in county.entries("duty_item")}
-    for entry in county.entries("assist_item"):
-        duty = duties.get(normalized(entry.record.name))
-        if duty:
-            yield at(entry, "ZS304", f"协助事项 {entry.record.id} 与依法履职事项 {duty} 同名", "name",
-                     hint="依法履职事项不附政府经费，请从协助目录中删去或改写")
+    for entry, duty in _assist_items_named_in(county, "duty_item"):
+        yield at(entry, "ZS304", f"协助事项 {entry.record.id} 与依法履职事项 {duty} 同名", "name",
+                 hint="依法履职事项不附政府经费，请从协助目录中删去或改写")
 
 
 @check
 def negative_not_in_catalog(county: County) -> Iterator[Finding]:
     """ZS504: nothing on the negative list stands in the assist catalog."""
-    negatives = {normalized(e.record.name): e.record.id for e in county.entries("negative_item")}
-    for entry in county.entries("assist_item"):
-        banned = negatives.get(normalized(entry.record.name))
-        if banned:
-            yield at(entry, "ZS504", f"协助事项 {entry.record.id} 在负面清单中（{banned}）", "name",
-                     hint="负面清单事项不得交由村（居）委会承担，可改为政府购买服务")
+    for entry, banned in _assist_items_named_in(county, "negative_item"):
+        yield at(entry, "ZS504", f"协助事项 {entry.record.id} 在负面清单中（{banned}）", "name",
+                 hint="负面清单事项不得交由村（居）委会承担，可改为政府购买服务")
