@@ -1,41 +1,37 @@
-"""Line and column of a path inside a YAML file, recovered with ruamel's round-trip loader.
+"""Line and column of a path inside a YAML file, from the node tree libyaml composes.
 
-Only files that have findings are read this way: the round-trip loader is several times slower than
-the C loader that reads every file.
+Only files that have findings are composed again; composing is done in C and keeps every node's mark.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import YAMLError
+import yaml
 
 from ..findings import Finding, Path
 
 
-def _round_trip(text: str) -> Any:
-    yaml = YAML(typ="rt")
-    yaml.allow_duplicate_keys = True
+def _compose(text: str) -> yaml.Node | None:
     try:
-        return yaml.load(text)
-    except (YAMLError, ValueError):
+        return yaml.compose(text, Loader=yaml.CSafeLoader)
+    except yaml.YAMLError:
         return None
 
 
-def locate(node: Any, path: Path) -> tuple[int, int] | None:
-    """0-based (line, column) of the deepest element of `path` that exists in the round-trip tree."""
-    where: tuple[int, int] | None = None
-    if isinstance(node, CommentedMap | CommentedSeq):
-        where = (node.lc.line, node.lc.col)
+def locate(node: yaml.Node | None, path: Path) -> tuple[int, int] | None:
+    """0-based (line, column) of the deepest element of `path` that exists in the node tree."""
+    if node is None:
+        return None
+    where = (node.start_mark.line, node.start_mark.column)
     for step in path:
-        if isinstance(node, CommentedMap) and step in node:
-            where = node.lc.key(step)
-            node = node[step]
-        elif isinstance(node, CommentedSeq) and isinstance(step, int) and 0 <= step < len(node):
-            where = node.lc.item(step)
-            node = node[step]
+        if isinstance(node, yaml.MappingNode):
+            found = next(((k, v) for k, v in node.value if k.value == str(step)), None)
+            if found is None:
+                break
+            where = (found[0].start_mark.line, found[0].start_mark.column)
+            node = found[1]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
+            node = node.value[step]
+            where = (node.start_mark.line, node.start_mark.column)
         else:
             break
     return where
@@ -43,14 +39,13 @@ def locate(node: Any, path: Path) -> tuple[int, int] | None:
 
 def place(findings: list[Finding], text: str | None) -> list[Finding]:
     """The findings of one file with line and column filled in from their paths."""
-    pending = [f for f in findings if f.line is None]
-    if not pending or text is None:
+    if text is None or all(f.line is not None for f in findings):
         return findings
-    tree = _round_trip(text)
+    tree = _compose(text)
     placed = []
     for item in findings:
         if item.line is None:
-            where = locate(tree, item.path) if tree is not None else None
+            where = locate(tree, item.path)
             item = item.at(where[0] + 1, where[1] + 1) if where else item.at(1, 1)
         placed.append(item)
     return placed
