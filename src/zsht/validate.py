@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,7 +49,24 @@ def check_county(county: County) -> list[Finding]:
     return sorted(placed, key=Finding.sort_key)
 
 
+@contextmanager
+def cyclic_gc_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while tens of thousands of records are built.
+
+    Loading creates no reference cycles worth collecting, but every collection rescans all the live
+    records: on a province-sized repository that alone cost a third of the time.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def validate(root: Path) -> Validation:
     """Validate the county repository at `root`."""
-    county = load_county(root)
-    return Validation(county, check_county(county))
+    with cyclic_gc_paused():
+        county = load_county(root)
+        return Validation(county, check_county(county))
