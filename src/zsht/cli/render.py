@@ -1,5 +1,85 @@
-"""Commands of this group are registered here (module reserved; see the issue that owns it)."""
+"""`zsht render`: agreements and publication notices as Word (GB/T 9704-2012), HTML and PDF."""
 
 from __future__ import annotations
 
-from .app import app  # noqa: F401
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from ..errors import UserError
+from ..render import BatchResult, Selection, render_agreements, render_notices
+from .app import STATE, app
+
+render_app = typer.Typer(help="生成协议书与公示（Word，按 GB/T 9704-2012 排版）。\n\n例：zsht render agreement --all -o out",
+                         no_args_is_help=True, rich_markup_mode=None)
+notice_app = typer.Typer(help="生成公示：catalog（两份清单公示）、evaluation（评估结果公示）。", no_args_is_help=True,
+                         rich_markup_mode=None)
+render_app.add_typer(notice_app, name="notice")
+app.add_typer(render_app, name="render")
+
+YEAR = typer.Option(None, "--year", help="年度（默认：有协议的最近年度）")
+TOWNSHIP = typer.Option(None, "--township", help="只生成该乡镇（街道）的，填编号")
+OUT = typer.Option(Path("out"), "-o", "--output", help="输出目录")
+JOBS = typer.Option(None, "--jobs", "-j", min=1, help="并行进程数（默认：CPU 核数）")
+PDF = typer.Option(False, "--pdf", help="同时用 LibreOffice 生成 PDF")
+
+
+@contextmanager
+def _progress_bar() -> Iterator[Callable[[int, int], Callable[[int], None]]]:
+    console = Console(stderr=True)
+    with Progress(TextColumn("生成"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=console, transient=True, disable=not console.is_terminal) as bar:
+        def start(total: int, done: int) -> Callable[[int], None]:
+            task = bar.add_task("render", total=total, completed=done)
+            return lambda n: bar.advance(task, n)
+        yield start
+
+
+def _report(result: BatchResult) -> None:
+    """The closing summary; failures one per line on stderr; exit 1 if anything failed."""
+    for skipped in result.skipped:
+        typer.echo(f"未生成 {skipped.label}：{skipped.reason}", err=True)
+    for outcome in result.outcomes:
+        if outcome.status == "failed":
+            typer.echo(f"失败 {outcome.job.output}：{outcome.reason}", err=True)
+    typer.echo(f"生成 {result.count('rendered')} 个，未变 {result.count('unchanged')} 个，"
+               f"失败 {result.failed} 个；输出目录 {result.out_dir}")
+    if result.failed:
+        raise typer.Exit(1)
+
+
+@render_app.command("agreement")
+def agreement(
+    community: str = typer.Option(None, "--community", help="只生成该村（居）委会的协议，填编号"),
+    township: str = TOWNSHIP, everything: bool = typer.Option(False, "--all", help="全县所有协议"),
+    year: int = YEAR, output: Path = OUT, jobs: int = JOBS, pdf: bool = PDF,
+) -> None:
+    """生成协助政府工作协议书（每个村、居委会一份 .docx）。例：zsht render agreement --township niushan -o out"""
+    if not (community or township or everything):
+        raise UserError("请用 --community、--township 或 --all 指定要生成的协议")
+    with _progress_bar() as progress:
+        result = render_agreements(STATE.root(), output, Selection(year, township, community, jobs, pdf), progress)
+    _report(result)
+
+
+@notice_app.command("catalog")
+def notice_catalog(year: int = YEAR, township: str = TOWNSHIP, output: Path = OUT, jobs: int = JOBS,
+                   pdf: bool = PDF) -> None:
+    """生成两份清单（依法履职、协助政府）的社会公示（.docx 与 .html）。例：zsht render notice catalog --year 2015"""
+    with _progress_bar() as progress:
+        result = render_notices("catalog", STATE.root(), output, Selection(year, township, None, jobs, pdf), progress)
+    _report(result)
+
+
+@notice_app.command("evaluation")
+def notice_evaluation(year: int = YEAR, township: str = TOWNSHIP, output: Path = OUT, jobs: int = JOBS,
+                      pdf: bool = PDF) -> None:
+    """生成各乡镇（街道）双向评估结果公示（.docx 与 .html）。例：zsht render notice evaluation --year 2015"""
+    with _progress_bar() as progress:
+        result = render_notices("evaluation", STATE.root(), output, Selection(year, township, None, jobs, pdf),
+                                progress)
+    _report(result)

@@ -1,0 +1,72 @@
+"""Render agreements and publication notices as Word (GB/T 9704-2012), HTML and PDF files.
+
+One public function per document family; each loads and checks the county once, plans one job
+per output, renders the jobs (in parallel if asked) and writes manifest.json.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..validate import cyclic_gc_paused, validate
+from .agreements import latest_year, plan_agreements
+from .batch import BatchResult, Outcome, run_plan
+from .manifest import git_inputs, write_manifest
+from .numerals import capital_amount, date_cn
+from .paths import output_path, safe_name
+from .pdf import convert_to_pdf, find_office
+from .plan import Plan
+
+__all__ = [
+    "BatchResult", "Outcome", "Selection", "capital_amount", "date_cn", "output_path", "render_agreements",
+    "render_notices", "safe_name",
+]
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which records a batch renders, and how."""
+
+    year: int | None = None
+    township: str | None = None
+    community: str | None = None
+    jobs: int | None = None
+    pdf: bool = False
+
+
+Progress = Callable[[int, int], Callable[[int], None]]  # (total, done so far) → advance(n)
+
+
+def _no_progress(total: int, done: int) -> Callable[[int], None]:
+    return lambda n: None
+
+
+def _run(plan: Plan, root: Path, out_dir: Path, selection: Selection, progress: Progress) -> BatchResult:
+    office = find_office() if selection.pdf else None  # fails before any work when LibreOffice is missing
+    result = run_plan(plan, root, out_dir, selection.jobs, progress(len(plan.jobs), 0))
+    if office is not None:
+        result.outcomes.extend(convert_to_pdf(office, result))
+    write_manifest(result, git_inputs(root))
+    return result
+
+
+def render_agreements(root: Path, out_dir: Path, selection: Selection, progress: Progress = _no_progress) -> BatchResult:
+    """Render the selected agreements of one year as .docx files under out_dir/<year>/<township>/."""
+    with cyclic_gc_paused():
+        checked = validate(root)
+    year = selection.year or latest_year(checked.county)
+    plan = plan_agreements(checked.county, checked.findings, year, selection.township, selection.community)
+    return _run(plan, root, out_dir, selection, progress)
+
+
+def render_notices(kind: str, root: Path, out_dir: Path, selection: Selection,
+                   progress: Progress = _no_progress) -> BatchResult:
+    """Render the catalog notice (kind "catalog") or the evaluation result notices ("evaluation") of a year."""
+    from .notices import plan_notices
+
+    with cyclic_gc_paused():
+        checked = validate(root)
+    plan = plan_notices(kind, checked.county, checked.findings, selection.year, selection.township)
+    return _run(plan, root, out_dir, selection, progress)

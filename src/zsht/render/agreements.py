@@ -1,0 +1,223 @@
+"""Agreements to render: the data each 协助政府工作协议书 shows, resolved from the county's records."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from .. import models as m
+from ..errors import UserError
+from ..findings import Finding
+from ..load.county import County, Entry
+from ..policy import agreement_total, catalog_in_force, catalog_items, effective_funding
+from .numerals import article, date_cn
+from .paths import document_relpath
+from .plan import Dependency, Job, Plan, Skipped, blocking, describe
+
+TEMPLATE = "agreement.xml.j2"
+
+
+@dataclass(frozen=True)
+class Item:
+    """One agreed task, every clause filled from the agreement or else from the catalog."""
+
+    id: str
+    name: str
+    department: str
+    basis: str
+    targets: str
+    evaluation: str
+    conditions: str
+    amount: Decimal | None
+    unit: str
+    source: str
+    payment: str
+
+
+@dataclass(frozen=True)
+class Installment:
+    """One payment of the schedule, with its amount worked out."""
+
+    due: str
+    share: Decimal
+    amount: Decimal
+    condition: str
+
+
+@dataclass(frozen=True)
+class Party:
+    """One side of the agreement."""
+
+    name: str
+    representative: str
+
+
+@dataclass(frozen=True)
+class AgreementView:
+    """What agreement.xml.j2 sees as `agreement`."""
+
+    id: str
+    year: int
+    county: str
+    township: str
+    community: str
+    community_type: str
+    party_a: Party
+    party_b: Party
+    laws: list[str]
+    catalog_title: str
+    catalog_document: str
+    items: list[Item]
+    evaluation: str
+    payment: list[Installment]
+    total: Decimal
+    breach: str
+    disputes: str
+    term: str
+    copies: int
+    signed: bool
+    signing_date: str
+    place: str
+
+
+def _basis_text(basis: list[m.Basis], laws: dict[str, Entry[Any]]) -> str:
+    cited = []
+    for entry in basis:
+        name = laws[entry.law].record.name if entry.law in laws else entry.law
+        cited.append(f"《{name}》" + "、".join(article(a) for a in entry.articles))
+    return "；".join(cited)
+
+
+def _item(item: m.AgreementItem, catalog: dict[str, m.AssistItem], county: County) -> Item:
+    source = catalog.get(item.id)
+    departments = county.index("department")
+    funding = effective_funding(item, source)
+    conditions = item.conditions or "；".join(
+        part for part in [source.guidance if source else None, *(source.authority if source else [])] if part)
+    return Item(
+        id=item.id, name=source.name if source else item.id,
+        department=departments[source.department].record.name if source and source.department in departments else "",
+        basis=_basis_text(source.basis, county.index("law")) if source else "",
+        targets=item.targets or (source.requirements if source else ""),
+        evaluation=item.evaluation or (source.evaluation if source else ""),
+        conditions=conditions,
+        amount=funding.amount if funding else None, unit=funding.unit if funding else "",
+        source=(funding.source or "") if funding else "", payment=(funding.payment or "") if funding else "",
+    )
+
+
+def agreement_view(entry: Entry[m.Agreement], county: County) -> AgreementView:
+    """Resolve one agreement against the registry, the catalog in force and the legal register."""
+    agreement = entry.record
+    township = county.index("township")[agreement.township].record
+    community = county.index("community")[agreement.community].record
+    catalog_entry = catalog_in_force(county, agreement.year)
+    catalog = catalog_entry.record if catalog_entry else None
+    items_by_id = catalog_items(catalog) if catalog else {}
+    items = [_item(item, items_by_id, county) for item in agreement.items]
+    total = agreement.funding_total if agreement.funding_total is not None else agreement_total(agreement, items_by_id)
+    laws = county.index("law")
+    cited = [basis.law for item in agreement.items if item.id in items_by_id for basis in items_by_id[item.id].basis]
+    law_names = [laws[law].record.name if law in laws else law for law in dict.fromkeys(cited)]
+    signing = agreement.signing
+    party_a = signing.party_a if signing else m.Party(name=township.government or township.name,
+                                                      representative=township.head)
+    party_b = signing.party_b if signing else m.Party(name=community.name, representative=community.director)
+    release = next((s for s in catalog.stages if s.stage == "发布"), None) if catalog else None
+    return AgreementView(
+        id=agreement.id, year=agreement.year, county=county.config.county if county.config else "",
+        township=township.name, community=community.name, community_type=community.type,
+        party_a=Party(party_a.name, party_a.representative or ""),
+        party_b=Party(party_b.name, party_b.representative or ""),
+        laws=law_names, catalog_title=catalog.title if catalog else "",
+        catalog_document=(release.document or "") if release else "",
+        items=items, evaluation=agreement.evaluation or "",
+        payment=[Installment(date_cn(p.due), p.share, (total * p.share / 100).quantize(Decimal("0.01")),
+                             p.condition or "") for p in agreement.payment],
+        total=total, breach=agreement.breach or "", disputes=agreement.disputes or "",
+        term=f"{date_cn(agreement.term.start)}至{date_cn(agreement.term.end)}" if agreement.term else "",
+        copies=agreement.copies, signed=agreement.status == "已签订" and signing is not None,
+        signing_date=date_cn(signing.date) if signing else date_cn(None),
+        place=(signing.place or "") if signing else "",
+    )
+
+
+def _dependencies(entry: Entry[m.Agreement], county: County) -> list[Dependency]:
+    agreement = entry.record
+    deps = [Dependency(entry.file)]
+    for kind in ("township", "community"):
+        wanted = agreement.township if kind == "township" else agreement.community
+        found = county.index(kind).get(wanted)
+        if found is not None:
+            deps.append(Dependency(found.file, found.path))
+    catalog = catalog_in_force(county, agreement.year)
+    if catalog is not None:
+        for position, item in enumerate(catalog.record.items):
+            if item.id in {i.id for i in agreement.items}:
+                deps.append(Dependency(catalog.file, ("items", position)))
+    return deps
+
+
+def latest_year(county: County) -> int:
+    """The latest year that has agreements."""
+    years = [entry.record.year for entry in county.entries("agreement")]
+    if not years:
+        raise UserError("仓库中没有任何协议（agreements/）", hint="先录入协议，或用 --year 指定年度")
+    return max(years)
+
+
+def _selected(entry: Entry[m.Agreement], year: int, township: str | None, community: str | None) -> bool:
+    record = entry.record
+    return (record.year == year and (township is None or record.township == township)
+            and (community is None or record.community == community))
+
+
+def plan_agreements(county: County, findings: list[Finding], year: int,
+                    township: str | None = None, community: str | None = None) -> Plan:
+    """One job per selected agreement; agreements with errors (or broken dependencies) are skipped."""
+    plan = Plan()
+    entries = [e for e in county.entries("agreement") if _selected(e, year, township, community)]
+    loaded = {e.file for e in entries}
+    for item in findings:  # agreement files too broken to load are reported, not silently missing
+        parts = item.file.split("/")
+        if (item.severity.value == "error" and len(parts) == 4 and parts[0] == "agreements"
+                and parts[1] == str(year) and item.file not in loaded
+                and (township is None or parts[2] == township)
+                and (community is None or parts[3].rsplit(".", 1)[0] == community)):
+            loaded.add(item.file)
+            plan.skipped.append(Skipped(item.file, (item.file,), describe([item])))
+    names = Counter((e.record.township, _community_name(e, county)) for e in entries)
+    for entry in entries:
+        agreement = entry.record
+        deps = _dependencies(entry, county)
+        errors = blocking(findings, deps)
+        if errors or agreement.township not in county.index("township") or \
+                agreement.community not in county.index("community"):
+            reason = describe(errors) if errors else "甲方乡镇或乙方村（居）委会不在名录中，未生成"
+            plan.skipped.append(Skipped(agreement.id, tuple(dict.fromkeys(d.file for d in deps)), reason))
+            continue
+        view = agreement_view(entry, county)
+        name = view.community if names[(agreement.township, view.community)] == 1 else \
+            f"{view.community}-{agreement.community}"
+        plan.jobs.append(Job(
+            output=document_relpath(str(year), view.township, name) + ".docx",
+            template=TEMPLATE, context={"agreement": view},
+            title=f"{view.year}年度协助政府工作协议书（{view.community}）",
+            created=_created(agreement), sources=tuple(dict.fromkeys(d.file for d in deps)),
+        ))
+    return plan
+
+
+def _community_name(entry: Entry[m.Agreement], county: County) -> str:
+    found = county.index("community").get(entry.record.community)
+    return found.record.name if found else entry.record.community
+
+
+def _created(agreement: m.Agreement) -> str:
+    day = agreement.signing.date if agreement.signing else None
+    return f"{day.isoformat()}T00:00:00Z" if day else f"{agreement.year}-01-01T00:00:00Z"
+
+
+__all__ = ["AgreementView", "latest_year", "plan_agreements"]

@@ -1,0 +1,126 @@
+"""Run a plan: render every job (in parallel if asked), write only what changed, keep a manifest."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from ..errors import UserError
+from ..write import write_atomic
+from .package import DocxBuilder, Properties
+from .paths import output_path
+from .plan import Job, Plan, Skipped
+from .templates import Templates
+
+Status = Literal["rendered", "unchanged", "failed"]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one job."""
+
+    job: Job
+    status: Status
+    sha256: str = ""
+    reason: str = ""
+
+
+@dataclass
+class BatchResult:
+    """Every outcome of a batch, and the records that were skipped before rendering."""
+
+    out_dir: Path
+    outcomes: list[Outcome] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+    def count(self, status: Status) -> int:
+        return sum(1 for outcome in self.outcomes if outcome.status == status)
+
+    @property
+    def failed(self) -> int:
+        """Documents that failed plus records that were not rendered."""
+        return self.count("failed") + len(self.skipped)
+
+
+class Renderer:
+    """Templates compiled once and the fixed .docx parts built once; then one document per call."""
+
+    def __init__(self, county_root: Path | None, out_dir: Path) -> None:
+        self.templates = Templates(county_root)
+        self.docx = DocxBuilder(self.templates)
+        self.out_dir = out_dir
+
+    def content(self, job: Job) -> bytes:
+        """The bytes of one output file."""
+        text = self.templates.render(job.template, **job.context)
+        if job.format == "docx":
+            return self.docx.build(text, Properties(job.title, job.template.split(".")[0], job.created))
+        return text.encode("utf-8")
+
+    def write(self, job: Job) -> Outcome:
+        """Render one job and write it atomically, unless the file already holds these bytes."""
+        data = self.content(job)
+        digest = hashlib.sha256(data).hexdigest()
+        try:
+            target = output_path(self.out_dir, job.output)
+            if target.is_file() and target.stat().st_size == len(data) and target.read_bytes() == data:
+                return Outcome(job, "unchanged", digest)
+            write_atomic(target, data)
+        except (OSError, UserError) as exc:
+            return Outcome(job, "failed", digest, f"写入失败：{exc}")
+        return Outcome(job, "rendered", digest)
+
+
+_RENDERER: Renderer | None = None
+
+
+def _start_worker(county_root: Path | None, out_dir: Path) -> None:
+    global _RENDERER
+    _RENDERER = Renderer(county_root, out_dir)
+
+
+def _work(chunk: Sequence[Job]) -> list[Outcome] | str:
+    """A worker's share: its outcomes, or the message of a template error that stops the batch."""
+    assert _RENDERER is not None
+    try:
+        return [_RENDERER.write(job) for job in chunk]
+    except UserError as exc:
+        return str(exc)
+
+
+def _chunks(jobs: Sequence[Job], size: int) -> Iterator[Sequence[Job]]:
+    for start in range(0, len(jobs), size):
+        yield jobs[start:start + size]
+
+
+def run_plan(plan: Plan, county_root: Path | None, out_dir: Path, jobs: int | None = None,
+             advance: Callable[[int], None] = lambda n: None) -> BatchResult:
+    """Render every job of `plan` into `out_dir` with `jobs` worker processes (default: every core)."""
+    result = BatchResult(out_dir, skipped=list(plan.skipped))
+    workers = max(1, jobs or os.cpu_count() or 1)
+    renderer = Renderer(county_root, out_dir)  # compiles the templates: a broken one stops us here
+    if workers == 1 or len(plan.jobs) < 2 * workers:
+        for job in plan.jobs:
+            result.outcomes.append(renderer.write(job))
+            advance(1)
+        return result
+    size = max(1, min(64, len(plan.jobs) // (workers * 8)))
+    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(county_root, out_dir)) as pool:
+        pending = {pool.submit(_work, chunk) for chunk in _chunks(plan.jobs, size)}
+        while pending:
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                outcome = future.result()
+                if isinstance(outcome, str):
+                    for other in pending:
+                        other.cancel()
+                    raise UserError(outcome)
+                result.outcomes.extend(outcome)
+                advance(len(outcome))
+    result.outcomes.sort(key=lambda o: o.job.output)
+    return result

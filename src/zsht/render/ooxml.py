@@ -1,0 +1,77 @@
+"""Small WordprocessingML builders the templates call: a paragraph, a table, a page break.
+
+Paragraph and character formatting lives in styles.xml (templates/styles.xml.j2); these helpers
+only name a style, so a county that restyles its documents never touches a template's text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from markupsafe import Markup, escape
+
+TEXT_WIDTH = 8844  # twips: 156 mm between the margins of GB/T 9704-2012
+
+
+def run(text: object, bold: bool = False) -> Markup:
+    """One run of text; line breaks in the text become <w:br/>."""
+    props = "<w:rPr><w:b/></w:rPr>" if bold else ""
+    lines = str(text).split("\n")
+    body = "<w:br/>".join(f'<w:t xml:space="preserve">{escape(line)}</w:t>' for line in lines)
+    return Markup(f"<w:r>{props}{body}</w:r>")
+
+
+def paragraph(text: object = "", style: str | None = None, align: str | None = None,
+              indent: bool = False, bold: bool = False) -> Markup:
+    """A paragraph in a named style; `indent` gives the two-character first-line indent of body text."""
+    props = ""
+    if style:
+        props += f'<w:pStyle w:val="{style}"/>'
+    if indent:
+        props += '<w:ind w:firstLineChars="200" w:firstLine="640"/>'
+    if align:
+        props += f'<w:jc w:val="{align}"/>'
+    content = run(text, bold) if text != "" else ""
+    return Markup(f"<w:p>{f'<w:pPr>{props}</w:pPr>' if props else ''}{content}</w:p>")
+
+
+def body(text: object) -> Markup:
+    """A body paragraph (3号仿宋, first line indented two characters)."""
+    return paragraph(text, indent=True)
+
+
+def page_break() -> Markup:
+    """Start a new page."""
+    return Markup('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
+
+
+def _cell(text: object, width: int, style: str | None) -> str:
+    return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>'
+            f"{paragraph(text, style=style)}</w:tc>")
+
+
+def table(header: Sequence[object], rows: Iterable[Sequence[object]], widths: Sequence[int],
+          style: str = "Grid") -> Markup:
+    """A table; `widths` are relative column widths scaled to the text block.
+
+    style "Grid" is a bordered data table (小四 text, 黑体 header); "Plain" has no borders and body text,
+    for signature blocks.
+    """
+    if style not in ("Grid", "Plain"):
+        raise ValueError(f"表格样式只能是 Grid 或 Plain，不能是 {style!r}")
+    head_style, cell_style = ("TableHeader", "TableText") if style == "Grid" else (None, None)
+    scale = TEXT_WIDTH / sum(widths)
+    twips = [int(w * scale) for w in widths]
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in twips)
+    head = "".join(_cell(text, w, head_style) for text, w in zip(header, twips, strict=True))
+    parts = [f'<w:tr><w:trPr><w:tblHeader/></w:trPr>{head}</w:tr>']
+    for row in rows:
+        parts.append("<w:tr>" + "".join(_cell(text, w, cell_style) for text, w in zip(row, twips, strict=True)) + "</w:tr>")
+    return Markup(
+        f'<w:tbl><w:tblPr><w:tblStyle w:val="{style}"/><w:tblW w:w="{TEXT_WIDTH}" w:type="dxa"/>'
+        f'<w:jc w:val="center"/><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>'
+        + "".join(parts) + "</w:tbl>"
+    )
+
+
+HELPERS = {"p": paragraph, "body": body, "run": run, "table": table, "page_break": page_break}

@@ -1,0 +1,149 @@
+"""Assemble a .docx by hand: a zip of slim WordprocessingML parts, byte for byte reproducible.
+
+The parts that never change within a batch (styles, settings, footers, relationships) are built
+once; each document adds only its body and its properties. Zip entries have a fixed order and a
+fixed date, so the same records always give the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from markupsafe import escape
+
+from ..errors import UserError
+from .templates import Templates
+
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+
+CONTENT_TYPES = DECLARATION + (
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/word/document.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+    '<Override PartName="/word/styles.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>'
+    '<Override PartName="/word/settings.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>'
+    '<Override PartName="/word/footer1.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>'
+    '<Override PartName="/word/footer2.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>'
+    '<Override PartName="/docProps/core.xml" '
+    'ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
+    '<Override PartName="/docProps/app.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>'
+    "</Types>"
+)
+PACKAGE_RELS = DECLARATION + (
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+    'officeDocument" Target="word/document.xml"/>'
+    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/'
+    'core-properties" Target="docProps/core.xml"/>'
+    '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+    'extended-properties" Target="docProps/app.xml"/>'
+    "</Relationships>"
+)
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+DOCUMENT_RELS = DECLARATION + (
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    f'<Relationship Id="rIdStyles" Type="{_REL}styles" Target="styles.xml"/>'
+    f'<Relationship Id="rIdSettings" Type="{_REL}settings" Target="settings.xml"/>'
+    f'<Relationship Id="rIdFooterOdd" Type="{_REL}footer" Target="footer1.xml"/>'
+    f'<Relationship Id="rIdFooterEven" Type="{_REL}footer" Target="footer2.xml"/>'
+    "</Relationships>"
+)
+APP = DECLARATION + (
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+    "<Application>zsht</Application><DocSecurity>0</DocSecurity></Properties>"
+)
+# GB/T 9704-2012: A4, text block 156 × 225 mm; two footers, odd pages right and even pages left.
+SECTION = (
+    '<w:sectPr><w:footerReference w:type="default" r:id="rIdFooterOdd"/>'
+    '<w:footerReference w:type="even" r:id="rIdFooterEven"/>'
+    '<w:pgSz w:w="11906" w:h="16838"/>'
+    '<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1588" w:header="851" w:footer="1304" w:gutter="0"/>'
+    '<w:cols w:space="425"/><w:docGrid w:type="lines" w:linePitch="579"/></w:sectPr>'
+)
+
+
+@dataclass(frozen=True)
+class Properties:
+    """The document properties: fixed values, so that rendering twice gives the same bytes."""
+
+    title: str
+    subject: str
+    created: str  # W3CDTF, derived from the record (never the clock)
+
+
+def core_xml(props: Properties) -> str:
+    """docProps/core.xml."""
+    return DECLARATION + (
+        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        f"<dc:title>{escape(props.title)}</dc:title><dc:subject>{escape(props.subject)}</dc:subject>"
+        "<dc:creator>zsht</dc:creator><cp:lastModifiedBy>zsht</cp:lastModifiedBy><dc:language>zh-CN</dc:language>"
+        f'<dcterms:created xsi:type="dcterms:W3CDTF">{props.created}</dcterms:created>'
+        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{props.created}</dcterms:modified>'
+        "</cp:coreProperties>"
+    )
+
+
+def document_xml(body: str) -> str:
+    """word/document.xml around a body that a template rendered."""
+    return DECLARATION + (
+        f'<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>{body}{SECTION}</w:body></w:document>'
+    )
+
+
+def reference_styles(path: Path) -> bytes:
+    """word/styles.xml of a county's reference .docx."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return archive.read("word/styles.xml")
+    except (OSError, KeyError, zipfile.BadZipFile) as exc:
+        raise UserError(f"参考文档 {path.name} 无法使用：{exc}", hint="用 Word 或 WPS 另存为 .docx 后重试") from None
+
+
+class DocxBuilder:
+    """Builds the fixed parts once, then one .docx per call."""
+
+    def __init__(self, templates: Templates) -> None:
+        reference = templates.reference_docx()
+        styles = reference_styles(reference) if reference else templates.render("styles.xml.j2").encode()
+        self.fixed: list[tuple[str, bytes]] = [
+            ("word/styles.xml", styles),
+            ("word/settings.xml", templates.render("settings.xml.j2").encode()),
+            ("word/footer1.xml", templates.render("footer.xml.j2", align="right").encode()),
+            ("word/footer2.xml", templates.render("footer.xml.j2", align="left").encode()),
+            ("word/_rels/document.xml.rels", DOCUMENT_RELS.encode()),
+            ("docProps/app.xml", APP.encode()),
+        ]
+
+    def build(self, body: str, props: Properties) -> bytes:
+        """The bytes of one .docx whose body is `body` (WordprocessingML paragraphs and tables)."""
+        parts = [
+            ("[Content_Types].xml", CONTENT_TYPES.encode()),
+            ("_rels/.rels", PACKAGE_RELS.encode()),
+            ("word/document.xml", document_xml(body).encode()),
+            *self.fixed,
+            ("docProps/core.xml", core_xml(props).encode()),
+        ]
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name, data in parts:
+                info = zipfile.ZipInfo(name, ZIP_DATE)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.external_attr = 0o644 << 16
+                info.create_system = 3
+                archive.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=6)
+        return buffer.getvalue()

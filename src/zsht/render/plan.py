@@ -1,0 +1,70 @@
+"""What a batch will render: one job per output file, and the records it could not render."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from ..findings import Finding, Path, Severity
+
+Format = Literal["docx", "html", "md"]
+
+
+@dataclass(frozen=True)
+class Job:
+    """One output file: the template that makes it, its data, and the record files it came from."""
+
+    output: str  # relative to the output folder, with forward slashes
+    template: str
+    context: dict[str, Any]
+    title: str
+    created: str  # document date (W3CDTF), from the record, never the clock
+    sources: tuple[str, ...]
+    format: Format = "docx"
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A record that was not rendered, and why (in Chinese)."""
+
+    label: str
+    sources: tuple[str, ...]
+    reason: str
+
+
+@dataclass
+class Plan:
+    """Everything one batch will do."""
+
+    jobs: list[Job] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Dependency:
+    """A record a document depends on: its file, and its place in that file (empty for the whole file)."""
+
+    file: str
+    path: Path = ()
+
+
+def blocking(findings: Iterable[Finding], dependencies: Sequence[Dependency]) -> list[Finding]:
+    """The errors that fall on any of the dependencies (a finding at the top of a file falls on all of it)."""
+    found = []
+    for item in findings:
+        if item.severity is not Severity.ERROR:
+            continue
+        for dep in dependencies:
+            if item.file == dep.file and (not item.path or item.path[: len(dep.path)] == dep.path):
+                found.append(item)
+                break
+    return found
+
+
+def describe(errors: Sequence[Finding]) -> str:
+    """A short Chinese summary of the errors that stop a record from being rendered."""
+    first = errors[0]
+    where = f"{first.file}" + (f":{first.line}" if first.line else "")
+    more = f" 等 {len(errors)} 个错误" if len(errors) > 1 else ""
+    return f"记录有校验错误，未生成：{where} [{first.rule}] {first.message}{more}"
