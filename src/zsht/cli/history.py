@@ -1,5 +1,73 @@
-"""Commands of this group are registered here (module reserved; see the issue that owns it)."""
+"""`zsht diff`, `zsht history` and `zsht audit`: git as the audit trail."""
 
 from __future__ import annotations
 
-from .app import app  # noqa: F401
+import sys
+from enum import StrEnum
+
+import typer
+
+from ..history import audit_county, diff_county, record_history
+from ..history.audit import audit_json, audit_text
+from ..history.record import history_json, history_text
+from ..history.render import diff_json, diff_markdown, diff_text
+from .app import STATE, app
+
+
+class DiffFormat(StrEnum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+class Format(StrEnum):
+    text = "text"
+    json = "json"
+
+
+@app.command("diff")
+def diff_command(
+    revisions: str | None = typer.Argument(None, help="BASE、BASE..HEAD 或 BASE...HEAD；默认为与主分支的合并基点对比工作区"),
+    fmt: DiffFormat = typer.Option(DiffFormat.text, "--format", "-f", help="输出格式：text、markdown、json"),
+    exit_code: bool = typer.Option(False, "--exit-code", help="有改动时退出码为 1（同 git diff）"),
+) -> None:
+    """按记录比较两个版本：新增、变更、删除的记录及其字段，单列加重负担和减少经费的改动。
+
+    退出码：0 没有改动（或未加 --exit-code）；1 有改动且加了 --exit-code；2 用法或 git 错误。
+
+    例：zsht diff main..HEAD --format markdown
+    """
+    diff = diff_county(STATE.root(), revisions)
+    render = {DiffFormat.markdown: diff_markdown, DiffFormat.json: diff_json}.get(fmt)
+    sys.stdout.write(render(diff) if render else diff_text(diff, color=sys.stdout.isatty()))
+    raise typer.Exit(1 if exit_code and diff.changes else 0)
+
+
+@app.command("history")
+def history_command(
+    record_id: str = typer.Argument(..., help="记录编号，如 XZ-001、XY-2015-niushan-xinhua"),
+    oldest_first: bool = typer.Option(False, "--reverse", "--oldest-first", help="从最早的提交开始列出"),
+    fmt: Format = typer.Option(Format.text, "--format", "-f", help="输出格式：text、json"),
+) -> None:
+    """列出改动过某条记录的每个提交：日期、作者、审核人、签名和改动的字段；文件改名、移动后照样跟踪。
+
+    例：zsht history XZ-001 --oldest-first
+    """
+    steps = record_history(STATE.root(), record_id, oldest_first=oldest_first)
+    sys.stdout.write(history_json(steps) if fmt is Format.json else history_text(steps, color=sys.stdout.isatty()))
+
+
+@app.command("audit")
+def audit_command(
+    revisions: str | None = typer.Argument(None, help="只审计这些提交，如 v1.0..HEAD；默认为全部历史"),
+    fmt: Format = typer.Option(Format.text, "--format", "-f", help="输出格式：text、json"),
+) -> None:
+    """审计历史：已签订协议、已发布公示事后被改（ZS801），未经审核（ZS802）或未签名（ZS803）的提交。
+
+    退出码：0 没有发现问题；1 有；2 用法或 git 错误。
+
+    例：zsht audit --format json
+    """
+    audit = audit_county(STATE.root(), revisions)
+    sys.stdout.write(audit_json(audit) if fmt is Format.json else audit_text(audit, color=sys.stdout.isatty()))
+    raise typer.Exit(1 if audit.findings else 0)

@@ -1,0 +1,107 @@
+"""`zsht audit` as a library call: signed and published records never change silently; reviews and signatures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from io import StringIO
+from pathlib import Path
+from typing import Any
+
+from rich.markup import escape
+
+from ..findings import Finding
+from ..ruletable import finding
+from .git import Commit, Repo
+from .record import SIGNATURE, commit_dict
+from .render import _console, plain_json
+from .walk import walk
+
+# The status after which a record is final: the kind, the field and the value.
+FINAL = {"agreement": ("status", "已签订", "已签订的协议"), "notice": ("status", "已发布", "已发布的公示")}
+_SIGNED = {"G", "U", "X", "Y", "E"}  # a signature is there, even if this machine cannot vouch for its key
+
+
+@dataclass(frozen=True)
+class AuditFinding:
+    """A finding about a commit: the rule, the file, the message, and the commit it names."""
+
+    finding: Finding
+    commit: Commit
+
+    def as_dict(self) -> dict[str, Any]:
+        return {**self.finding.as_dict(), **commit_dict(self.commit)}
+
+
+@dataclass
+class Audit:
+    """The outcome of auditing a county's history."""
+
+    commits: int
+    findings: list[AuditFinding]
+
+
+def _settings(root: Path) -> tuple[bool, bool]:
+    from ..load.reader import load_yaml
+
+    try:
+        config = load_yaml((root / "zsht.yaml").read_text(encoding="utf-8"))
+        audit = config.get("audit") or {}
+        return bool(audit.get("require_review")), bool(audit.get("require_signed"))
+    except Exception:  # noqa: BLE001 - a broken zsht.yaml is validate's to report; audit the history anyway
+        return False, False
+
+
+def audit_county(root: Path, revisions: str | None = None) -> Audit:
+    """Audit every commit that touched the county (or those of a revision range such as `v1.0..HEAD`)."""
+    repo = Repo(root)
+    require_review, require_signed = _settings(root)
+    found: list[AuditFinding] = []
+    count = 0
+    for step in walk(repo, *([revisions] if revisions else []), oldest_first=True):
+        commit, who = step.commit, f"{step.commit.short}（{step.commit.author}，{step.commit.date[:10]}）"
+        count += 1
+        for change in step.changes:
+            final = FINAL.get(change.key.kind)
+            if final is None or change.old is None or change.old.data.get(final[0]) != final[1]:
+                continue
+            if change.new is None:
+                what = "被删除"
+            elif change.fields:
+                what = "被改动：" + "，".join(f.text() for f in change.fields[:8])
+            else:
+                continue  # only moved to another file: the record itself is unchanged
+            found.append(AuditFinding(finding(
+                "ZS801", change.file, f"{final[2]} {change.key.id} 在提交 {who} 中{what}",
+                hint="已签订、已发布的记录不得再改；如须变更，另立补充协议或重新公示"), commit))
+        if require_review and any(c.fields or c.old is None or c.new is None for c in step.changes) \
+                and not commit.reviewed:
+            found.append(AuditFinding(finding(
+                "ZS802", step.changes[0].file, f"提交 {who}“{commit.subject}”改动了记录，但没有 Reviewed-by: 或 Approved-by:",
+                hint="合并前由审核人在提交说明末尾加上 Reviewed-by: 姓名 <邮箱>"), commit))
+        if require_signed and commit.signature not in _SIGNED:
+            state = SIGNATURE.get(commit.signature, commit.signature)
+            found.append(AuditFinding(finding(
+                "ZS803", commit.files[0].path if commit.files else "zsht.yaml", f"提交 {who}“{commit.subject}”{state}",
+                hint="用 git commit -S 签名提交"), commit))
+    return Audit(count, found)
+
+
+def audit_text(audit: Audit, *, color: bool = False) -> str:
+    """Findings as validate prints them, then a count."""
+    buffer = StringIO()
+    console = _console(buffer, color)
+    for item in audit.findings:
+        f = item.finding
+        hint = f" [dim]（{escape(f.hint)}）[/dim]" if f.hint else ""
+        console.print(f"{escape(f.file)}@{item.commit.short} [bold red]{f.severity.label} {f.rule}[/] "
+                      f"{escape(f.message)}{hint}")
+    if audit.findings:
+        console.print(f"审计了 {audit.commits} 个提交：发现 {len(audit.findings)} 个问题")
+    else:
+        console.print(f"[green]审计了 {audit.commits} 个提交，没有发现问题[/green]")
+    return buffer.getvalue()
+
+
+def audit_json(audit: Audit) -> str:
+    return plain_json([item.as_dict() for item in audit.findings])
+

@@ -1,0 +1,68 @@
+"""Burden and funding, called out on their own: new assisted tasks, more tasks for a committee, less money."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .changes import MISSING, FieldChange, RecordChange, show
+
+
+@dataclass(frozen=True)
+class Callout:
+    """One thing a reviewer must not miss: `burden` (more work) or `funding` (less money)."""
+
+    kind: str
+    record: str
+    message: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"kind": self.kind, "record": self.record, "message": self.message}
+
+
+def _amount(value: Any) -> float | None:
+    if isinstance(value, dict):
+        value = value.get("amount")
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def callouts(changes: list[RecordChange]) -> list[Callout]:
+    """Burden and funding callouts of a set of record changes."""
+    found: list[Callout] = []
+    for change in changes:
+        key = change.key
+        if key.kind == "assist_item" and change.status == "added":
+            data = change.new.data if change.new else {}
+            money = _amount(data.get("funding"))
+            found.append(Callout("burden", key.label, f"新增协助事项 {key.id}“{data.get('name', '')}”（{key.scope} 年目录）"
+                                 + (f"，经费 {show(money)}" if money is not None else "，未列经费")))
+        if key.kind == "agreement" and change.status == "changed":
+            found += _agreement_items(change)
+        for item in change.fields:
+            found += _funding(change, item.path, item.old, item.new)
+    return found
+
+
+def _agreement_items(change: RecordChange) -> list[Callout]:
+    assert change.old is not None and change.new is not None
+    before, after = change.old.data.get("items"), change.new.data.get("items")
+    if not isinstance(before, list) or not isinstance(after, list) or len(after) <= len(before):
+        return []
+    community = change.new.data.get("community", change.key.id)
+    return [Callout("burden", change.key.label,
+                    f"{community} 的协助事项由 {len(before)} 项增至 {len(after)} 项（{change.key.id}）")]
+
+
+def _funding(change: RecordChange, path: str, old: Any, new: Any) -> list[Callout]:
+    """Funding that goes down or disappears: an item's funding, an agreement's total."""
+    if not (path.endswith("funding") or path.endswith("funding.amount") or path == "funding_total"):
+        return []
+    before, after = _amount(old), _amount(new)
+    if before is None:
+        return []
+    label = change.key.label
+    if after is None or new is MISSING:
+        return [Callout("funding", label, f"{label} 的经费被删除（原为 {show(before)}）：{path}")]
+    if after < before:
+        return [Callout("funding", label, f"{label} 的经费减少：{FieldChange(path, before, after).text()}")]
+    return []

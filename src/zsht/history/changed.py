@@ -1,0 +1,76 @@
+"""`zsht validate --changed-since REF`: which files a change reaches, so findings can be kept to them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from ..layout import CONFIG_FILE
+from ..load.county import County
+from .changes import compare
+from .diff import versions, worktree_files
+from .git import Repo
+from .records import Parsed, blob_sha, is_record_file, records_in
+
+# A change to one of these can change the outcome of any check: the whole county is checked again.
+# zsht.yaml holds the scoring settings; the catalogs and the legal register are what every agreement and
+# item is checked against; the other files pin the version of zsht that checks.
+_WHOLE_COUNTY = (CONFIG_FILE, "legal/", "catalogs/", ".pre-commit-config.yaml", "requirements", "pyproject.toml")
+
+
+def _strings(value: Any) -> Iterable[str]:
+    """Every text value inside a record: the ids it names are among them."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def _peers(data: Any) -> tuple[Any, Any] | None:
+    """Agreements and evaluations of one committee and year are checked against each other (one a year)."""
+    if isinstance(data, dict) and isinstance(data.get("community"), str) and isinstance(data.get("year"), int):
+        return data["community"], data["year"]
+    return None
+
+
+def reached_files(county: County, ref: str) -> set[str] | None:
+    """Files whose findings a change since `ref` can affect; None when the whole county must be checked.
+
+    The set holds the changed files (deleted ones too), the files of records that name a changed or
+    deleted record's id, the files of records a changed record names, and for an agreement or
+    evaluation the others of its committee and year.
+    """
+    repo = Repo(county.root)
+    base = repo.revision(ref)
+    old = repo.tree(base)
+    contents = worktree_files(county.root)
+    new = {p: blob_sha(c) for p, c in contents.items()}
+    changed = {p for p in old.keys() | new.keys() if old.get(p) != new.get(p)}
+    if any(p.startswith(_WHOLE_COUNTY) or p.rsplit("/", 1)[-1].startswith(_WHOLE_COUNTY) for p in changed):
+        return None
+    changed = {p for p in changed if is_record_file(p)}
+    record_paths = sorted(changed)
+    parsed = Parsed()
+    with repo.blobs() as blobs:
+        changes = compare(versions(record_paths, {p: s for p, s in old.items() if is_record_file(p)}, blobs, parsed),
+                          versions(record_paths, new, blobs, parsed, contents), moves=True)
+    ids = {c.key.id for c in changes if c.key.id}
+    named: set[str] = set()
+    peers = set()
+    for change in changes:
+        for version in (change.old, change.new):
+            if version is not None:
+                named.update(_strings(version.data))
+                if (peer := _peers(version.data)) is not None:
+                    peers.add(peer)
+    reached = set(changed)
+    for relpath, source in county.files.items():
+        for key, version in records_in(relpath, source.data):
+            if (key.id and key.id in named) or _peers(version.data) in peers or ids.intersection(_strings(version.data)):
+                reached.add(relpath)
+                break
+    return reached

@@ -1,0 +1,113 @@
+"""`zsht diff` as a library call: the record-level difference between two versions of a county."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..layout import CONFIG_FILE
+from ..load.county import SKIP_DIRS
+from ..load.reader import load_yaml
+from .burden import Callout, callouts
+from .changes import RecordChange, compare, summary
+from .git import BlobReader, GitError, Repo
+from .records import Key, Parsed, Version, blob_sha, is_record_file
+
+WORKTREE = "工作区"
+
+
+@dataclass
+class CountyDiff:
+    """Every record change between `base` and `head`, and the burden and funding callouts among them."""
+
+    base: str
+    head: str
+    changes: list[RecordChange]
+    callouts: list[Callout] = field(default_factory=list)
+
+    @property
+    def summary(self) -> str:
+        return summary(self.changes)
+
+    def as_dict(self) -> dict[str, Any]:
+        counts = {s: sum(1 for c in self.changes if c.status == s) for s in ("added", "changed", "removed")}
+        return {"base": self.base, "head": self.head, "summary": self.summary, "counts": counts,
+                "records": [c.as_dict() for c in self.changes], "callouts": [c.as_dict() for c in self.callouts]}
+
+
+def worktree_files(root: Path) -> dict[str, bytes]:
+    """Path → content of every record file on disk (tracked or not), as the loader walks them."""
+    found: dict[str, bytes] = {}
+    for folder, dirnames, filenames in os.walk(root):
+        rel = os.path.relpath(folder, root).replace(os.sep, "/")
+        prefix = "" if rel == "." else rel + "/"
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and not (not prefix and d in SKIP_DIRS))
+        for name in filenames:
+            if is_record_file(prefix + name) and os.path.isfile(os.path.join(folder, name)):
+                with open(os.path.join(folder, name), "rb") as handle:
+                    found[prefix + name] = handle.read()
+    return found
+
+
+def main_branch(root: Path) -> str:
+    """The county's main branch as zsht.yaml names it (default: main)."""
+    try:
+        config = load_yaml((root / CONFIG_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError, Exception):  # noqa: BLE001 - a broken zsht.yaml is validate's to report
+        return "main"
+    branch = config.get("main_branch") if isinstance(config, dict) else None
+    return branch if isinstance(branch, str) and branch else "main"
+
+
+def resolve(repo: Repo, spec: str | None) -> tuple[str, str | None]:
+    """BASE and HEAD commits of `BASE`, `BASE..HEAD` or `BASE...HEAD`; HEAD None means the working tree."""
+    if spec is None:
+        branch = main_branch(repo.root)
+        for name in (branch, f"origin/{branch}"):
+            try:
+                return repo.run("merge-base", repo.revision(name), "HEAD"), None
+            except GitError:
+                continue
+        raise GitError(f"找不到主分支“{branch}”", hint="在 zsht.yaml 中设置 main_branch，或写明 zsht diff BASE..HEAD")
+    if "..." in spec:
+        left, right = spec.split("...", 1)
+        head = repo.revision(right or "HEAD")
+        return repo.run("merge-base", repo.revision(left or "HEAD"), head), head
+    if ".." in spec:
+        left, right = spec.split("..", 1)
+        return repo.revision(left or "HEAD"), repo.revision(right or "HEAD")
+    return repo.revision(spec), None
+
+
+def versions(paths: list[str], shas: dict[str, str], blobs: BlobReader, parsed: Parsed,
+             contents: dict[str, bytes] | None = None) -> dict[Key, Version]:
+    """The records held by some files at one side of the diff (contents given for the working tree)."""
+    found: dict[Key, Version] = {}
+    for path in paths:
+        if path not in shas:
+            continue
+        content = contents[path] if contents is not None else blobs.read(shas[path])
+        for key, version in parsed.records(path, shas[path], content).items():
+            found.setdefault(key, version)
+    return found
+
+
+def diff_county(root: Path, spec: str | None = None) -> CountyDiff:
+    """Record changes of the county at `root` between two revisions, or a revision and the working tree."""
+    repo = Repo(root)
+    base, head = resolve(repo, spec)
+    old = {p: s for p, s in repo.tree(base).items() if is_record_file(p)}
+    contents = worktree_files(root) if head is None else None
+    if contents is not None:
+        new = {p: blob_sha(c) for p, c in contents.items()}
+    else:
+        assert head is not None
+        new = {p: s for p, s in repo.tree(head).items() if is_record_file(p)}
+    changed = sorted(p for p in old.keys() | new.keys() if old.get(p) != new.get(p))
+    parsed = Parsed()
+    with repo.blobs() as blobs:
+        changes = compare(versions(changed, old, blobs, parsed), versions(changed, new, blobs, parsed, contents))
+    changes.sort(key=lambda c: ({"added": 0, "changed": 1, "removed": 2}[c.status], c.file, c.key.id))
+    return CountyDiff(base[:10], WORKTREE if head is None else head[:10], changes, callouts(changes))

@@ -1,0 +1,195 @@
+"""The git plumbing of the audit trail: one `git log` stream, one `git cat-file --batch`, no others per file.
+
+Every process started here is closed in a `finally`, so no git child outlives the command.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import UserError
+
+EMPTY_BLOB = "0" * 40
+# Fields of one commit in the log stream; \x1e starts a commit, \x1f separates fields, \x1d separates trailers.
+_FORMAT = ("%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%aI%x1f%G?%x1f%s"
+           "%x1f%(trailers:key=Reviewed-by,key=Approved-by,separator=%x1d)")
+
+
+class GitError(UserError):
+    """git refused: not a repository, an unknown revision, git missing."""
+
+
+@dataclass(frozen=True)
+class FileChange:
+    """One file a commit changed: its path (relative to the county) and its blob before and after."""
+
+    path: str
+    old: str  # blob sha, EMPTY_BLOB when the file was added
+    new: str  # blob sha, EMPTY_BLOB when the file was deleted
+
+
+@dataclass
+class Commit:
+    """One commit of the log stream, with the files it changed under the county."""
+
+    sha: str
+    parents: list[str]
+    author: str
+    email: str
+    date: str
+    signature: str  # %G?: G good, B bad, U unknown validity, X/Y expired, R revoked, E unverifiable, N none
+    subject: str
+    trailers: list[str] = field(default_factory=list)
+    files: list[FileChange] = field(default_factory=list)
+
+    @property
+    def short(self) -> str:
+        return self.sha[:10]
+
+    @property
+    def reviewed(self) -> bool:
+        """Whether the message carries a Reviewed-by: or Approved-by: trailer with a name."""
+        return any(t.split(":", 1)[-1].strip() for t in self.trailers)
+
+
+class Repo:
+    """The git repository that holds a county, seen from the county's root."""
+
+    def __init__(self, county_root: Path) -> None:
+        self.root = county_root
+        top, _, prefix = self.run("rev-parse", "--show-toplevel", "--show-prefix").partition("\n")
+        self.top = Path(top)
+        self.prefix = prefix.strip()  # the county's folder inside the repository, "" or "sub/dir/"
+
+    def run(self, *args: str) -> str:
+        """One short git query (rev-parse, merge-base …) and its output."""
+        try:
+            done = subprocess.run(["git", "-C", str(self.root), *args], capture_output=True, check=False)
+        except FileNotFoundError as exc:
+            raise GitError("找不到 git 命令", hint="安装 git 后重试") from exc
+        if done.returncode != 0:
+            message = done.stderr.decode("utf-8", "replace").strip().splitlines()
+            raise GitError(f"git {args[0]} 失败：{message[-1] if message else done.returncode}")
+        return done.stdout.decode("utf-8", "replace").strip()
+
+    def revision(self, name: str) -> str:
+        """The commit sha a revision names, or a one-line error that names it."""
+        try:
+            return self.run("rev-parse", "--verify", "--quiet", f"{name}^{{commit}}")
+        except GitError:
+            raise GitError(f"找不到版本“{name}”", hint="检查分支名、标签或提交编号") from None
+
+    def relative(self, path: str) -> str | None:
+        """A path from the repository top made relative to the county, or None when outside it."""
+        if not path.startswith(self.prefix):
+            return None
+        return path[len(self.prefix):]
+
+    def tree(self, revision: str) -> dict[str, str]:
+        """Path (relative to the county) → blob sha of every file at a revision."""
+        out = self.run("ls-tree", "-r", "-z", "--full-tree", revision, "--", self.prefix or ".")
+        found: dict[str, str] = {}
+        for entry in out.split("\0"):
+            if not entry:
+                continue
+            meta, path = entry.split("\t", 1)
+            _mode, kind, sha = meta.split()
+            relpath = self.relative(path)
+            if kind == "blob" and relpath is not None:
+                found[relpath] = sha
+        return found
+
+    def commits(self, *revisions: str, oldest_first: bool = True) -> Iterator[Commit]:
+        """Every commit that changed the county, read from ONE `git log` process as it streams."""
+        args = ["git", "-C", str(self.top), "log", "--no-renames", "--raw", "-z", "--no-abbrev", "--topo-order",
+                f"--format={_FORMAT}"]
+        if oldest_first:
+            args.append("--reverse")
+        args += [*(revisions or ("HEAD",)), "--", self.prefix or "."]
+        process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        try:
+            assert process.stdout is not None
+            pending = b""
+            while chunk := process.stdout.read(1 << 16):
+                pending += chunk
+                *done, pending = pending.split(b"\x1e")
+                for record in done:
+                    if record:
+                        yield self._commit(record)
+            if pending:
+                yield self._commit(pending)
+            if process.wait() != 0:
+                message = process.stderr.read().decode("utf-8", "replace").strip() if process.stderr else ""
+                raise GitError(f"git log 失败：{message.splitlines()[-1] if message else process.returncode}")
+        finally:
+            _close(process)
+
+    def _commit(self, record: bytes) -> Commit:
+        header, _, raw = record.partition(b"\0")
+        sha, parents, author, email, date, signature, subject, trailers = (
+            header.decode("utf-8", "replace").split("\x1f"))
+        commit = Commit(sha, parents.split(), author, email, date, signature, subject,
+                        [t.strip() for t in trailers.split("\x1d") if t.strip()])
+        tokens = raw.lstrip(b"\n").split(b"\0")
+        for meta, path in zip(tokens[0::2], tokens[1::2], strict=False):
+            if not meta.startswith(b":"):
+                continue
+            _old_mode, _new_mode, old, new, _status = meta[1:].decode().split()
+            relpath = self.relative(path.decode("utf-8", "replace"))
+            if relpath is not None:
+                commit.files.append(FileChange(relpath, old, new))
+        return commit
+
+    @contextmanager
+    def blobs(self) -> Iterator[BlobReader]:
+        """A reader of file versions through ONE long-lived `git cat-file --batch` process."""
+        process = subprocess.Popen(["git", "-C", str(self.top), "cat-file", "--batch"],
+                                   stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        try:
+            yield BlobReader(process)
+        finally:
+            _close(process)
+
+
+class BlobReader:
+    """Reads blobs by sha from a running `git cat-file --batch`; each blob read once, kept by sha."""
+
+    def __init__(self, process: subprocess.Popen[bytes]) -> None:
+        self.process = process
+        self.cache: dict[str, bytes] = {}
+
+    def read(self, sha: str) -> bytes | None:
+        """The bytes of a blob, or None when the repository does not have it."""
+        if sha == EMPTY_BLOB:
+            return None
+        if sha in self.cache:
+            return self.cache[sha]
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.process.stdin.write(sha.encode() + b"\n")
+        self.process.stdin.flush()
+        header = self.process.stdout.readline().split()
+        if len(header) < 3 or header[1] == b"missing":
+            return None
+        size = int(header[2])
+        content = self.process.stdout.read(size + 1)[:size]  # the blob, then a newline
+        self.cache[sha] = content
+        return content
+
+
+def _close(process: subprocess.Popen[bytes]) -> None:
+    """End a git child and reap it, so none is left behind whatever happened."""
+    for stream in (process.stdin, process.stdout, process.stderr):
+        if stream is not None:
+            with suppress(OSError):
+                stream.close()
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()

@@ -1,0 +1,179 @@
+"""`zsht diff`, `zsht history`, `zsht audit` and `validate --changed-since` on throw-away repositories."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from zsht.history.render import MARKDOWN_LIMIT
+
+from .conftest import CountyRepo
+
+ASSIST = "catalogs/assist/2015.yaml"
+A_XINHUA = "agreements/2015/niushan/niushan-xinhua.yaml"
+NOTICE = "notices/2015/GS-2015-catalog.yaml"
+
+
+def _funding(amount: int) -> Any:
+    return lambda d: d["items"][0]["funding"].update(amount=amount)
+
+
+def test_history_follows_a_record_through_a_funding_change_and_a_move(repo: CountyRepo, cli: Any) -> None:
+    repo.edit(ASSIST, _funding(2500))
+    repo.commit("提高低保事项经费\n\nReviewed-by: 李四 <lisi@example.org>")
+    (repo.root / "catalogs/assist/2015.yaml").rename(repo.root / "catalogs/assist/2015.yml")
+    repo.commit("目录文件改用 .yml")
+    result = cli("-C", repo.root, "history", "XZ-001", "--format", "json")
+    assert result.exit_code == 0, result.output
+    steps = json.loads(result.stdout)
+    subjects = [s["subject"] for s in steps]
+    assert subjects[:2] == ["目录文件改用 .yml", "提高低保事项经费"]
+    moved, funded = steps[0]["changes"][0], steps[1]["changes"][0]
+    assert (moved["old_file"], moved["file"]) == ("catalogs/assist/2015.yaml", "catalogs/assist/2015.yml")
+    assert funded["fields"] == [{"path": "funding.amount", "old": 2000, "new": 2500, "percent": 25.0}]
+    assert steps[1]["trailers"] == ["Reviewed-by: 李四 <lisi@example.org>"]
+    assert steps[1]["signature"] == "N" and steps[1]["author"] == "张三"
+    oldest = cli("-C", repo.root, "history", "XZ-001", "--oldest-first")
+    assert oldest.exit_code == 0
+    assert oldest.stdout.index("导入测试县记录") < oldest.stdout.index("funding.amount: 2000 → 2500 (+25%)")
+
+
+def test_unknown_record_is_one_line_error(repo: CountyRepo, cli: Any) -> None:
+    result = cli("-C", repo.root, "history", "XZ-999")
+    assert result.exit_code == 2
+    assert "XZ-999" in result.stderr
+
+
+def test_reordering_and_recommenting_is_no_change(repo: CountyRepo, cli: Any) -> None:
+    data = repo.read(ASSIST)
+    data["items"].reverse()
+    text = "# 协助政府工作事项（重新排序）\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=True)
+    text = re.sub(r"^(\s*)name: (.*)$", r'\1name: "\2"  # 加引号、加注释', text, flags=re.M)
+    repo.write_text(ASSIST, text)
+    result = cli("-C", repo.root, "diff", "--exit-code")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("0 项新增，0 项变更，0 项删除")
+    repo.commit("重新排序并加注释")
+    assert cli("-C", repo.root, "diff", "HEAD~1..HEAD", "--exit-code").exit_code == 0
+    assert '"' in (repo.root / ASSIST).read_text(encoding="utf-8")
+
+
+def test_diff_names_fields_and_calls_out_burden_and_funding(repo: CountyRepo, cli: Any) -> None:
+    repo.edit(ASSIST, _funding(1000))
+    repo.edit(ASSIST, lambda d: d["items"].append({**d["items"][1], "id": "XZ-009", "name": "协助开展新任务"}))
+    repo.edit(A_XINHUA, lambda d: d["items"].append({"id": "XZ-003"}))
+    result = cli("-C", repo.root, "diff", "--format", "json", "--exit-code")
+    assert result.exit_code == 1, result.output
+    diff = json.loads(result.stdout)
+    assert diff["summary"] == "1 项新增，2 项变更，0 项删除"
+    kinds = sorted(c["kind"] for c in diff["callouts"])
+    assert kinds == ["burden", "burden", "funding"]
+    text = cli("-C", repo.root, "diff").stdout
+    assert "funding.amount: 2000 → 1000 (-50%)" in text
+    assert "协助事项由 2 项增至 3 项" in text
+
+
+def test_markdown_stays_under_the_comment_limit(repo: CountyRepo, cli: Any) -> None:
+    item = ("- id: XZ-{n:04d}\n  name: 新任务{n}\n  department: minzheng\n  basis: [{{law: cunweihui-law}}]\n"
+            "  requirements: {long}\n  evaluation: 查阅台账\n  authority: [查阅登记信息]\n"
+            "  funding: {{amount: 100, unit: 元/年, source: 县财政, payment: 年底结清}}\n")
+    text = (repo.root / ASSIST).read_text(encoding="utf-8")  # items is the last key: append as text (fast)
+    text += "".join(item.format(n=n, long="很长的目标要求" * 40) for n in range(100, 4100))
+    repo.write_text(ASSIST, text)
+    result = cli("-C", repo.root, "diff", "--format", "markdown")
+    assert result.exit_code == 0
+    assert len(result.stdout) < MARKDOWN_LIMIT
+    assert "4000 项新增" in result.stdout and "变更过多" in result.stdout and "另有" in result.stdout
+    repo.git("checkout", "-q", "--", ASSIST)  # a small change keeps one <details> per record
+    repo.mini.files[ASSIST] = repo.read(ASSIST)
+    repo.edit(ASSIST, _funding(3000))
+    short = cli("-C", repo.root, "diff", "--format", "markdown").stdout
+    assert short.count("<details>") == 1 and "funding.amount: 2000 → 3000 (+50%)" in short
+
+
+def test_audit_catches_an_edit_to_a_signed_agreement(repo: CountyRepo, cli: Any) -> None:
+    assert cli("-C", repo.root, "audit").exit_code == 0
+    repo.edit(A_XINHUA, lambda d: d.update(breach="未履约的，扣减全部经费"))
+    repo.commit("悄悄改协议")
+    repo.edit(NOTICE, lambda d: d.update(objection="不受理异议"))
+    repo.commit("改公示")
+    result = cli("-C", repo.root, "audit", "--format", "json")
+    assert result.exit_code == 1, result.output
+    findings = json.loads(result.stdout)
+    assert [f["rule"] for f in findings] == ["ZS801", "ZS801"]
+    assert findings[0]["subject"] == "悄悄改协议" and findings[0]["author"] == "张三"
+    assert "breach" in findings[0]["message"] and findings[0]["file"] == A_XINHUA
+    assert "objection" in findings[1]["message"]
+
+
+def test_audit_reports_missing_review_when_required(repo: CountyRepo, cli: Any) -> None:
+    repo.edit("zsht.yaml", lambda d: d.update(audit={"require_review": True}))
+    repo.commit("要求审核\n\nApproved-by: 王五 <wangwu@example.org>")
+    repo.edit(ASSIST, _funding(2100))
+    repo.commit("未经审核的改动")
+    repo.edit(ASSIST, _funding(2200))
+    repo.commit("经审核的改动\n\nReviewed-by: 李四 <lisi@example.org>")
+    findings = json.loads(cli("-C", repo.root, "audit", "HEAD~3..HEAD", "--format", "json").stdout)
+    assert [(f["rule"], f["subject"]) for f in findings] == [("ZS802", "未经审核的改动")]
+
+
+def test_audit_reports_unsigned_commits_when_required(repo: CountyRepo, cli: Any) -> None:
+    repo.edit("zsht.yaml", lambda d: d.update(audit={"require_signed": True}))
+    repo.commit("要求签名")
+    result = cli("-C", repo.root, "audit", "HEAD~1..HEAD")
+    assert result.exit_code == 1 and "ZS803" in result.stdout and "未签名" in result.stdout
+
+
+def test_changed_since_finds_a_dangling_reference_left_by_a_deletion(repo: CountyRepo, cli: Any) -> None:
+    unrelated = "agreements/2015/baitabu/baitabu-dongwang.yaml"
+    repo.edit(unrelated, lambda d: d.pop("breach"))
+    repo.commit("一个早已存在的问题")
+    repo.edit("registry/communities/niushan.yaml", lambda d: d["communities"].pop(0))  # niushan-xinhua
+    full = cli.findings(repo.root)
+    changed = cli.findings(repo.root, "--changed-since", "HEAD")
+    dangling = {f["file"] for f in changed if f["rule"] == "ZS202"}
+    assert dangling == {A_XINHUA, "evaluations/2015/niushan/niushan-xinhua.yaml", "purchases/2015/GM-2015-001.yaml"}
+    assert unrelated not in {f["file"] for f in changed}
+    assert unrelated in {f["file"] for f in full}
+    assert changed == [f for f in full if f["file"] in {g["file"] for g in changed}]
+
+
+def test_changed_since_keeps_to_the_change(repo: CountyRepo, cli: Any) -> None:
+    repo.edit("purchases/2015/GM-2015-001.yaml", lambda d: d.update(amount=0))
+    repo.commit("购买服务金额写错")
+    repo.edit(A_XINHUA, lambda d: d.update(funding_total=1))
+    changed = cli.findings(repo.root, "--changed-since", "HEAD")
+    assert {f["rule"] for f in changed} == {"ZS405", "ZS608"}  # the evaluation settles the agreement's money
+    assert {"ZS701", "ZS405"} <= {f["rule"] for f in cli.findings(repo.root)}
+    repo.edit("zsht.yaml", lambda d: d.update(county="测试县（改）"))
+    assert {"ZS701", "ZS405"} <= {f["rule"] for f in cli.findings(repo.root, "--changed-since", "HEAD")}
+
+
+def _git_children() -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        name = stat[stat.index("(") + 1:stat.rindex(")")]
+        parent = int(stat[stat.rindex(")") + 2:].split()[1])
+        if parent == os.getpid() and name.startswith("git"):
+            found.append(int(entry.name))
+    return found
+
+
+def test_no_git_process_is_left_behind(repo: CountyRepo, cli: Any) -> None:
+    repo.edit(ASSIST, _funding(2500))
+    repo.commit("改经费")
+    for args in (("history", "XZ-001"), ("diff",), ("audit",), ("validate", "--changed-since", "HEAD~1"),
+                 ("diff", "no-such-branch")):
+        cli("-C", repo.root, *args)
+        assert _git_children() == [], args
