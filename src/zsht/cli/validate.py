@@ -11,7 +11,7 @@ import typer
 from ..findings import Severity
 from ..report import FORMATS
 from ..report.text import text
-from ..validate import validate
+from ..validate import only_changed, validate
 from .app import STATE, app
 
 
@@ -27,6 +27,8 @@ def validate_command(
     fmt: Format = typer.Option(Format.text, "--format", "-f", help="输出格式：text、json、github、sarif"),
     fail_on: Severity = typer.Option(Severity.ERROR, "--fail-on", help="达到此级别的问题使退出码为 1"),
     output: Path | None = typer.Option(None, "--output", "-o", help="把报告写入文件而不是终端"),
+    changed_since: str | None = typer.Option(
+        None, "--changed-since", help="只报告自该 git 版本以来改动的记录及与之相互引用的记录，如 --changed-since main"),
 ) -> None:
     """校验县级仓库中的全部记录，报告所有问题。
 
@@ -35,6 +37,8 @@ def validate_command(
     例：zsht validate --format github
     """
     result = validate(STATE.root())
+    if changed_since:
+        result = only_changed(result, changed_since)
     if fmt is Format.text and output is None:
         rendered = text(result, color=sys.stdout.isatty())
     else:
