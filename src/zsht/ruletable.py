@@ -63,6 +63,9 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
     ("ZS610", W, "已签订协议尚无评估", "已到评估期的年度中，已签订协议的村（居）委会应有评估记录。", ""),
     ("ZS701", E, "购买服务合同金额无效", "合同金额须大于 0，期限须有效。", "东政办发〔2014〕82号 §三(五)"),
     ("ZS702", E, "公示期无效", "公示结束日期不得早于开始日期。", ""),
+    ("ZS801", E, "已签订或已发布的记录被改动", "状态为“已签订”的协议、“已发布”的公示在之后的提交中不得改动或删除（zsht audit）。", "东政办发〔2014〕82号 §二(二)2"),
+    ("ZS802", E, "改动记录的提交未经审核", "zsht.yaml 中 audit.require_review 为真时，改动记录的提交须带 Reviewed-by: 或 Approved-by:（zsht audit）。", ""),
+    ("ZS803", E, "提交未签名", "zsht.yaml 中 audit.require_signed 为真时，提交须有有效签名（zsht audit）。", ""),
 )
 
 RULES: dict[str, Rule] = {
