@@ -1,0 +1,180 @@
+"""Publication notices (社会公示): the two catalogs of a year, and each township's evaluation results."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from .. import models as m
+from ..errors import UserError
+from ..findings import Finding
+from ..load.county import County, Entry
+from ..policy import catalog_in_force
+from .numerals import article, date_cn, figures
+from .paths import document_relpath, safe_name
+from .plan import Dependency, Job, Plan, Skipped, blocking, describe
+
+FORMATS = ("docx", "html")
+
+
+@dataclass(frozen=True)
+class NoticeView:
+    """What every notice template sees as `notice`."""
+
+    title: str
+    issuer: str
+    date: str
+    period: str
+    objection: str
+
+
+@dataclass(frozen=True)
+class CatalogRow:
+    """One catalog item as the notice lists it."""
+
+    id: str
+    name: str
+    basis: str
+    department: str
+    funding: str
+
+
+@dataclass(frozen=True)
+class ResultRow:
+    """One committee's evaluation result."""
+
+    community: str
+    performance: Decimal
+    government: Decimal
+    grade: str
+    settlement: str
+
+
+def _notice(record: m.Notice | None, title: str, issuer: str) -> NoticeView:
+    if record is None:
+        return NoticeView(title, issuer, date_cn(None), "", "")
+    period = f"{date_cn(record.period.start)}至{date_cn(record.period.end)}"
+    return NoticeView(record.title, record.issuer, date_cn(record.date), period, record.objection)
+
+
+def _duty_in_force(county: County, year: int) -> Entry[m.DutyCatalog] | None:
+    versions = [e for e in county.entries("duty") if e.record.year <= year]
+    return max(versions, key=lambda e: e.record.year) if versions else None
+
+
+def _basis(basis: list[m.Basis], laws: dict[str, Entry[Any]]) -> str:
+    return "；".join(f"《{laws[b.law].record.name if b.law in laws else b.law}》"
+                    + "、".join(article(a) for a in b.articles) for b in basis)
+
+
+def _jobs(stem: str, template: str, context: dict[str, Any], title: str, created: str,
+          sources: tuple[str, ...]) -> list[Job]:
+    return [Job(f"{stem}.{fmt}", f"{template}.{'xml' if fmt == 'docx' else fmt}.j2", context, title, created,
+                sources, fmt) for fmt in FORMATS]
+
+
+def _created(record: m.Notice | None, year: int) -> str:
+    return f"{record.date.isoformat()}T00:00:00Z" if record else f"{year}-01-01T00:00:00Z"
+
+
+def plan_catalog_notice(county: County, findings: list[Finding], year: int) -> Plan:
+    """The public notice of the duty and assist catalogs in force in `year`, one per 目录 notice record."""
+    plan = Plan()
+    notices = [e for e in county.entries("notice") if e.record.kind == "目录" and e.record.year == year]
+    duty, assist = _duty_in_force(county, year), catalog_in_force(county, year)
+    if assist is None:
+        raise UserError(f"{year} 年没有施行中的协助政府工作事项目录，无法生成目录公示")
+    laws, departments = county.index("law"), county.index("department")
+    context = {
+        "year": year, "county": county.config.county if county.config else "",
+        "duty_title": duty.record.title if duty else "", "assist_title": assist.record.title,
+        "duty_items": [CatalogRow(i.id, i.name, _basis(i.basis, laws), "", "")
+                       for i in (duty.record.items if duty else [])],
+        "assist_items": [CatalogRow(i.id, i.name, _basis(i.basis, laws),
+                                    departments[i.department].record.name if i.department in departments else "",
+                                    f"{figures(i.funding.amount)}{i.funding.unit}" if i.funding else "")
+                         for i in assist.record.items],
+    }
+    default_title = f"关于{context['county']}{year}年度村（居）民委员会工作事项清单的公示"
+    for entry in notices or [None]:
+        record = entry.record if entry else None
+        files = tuple(f for f in (entry.file if entry else None, duty.file if duty else None, assist.file) if f)
+        errors = blocking(findings, [Dependency(f) for f in files])
+        label = entry.record.id if entry else f"{year} 年目录公示"
+        if errors:
+            plan.skipped.append(Skipped(label, files, describe(errors)))
+            continue
+        notice = _notice(record, default_title, (county.config.government or "") if county.config else "")
+        plan.jobs += _jobs(document_relpath(str(year), safe_name(notice.title)), "notice-catalog",
+                           {**context, "notice": notice}, notice.title, _created(record, year), files)
+    return plan
+
+
+def _result_row(entry: Entry[m.Evaluation], county: County) -> ResultRow | None:
+    evaluation, communities = entry.record, county.index("community")
+    if evaluation.result is None:
+        return None
+    name = communities[evaluation.community].record.name if evaluation.community in communities else evaluation.community
+    result = evaluation.result
+    return ResultRow(name, result.performance, result.government, result.grade, figures(result.settlement))
+
+
+def plan_evaluation_notices(county: County, findings: list[Finding], year: int, township: str | None) -> Plan:
+    """One result notice per township that has evaluations in `year`."""
+    plan = Plan()
+    townships = county.index("township")
+    if township is not None and township not in townships:
+        raise UserError(f"名录中没有乡镇（街道）{township}")
+    notices = {e.record.township: e for e in county.entries("notice")
+               if e.record.kind == "评估结果" and e.record.year == year}
+    by_township: dict[str, list[Entry[m.Evaluation]]] = {}
+    for entry in county.entries("evaluation"):
+        if entry.record.year == year and (township is None or entry.record.township == township):
+            by_township.setdefault(entry.record.township, []).append(entry)
+    for slug in sorted(by_township, key=lambda s: list(townships).index(s) if s in townships else 0):
+        place = townships[slug].record if slug in townships else None
+        notice_entry = notices.get(slug) or notices.get(None)  # type: ignore[call-overload]
+        rows, sources = [], [notice_entry.file] if notice_entry else []
+        for entry in sorted(by_township[slug], key=lambda e: e.file):
+            errors = blocking(findings, [Dependency(entry.file)])
+            row = None if errors else _result_row(entry, county)
+            if row is None:
+                reason = describe(errors) if errors else "评估尚无结果（result），未列入公示"
+                plan.skipped.append(Skipped(entry.record.id, (entry.file,), reason))
+                continue
+            rows.append(row)
+            sources.append(entry.file)
+        if not rows:
+            continue
+        name = place.name if place else slug
+        record = notice_entry.record if notice_entry else None
+        notice = _notice(record, f"{name}{year}年度村（居）委会履职履约双向评估结果公示",
+                         (place.government or place.name) if place else name)
+        plan.jobs += _jobs(document_relpath(str(year), name, "评估结果公示"), "notice-evaluation",
+                           {"year": year, "township": name, "notice": notice, "rows": rows},
+                           notice.title, _created(record, year), tuple(sources))
+    return plan
+
+
+def latest_notice_year(county: County, kind: str) -> int:
+    """The latest year with evaluations (for result notices) or with a catalog notice."""
+    if kind == "evaluation":
+        years = [e.record.year for e in county.entries("evaluation")]
+    else:
+        years = [e.record.year for e in county.entries("notice") if e.record.kind == "目录"]
+        years = years or [e.record.year for e in county.entries("assist")]
+    if not years:
+        raise UserError("仓库中没有可公示的记录", hint="用 --year 指定年度")
+    return max(years)
+
+
+def plan_notices(kind: str, county: County, findings: list[Finding], year: int | None,
+                 township: str | None) -> Plan:
+    """The jobs of a notice batch: kind is "catalog" or "evaluation"."""
+    year = year or latest_notice_year(county, kind)
+    if kind == "catalog":
+        if township is not None:
+            raise UserError("目录公示全县统一，不按乡镇（街道）生成；请去掉 --township")
+        return plan_catalog_notice(county, findings, year)
+    return plan_evaluation_notices(county, findings, year, township)
