@@ -20,4 +20,6 @@ class Law(Record):
     )
     issuer: Text | None = Field(default=None, description="制定机关")
     effective: dt.date | None = Field(default=None, description="现行文本施行日期")
-    articles: int = Field(ge=1, description="条文总数：引用的条款号不得超过此数")
+    articles: int | None = Field(
+        default=None, ge=1, description="条文总数：引用的条款号不得超过此数；按“部分”而非“条”编排的文件（如国务院意见）不填"
+    )

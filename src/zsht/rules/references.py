@@ -71,7 +71,7 @@ def legal_bases(county: County) -> Iterator[Finding]:
                                  hint="在 legal/ 下登记该法律法规")
                     continue
                 for number, article in enumerate(basis.articles):
-                    if article > law.articles:
+                    if law.articles is not None and article > law.articles:
                         yield at(entry, "ZS205", f"《{law.name}》只有 {law.articles} 条，没有第 {article} 条",
                                  "basis", position, "articles", number)
 
