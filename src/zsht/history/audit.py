@@ -13,6 +13,7 @@ from ..findings import Finding
 from ..ruletable import finding
 from .git import Commit, Repo
 from .record import SIGNATURE, commit_dict
+from .records import kind_of
 from .render import _console, plain_json
 from .walk import walk
 
@@ -57,7 +58,13 @@ def audit_county(root: Path, revisions: str | None = None) -> Audit:
     require_review, require_signed = _settings(root)
     found: list[AuditFinding] = []
     count = 0
-    for step in walk(repo, *([revisions] if revisions else []), oldest_first=True):
+    def relevant(commit: Commit, path: str) -> bool:
+        """Signed agreements and published notices always; other records only to see if an unreviewed commit
+        changed records (a reviewed one needs no reading)."""
+        kind = kind_of(path)
+        return kind is not None and (kind.name in FINAL or (require_review and not commit.reviewed))
+
+    for step in walk(repo, *([revisions] if revisions else []), oldest_first=True, relevant=relevant):
         commit, who = step.commit, f"{step.commit.short}（{step.commit.author}，{step.commit.date[:10]}）"
         count += 1
         for change in step.changes:

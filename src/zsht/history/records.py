@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-from ..layout import kind_of
+from ..layout import FileKind
+from ..layout import kind_of as _kind_of
 from ..load.reader import decode, parse
+from ..models.common import ID_FORMATS
 
 # The records held in list files, and what a person calls them.
 LIST_KIND = {
@@ -25,6 +29,12 @@ TITLES = {
     "townships": "乡镇（街道）名录", "communities": "村（居）委会名录", "departments": "职能部门名录",
     "social_orgs": "社会组织名录", "duty": "依法履职事项目录", "assist": "协助事项目录", "negative": "负面清单",
 }
+
+
+@lru_cache(maxsize=65536)
+def kind_of(relpath: str) -> FileKind | None:
+    """The layout's kind of a path, remembered: a walk over history asks for the same paths thousands of times."""
+    return _kind_of(relpath)
 
 
 @dataclass(frozen=True)
@@ -91,6 +101,47 @@ def records_in(relpath: str, data: Any) -> Iterable[tuple[Key, Version]]:
     for item in items if isinstance(items, list) else []:
         if isinstance(item, dict) and isinstance(item.get("id"), str):
             yield Key(LIST_KIND[kind.name], scope, item["id"]), Version(plain(item), relpath)
+
+
+# The id format of each kind of record (ID_FORMATS' names), to know which files can hold an id.
+_ID_FORMAT = {"duty_item": "duty", "assist_item": "assist", "negative_item": "negative", "access": "access",
+              "purchase": "purchase", "agreement": "agreement", "evaluation": "evaluation", "notice": "notice",
+              "township": "slug", "community": "slug", "department": "slug", "social_org": "slug", "law": "slug",
+              "communities": "slug"}
+
+
+def can_hold(relpath: str, record_id: str) -> bool:
+    """Whether a file can hold a record with this id (an XZ- id only in assist catalogs, and so on)."""
+    kind = kind_of(relpath)
+    if kind is None:
+        return False
+    record_kinds = [kind.name] + ([LIST_KIND[kind.name]] if kind.name in LIST_KIND else [])
+    return any(re.match(ID_FORMATS[_ID_FORMAT[k]][0], record_id) for k in record_kinds if k in _ID_FORMAT)
+
+
+_YEAR = re.compile(rb"^year:.*$", re.M)
+
+
+def same_item_text(old: bytes, new: bytes, record_id: str) -> bool:
+    """Whether a list item keeps the very same text in two versions of a file (then it did not change).
+
+    A cheap test before parsing: the item starts at its `- id:` line and ends where the indentation comes
+    back. Anchors or aliases inside, an id found twice, or another catalog year all answer False (parse).
+    """
+    starts = re.compile(rb"^( *)- +id: *[\"']?" + re.escape(record_id.encode()) + rb"[\"']? *(?:#.*)?$", re.M)
+    chunks = []
+    for text in (old, new):
+        found = list(starts.finditer(text))
+        if len(found) != 1:
+            return False
+        indent = len(found[0].group(1))
+        end = re.compile(rb"^ {0,%d}[^ \n]" % indent, re.M).search(text, found[0].end())
+        chunk = text[found[0].start():end.start() if end else len(text)]
+        if b"*" in chunk or b"&" in chunk or b"<<" in chunk:
+            return False
+        chunks.append(chunk)
+    old_year, new_year = _YEAR.search(old), _YEAR.search(new)
+    return chunks[0] == chunks[1] and (old_year and old_year.group()) == (new_year and new_year.group())
 
 
 class Parsed:

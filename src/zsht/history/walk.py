@@ -6,8 +6,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from .changes import RecordChange, compare
-from .git import BlobReader, Commit, Repo
-from .records import Key, Parsed, Version, is_record_file
+from .git import EMPTY_BLOB, BlobReader, Commit, FileChange, Repo
+from .records import Key, Parsed, Version, is_record_file, kind_of, same_item_text
+
+Relevant = Callable[[Commit, str], bool]
 
 
 @dataclass
@@ -18,40 +20,51 @@ class Step:
     changes: list[RecordChange]
 
 
-def _side(commit: Commit, blobs: BlobReader, parsed: Parsed, new: bool,
-          wanted: Callable[[bytes], bool]) -> dict[Key, Version]:
-    found: dict[Key, Version] = {}
+def _files(commit: Commit, blobs: BlobReader, relevant: Relevant | None,
+           record_id: str | None) -> list[FileChange]:
+    """The changed files worth reading: relevant ones that name the record looked for, unless its text is unchanged."""
+    kept = []
     for change in commit.files:
-        if not is_record_file(change.path):
+        if not is_record_file(change.path) or (relevant is not None and not relevant(commit, change.path)):
             continue
+        if record_id is not None:
+            old, new = blobs.read(change.old), blobs.read(change.new)
+            needle = record_id.encode()
+            if not ((old and needle in old) or (new and needle in new)):
+                continue
+            kind = kind_of(change.path)
+            if old and new and kind is not None and kind.records and same_item_text(old, new, record_id):
+                continue
+        kept.append(change)
+    return kept
+
+
+def _side(files: list[FileChange], blobs: BlobReader, parsed: Parsed, new: bool) -> dict[Key, Version]:
+    found: dict[Key, Version] = {}
+    for change in files:
         sha = change.new if new else change.old
-        content = blobs.read(sha)
-        if content is None or not wanted(content):
+        if sha == EMPTY_BLOB:
             continue
-        for key, version in parsed.records(change.path, sha, content).items():
+        for key, version in parsed.records(change.path, sha, blobs.read(sha)).items():
             found.setdefault(key, version)
     return found
 
 
-def walk(repo: Repo, *revisions: str, oldest_first: bool = True,
-         record_id: str | None = None) -> Iterator[Step]:
+def walk(repo: Repo, *revisions: str, oldest_first: bool = True, record_id: str | None = None,
+         relevant: Relevant | None = None) -> Iterator[Step]:
     """Each commit that touched the county, with its record changes (only those of `record_id` if given).
 
     A commit's changes are found in the files it changed alone: a record in a file the commit did not
     touch did not change, and a record that moved shows up in the old version of one file and the new
     version of another. Merge commits add no changes of their own (their branches' commits carry them).
+    `relevant(commit, path)` says which changed files are worth reading: a file left out counts as
+    unchanged, which keeps a walk over thousands of commits to the files that can matter.
     """
-    needle = record_id.encode() if record_id else b""
-
-    def wanted(content: bytes) -> bool:
-        return needle in content  # a cheap filter before parsing; the id is matched exactly afterwards
-
     parsed = Parsed()
     with repo.blobs() as blobs:
         for commit in repo.commits(*revisions, oldest_first=oldest_first):
-            old = _side(commit, blobs, parsed, False, wanted)
-            new = _side(commit, blobs, parsed, True, wanted)
-            changes = compare(old, new, moves=True)
+            files = _files(commit, blobs, relevant, record_id)
+            changes = compare(_side(files, blobs, parsed, False), _side(files, blobs, parsed, True), moves=True)
             if record_id is not None:
                 changes = [c for c in changes if c.key.id == record_id]
             yield Step(commit, changes)
