@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -177,3 +178,31 @@ def test_no_git_process_is_left_behind(repo: CountyRepo, cli: Any) -> None:
                  ("diff", "no-such-branch")):
         cli("-C", repo.root, *args)
         assert _git_children() == [], args
+
+
+def test_moving_records_between_files_is_no_change(repo: CountyRepo, cli: Any) -> None:
+    moved = {}
+    repo.edit("registry/communities/niushan.yaml", lambda d: moved.update(d["communities"].pop()))
+    repo.edit("registry/communities/baitabu.yaml", lambda d: d["communities"].insert(0, moved))
+    result = cli("-C", repo.root, "diff", "--exit-code", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["records"] == []
+
+
+def test_diff_reports_a_removed_record_and_a_commit_range(repo: CountyRepo, cli: Any) -> None:
+    (repo.root / "purchases/2015/GM-2015-001.yaml").unlink()
+    repo.commit("撤销购买服务合同")
+    diff = json.loads(cli("-C", repo.root, "diff", "HEAD~1..HEAD", "--format", "json").stdout)
+    assert diff["summary"] == "0 项新增，0 项变更，1 项删除"
+    assert diff["records"][0]["id"] == "GM-2015-001" and diff["records"][0]["status"] == "removed"
+    assert json.loads(cli("-C", repo.root, "diff", "HEAD~1...HEAD", "--format", "json").stdout) == diff
+
+
+def test_git_errors_are_one_line_and_exit_2(repo: CountyRepo, cli: Any, tmp_path: Path) -> None:
+    result = cli("-C", repo.root, "diff", "no-such-branch..HEAD")
+    assert result.exit_code == 2 and "no-such-branch" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    plain = tmp_path / "plain"
+    shutil.copytree(repo.root, plain, ignore=shutil.ignore_patterns(".git"))
+    result = cli("-C", plain, "history", "XZ-001")
+    assert result.exit_code == 2 and "不在 git 仓库中" in result.stderr

@@ -61,7 +61,10 @@ class Repo:
 
     def __init__(self, county_root: Path) -> None:
         self.root = county_root
-        top, _, prefix = self.run("rev-parse", "--show-toplevel", "--show-prefix").partition("\n")
+        try:
+            top, _, prefix = self.run("rev-parse", "--show-toplevel", "--show-prefix").partition("\n")
+        except GitError:
+            raise GitError(f"{county_root} 不在 git 仓库中", hint="git init 后提交记录，审计线索才能从历史中读出") from None
         self.top = Path(top)
         self.prefix = prefix.strip()  # the county's folder inside the repository, "" or "sub/dir/"
 
