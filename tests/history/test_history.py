@@ -206,3 +206,24 @@ def test_git_errors_are_one_line_and_exit_2(repo: CountyRepo, cli: Any, tmp_path
     shutil.copytree(repo.root, plain, ignore=shutil.ignore_patterns(".git"))
     result = cli("-C", plain, "history", "XZ-001")
     assert result.exit_code == 2 and "不在 git 仓库中" in result.stderr
+
+
+def test_a_county_in_a_subfolder_of_the_repository(repo: CountyRepo, cli: Any) -> None:
+    shutil.rmtree(repo.root / ".git")
+    inner = repo.root / "县级记录"
+    inner.mkdir()
+    for path in list(repo.root.iterdir()):
+        if path != inner:
+            path.rename(inner / path.name)
+    repo.git("init", "-q", "-b", "trunk")
+    repo.commit("导入")
+    repo.mini.root = inner
+    repo.edit(ASSIST, _funding(2600))
+    repo.commit("改经费")
+    text = cli("-C", inner, "history", "XZ-001").stdout
+    assert "funding.amount: 2000 → 2600 (+30%)" in text and "导入" in text
+    missing = cli("-C", inner, "diff")
+    assert missing.exit_code == 2 and "找不到主分支“main”" in missing.stderr
+    assert "1 项变更" in cli("-C", inner, "diff", "HEAD~1..HEAD").stdout
+    repo.edit("zsht.yaml", lambda d: d.update(main_branch="trunk"))
+    assert cli("-C", inner, "diff").stdout.startswith("0 项新增，1 项变更")  # zsht.yaml itself changed
