@@ -6,10 +6,12 @@ Every process started here is closed in a `finally`, so no git child outlives th
 from __future__ import annotations
 
 import subprocess
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 from ..errors import UserError
 
@@ -113,23 +115,32 @@ class Repo:
         if oldest_first:
             args.append("--reverse")
         args += [*(revisions or ("HEAD",)), "--", self.prefix or "."]
-        process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        try:
-            assert process.stdout is not None
-            pending = b""
-            while chunk := process.stdout.read(1 << 16):
-                pending += chunk
-                *done, pending = pending.split(b"\x1e")
-                for record in done:
-                    if record:
-                        yield self._commit(record)
-            if pending:
-                yield self._commit(pending)
-            if process.wait() != 0:
-                message = process.stderr.read().decode("utf-8", "replace").strip() if process.stderr else ""
-                raise GitError(f"git log 失败：{message.splitlines()[-1] if message else process.returncode}")
-        finally:
-            _close(process)
+        with tempfile.TemporaryFile() as errors:  # a file, not a pipe: git's warnings can never stall the log
+            process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=errors)
+            try:
+                assert process.stdout is not None
+                yield from self._stream(process.stdout)
+                if process.wait() != 0:
+                    errors.seek(0)
+                    message = errors.read().decode("utf-8", "replace").strip()
+                    raise GitError(f"git log 失败：{message.splitlines()[-1] if message else process.returncode}")
+            finally:
+                _close(process)
+
+    def _stream(self, stdout: IO[bytes]) -> Iterator[Commit]:
+        """Commits as they arrive; a commit's bytes are joined once, however many reads it spans."""
+        parts: list[bytes] = []
+        while chunk := stdout.read(1 << 16):
+            if b"\x1e" not in chunk:
+                parts.append(chunk)
+                continue
+            head, *whole, tail = chunk.split(b"\x1e")
+            for record in (b"".join([*parts, head]), *whole):
+                if record:
+                    yield self._commit(record)
+            parts = [tail]
+        if b"".join(parts):
+            yield self._commit(b"".join(parts))
 
     def _commit(self, record: bytes) -> Commit:
         header, _, raw = record.partition(b"\0")
