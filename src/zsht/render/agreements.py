@@ -15,10 +15,12 @@ from ..policy import agreement_total, catalog_in_force, catalog_items, effective
 from .numerals import article, date_cn
 from .paths import document_relpath
 from .plan import Dependency, Job, Plan, Skipped, blocking, describe
+from .templates import register_view
 
 TEMPLATE = "agreement.xml.j2"
 
 
+@register_view
 @dataclass(frozen=True)
 class Item:
     """One agreed task, every clause filled from the agreement or else from the catalog."""
@@ -36,6 +38,7 @@ class Item:
     payment: str
 
 
+@register_view
 @dataclass(frozen=True)
 class Installment:
     """One payment of the schedule, with its amount worked out."""
@@ -46,6 +49,7 @@ class Installment:
     condition: str
 
 
+@register_view
 @dataclass(frozen=True)
 class Party:
     """One side of the agreement."""
@@ -54,6 +58,7 @@ class Party:
     representative: str
 
 
+@register_view
 @dataclass(frozen=True)
 class AgreementView:
     """What agreement.xml.j2 sees as `agreement`."""
@@ -162,7 +167,7 @@ def _dependencies(entry: Entry[m.Agreement], county: County) -> list[Dependency]
 
 def latest_year(county: County) -> int:
     """The latest year that has agreements."""
-    years = [entry.record.year for entry in county.entries("agreement")]
+    years: list[int] = [entry.record.year for entry in county.entries("agreement")]
     if not years:
         raise UserError("仓库中没有任何协议（agreements/）", hint="先录入协议，或用 --year 指定年度")
     return max(years)

@@ -84,11 +84,12 @@ def _start_worker(county_root: Path | None, out_dir: Path) -> None:
     _RENDERER = Renderer(county_root, out_dir)
 
 
-def _work(chunk: Sequence[Job]) -> list[Outcome] | str:
-    """A worker's share: its outcomes, or the message of a template error that stops the batch."""
+def _work(chunk: Sequence[Job]) -> list[tuple[Status, str, str]] | str:
+    """A worker's share: (status, sha256, reason) of each job — not the job itself, which the parent
+    already has — or the message of a template error that stops the batch."""
     assert _RENDERER is not None
     try:
-        return [_RENDERER.write(job) for job in chunk]
+        return [(o.status, o.sha256, o.reason) for o in map(_RENDERER.write, chunk)]
     except UserError as exc:
         return str(exc)
 
@@ -111,7 +112,8 @@ def run_plan(plan: Plan, county_root: Path | None, out_dir: Path, jobs: int | No
         return result
     size = max(1, min(64, len(plan.jobs) // (workers * 8)))
     with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(county_root, out_dir)) as pool:
-        pending = {pool.submit(_work, chunk) for chunk in _chunks(plan.jobs, size)}
+        chunks = {pool.submit(_work, chunk): chunk for chunk in _chunks(plan.jobs, size)}
+        pending = set(chunks)
         while pending:
             done, pending = wait(pending, return_when=FIRST_COMPLETED)
             for future in done:
@@ -120,7 +122,7 @@ def run_plan(plan: Plan, county_root: Path | None, out_dir: Path, jobs: int | No
                     for other in pending:
                         other.cancel()
                     raise UserError(outcome)
-                result.outcomes.extend(outcome)
+                result.outcomes.extend(Outcome(job, *row) for job, row in zip(chunks[future], outcome, strict=True))
                 advance(len(outcome))
     result.outcomes.sort(key=lambda o: o.job.output)
     return result

@@ -13,11 +13,13 @@ from ..load.county import County, Entry
 from ..policy import catalog_in_force
 from .numerals import article, date_cn, figures
 from .paths import document_relpath, safe_name
-from .plan import Dependency, Job, Plan, Skipped, blocking, describe
+from .plan import Dependency, Format, Job, Plan, Skipped, blocking, describe
+from .templates import register_view
 
-FORMATS = ("docx", "html")
+FORMATS: tuple[Format, ...] = ("docx", "html")
 
 
+@register_view
 @dataclass(frozen=True)
 class NoticeView:
     """What every notice template sees as `notice`."""
@@ -29,6 +31,7 @@ class NoticeView:
     objection: str
 
 
+@register_view
 @dataclass(frozen=True)
 class CatalogRow:
     """One catalog item as the notice lists it."""
@@ -40,6 +43,7 @@ class CatalogRow:
     funding: str
 
 
+@register_view
 @dataclass(frozen=True)
 class ResultRow:
     """One committee's evaluation result."""
@@ -97,7 +101,8 @@ def plan_catalog_notice(county: County, findings: list[Finding], year: int) -> P
                          for i in assist.record.items],
     }
     default_title = f"关于{context['county']}{year}年度村（居）民委员会工作事项清单的公示"
-    for entry in notices or [None]:
+    choices: list[Entry[m.Notice] | None] = list(notices) or [None]
+    for entry in choices:
         record = entry.record if entry else None
         files = tuple(f for f in (entry.file if entry else None, duty.file if duty else None, assist.file) if f)
         errors = blocking(findings, [Dependency(f) for f in files])
@@ -134,7 +139,7 @@ def plan_evaluation_notices(county: County, findings: list[Finding], year: int, 
             by_township.setdefault(entry.record.township, []).append(entry)
     for slug in sorted(by_township, key=lambda s: list(townships).index(s) if s in townships else 0):
         place = townships[slug].record if slug in townships else None
-        notice_entry = notices.get(slug) or notices.get(None)  # type: ignore[call-overload]
+        notice_entry = notices.get(slug) or notices.get(None)
         rows, sources = [], [notice_entry.file] if notice_entry else []
         for entry in sorted(by_township[slug], key=lambda e: e.file):
             errors = blocking(findings, [Dependency(entry.file)])
@@ -160,7 +165,7 @@ def plan_evaluation_notices(county: County, findings: list[Finding], year: int, 
 def latest_notice_year(county: County, kind: str) -> int:
     """The latest year with evaluations (for result notices) or with a catalog notice."""
     if kind == "evaluation":
-        years = [e.record.year for e in county.entries("evaluation")]
+        years: list[int] = [e.record.year for e in county.entries("evaluation")]
     else:
         years = [e.record.year for e in county.entries("notice") if e.record.kind == "目录"]
         years = years or [e.record.year for e in county.entries("assist")]

@@ -8,17 +8,29 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 TEXT_WIDTH = 8844  # twips: 156 mm between the margins of GB/T 9704-2012
 
 
+def _xml_text(text: object) -> str:
+    """Text escaped for an XML element; Markup (already escaped by the template) passes as it is."""
+    if isinstance(text, Markup):
+        return str(text)
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _run_xml(text: object, bold: bool = False) -> str:
+    props = "<w:rPr><w:b/></w:rPr>" if bold else ""
+    escaped = _xml_text(text)
+    if "\n" in escaped:
+        escaped = '</w:t><w:br/><w:t xml:space="preserve">'.join(escaped.split("\n"))
+    return f'<w:r>{props}<w:t xml:space="preserve">{escaped}</w:t></w:r>'
+
+
 def run(text: object, bold: bool = False) -> Markup:
     """One run of text; line breaks in the text become <w:br/>."""
-    props = "<w:rPr><w:b/></w:rPr>" if bold else ""
-    lines = str(text).split("\n")
-    body = "<w:br/>".join(f'<w:t xml:space="preserve">{escape(line)}</w:t>' for line in lines)
-    return Markup(f"<w:r>{props}{body}</w:r>")
+    return Markup(_run_xml(text, bold))
 
 
 def paragraph(text: object = "", style: str | None = None, align: str | None = None,
@@ -31,7 +43,7 @@ def paragraph(text: object = "", style: str | None = None, align: str | None = N
         props += '<w:ind w:firstLineChars="200" w:firstLine="640"/>'
     if align:
         props += f'<w:jc w:val="{align}"/>'
-    content = run(text, bold) if text != "" else ""
+    content = _run_xml(text, bold) if text != "" else ""
     return Markup(f"<w:p>{f'<w:pPr>{props}</w:pPr>' if props else ''}{content}</w:p>")
 
 

@@ -7,7 +7,6 @@ fixed date, so the same records always give the same bytes.
 
 from __future__ import annotations
 
-import io
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,8 +15,8 @@ from markupsafe import escape
 
 from ..errors import UserError
 from .templates import Templates
+from .zipwriter import ZipWriter
 
-ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -128,22 +127,16 @@ class DocxBuilder:
             ("word/_rels/document.xml.rels", DOCUMENT_RELS.encode()),
             ("docProps/app.xml", APP.encode()),
         ]
+        self.zip = ZipWriter()
+        for _, data in self.fixed:
+            self.zip.remember(data)
 
     def build(self, body: str, props: Properties) -> bytes:
         """The bytes of one .docx whose body is `body` (WordprocessingML paragraphs and tables)."""
-        parts = [
+        return self.zip.write([
             ("[Content_Types].xml", CONTENT_TYPES.encode()),
             ("_rels/.rels", PACKAGE_RELS.encode()),
             ("word/document.xml", document_xml(body).encode()),
             *self.fixed,
             ("docProps/core.xml", core_xml(props).encode()),
-        ]
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-            for name, data in parts:
-                info = zipfile.ZipInfo(name, ZIP_DATE)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                info.external_attr = 0o644 << 16
-                info.create_system = 3
-                archive.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=6)
-        return buffer.getvalue()
+        ])

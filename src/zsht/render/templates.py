@@ -41,9 +41,39 @@ def search_path(county_root: Path | None) -> list[Path]:
     return folders
 
 
+class DocumentSandbox(SandboxedEnvironment):
+    """The sandbox, with a fast path for what documents touch most: the fields of zsht's own view
+    records (plain data, read by name) and calls to zsht's own helpers. Everything else goes through
+    the full sandbox checks, so `''.__class__` and friends are still refused."""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) in VIEW_TYPES and not attribute.startswith("_"):
+            fields = obj.__dict__
+            if attribute in fields:
+                return fields[attribute]
+        return super().getattr(obj, attribute)
+
+    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805 - Jinja's signature
+        if id(__obj) in FAST_CALLS:
+            kwargs.pop("_loop_vars", None)  # Jinja's own bookkeeping, not meant for the callee
+            kwargs.pop("_block_vars", None)
+            return __obj(*args, **kwargs)
+        return super().call(__context, __obj, *args, **kwargs)
+
+
+VIEW_TYPES: set[type] = set()
+FAST_CALLS: set[int] = {id(helper) for helper in HELPERS.values()}
+
+
+def register_view(cls: type) -> type:
+    """Mark a frozen dataclass as a view record whose fields templates may read directly."""
+    VIEW_TYPES.add(cls)
+    return cls
+
+
 def make_environment(folders: list[Path]) -> SandboxedEnvironment:
     """A sandboxed Jinja environment with StrictUndefined and the document helpers as globals."""
-    env = SandboxedEnvironment(
+    env = DocumentSandbox(
         loader=jinja2.FileSystemLoader([str(f) for f in folders], encoding="utf-8"),
         undefined=jinja2.StrictUndefined,
         autoescape=True,

@@ -1,0 +1,89 @@
+"""Render the agreements of a 500-committee county with zsht, and the same agreements with docxtpl.
+
+    pip install -e '.[bench]'
+    python benchmarks/bench_render.py [--communities 500] [--repo DIR]
+
+Both sides render every agreement to a .docx file on disk, from the same resolved data (loading and
+checking the county, done once, is timed separately). zsht runs with one worker and with two; docxtpl
+loads its template for each document, as its documentation asks. Prints documents per second and ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import platform
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from make_province import make_province  # noqa: E402
+from render_docxtpl import context, make_template  # noqa: E402
+
+from zsht.render.agreements import latest_year, plan_agreements  # noqa: E402
+from zsht.render.batch import run_plan  # noqa: E402
+from zsht.render.paths import output_path  # noqa: E402
+from zsht.validate import validate  # noqa: E402
+
+
+def time_zsht(plan: object, root: Path, out: Path, workers: int) -> float:
+    """Seconds to render every job into an empty folder with `workers` processes."""
+    shutil.rmtree(out, ignore_errors=True)
+    start = time.perf_counter()
+    result = run_plan(plan, root, out, workers)  # type: ignore[arg-type]
+    elapsed = time.perf_counter() - start
+    assert result.count("rendered") == len(plan.jobs), "not every document was rendered"  # type: ignore[attr-defined]
+    return elapsed
+
+
+def time_docxtpl(plan: object, template: Path, out: Path) -> float:
+    """Seconds for docxtpl to render the same documents, one process."""
+    from docxtpl import DocxTemplate
+
+    shutil.rmtree(out, ignore_errors=True)
+    source = template.read_bytes()
+    start = time.perf_counter()
+    for job in plan.jobs:  # type: ignore[attr-defined]
+        document = DocxTemplate(io.BytesIO(source))
+        document.render(context(job.context["agreement"]))
+        target = output_path(out, job.output)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        document.save(str(target))
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--communities", type=int, default=500, help="村（居）委会数量")
+    parser.add_argument("--repo", type=Path, help="已生成的仓库（不生成新的）")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="zsht-bench-render-") as scratch:
+        work = Path(scratch)
+        root = args.repo or work / "county"
+        if args.repo is None:
+            make_province(root, args.communities)
+        start = time.perf_counter()
+        checked = validate(root)
+        plan = plan_agreements(checked.county, checked.findings, latest_year(checked.county), None, None)
+        load = time.perf_counter() - start
+        count = len(plan.jobs)
+        print(f"{platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} cores; "
+              f"{count} agreements; load + check + plan {load:.2f} s (once, not counted below)")
+        one = time_zsht(plan, root, work / "zsht1", 1)
+        two = time_zsht(plan, root, work / "zsht2", 2)
+        tpl = time_docxtpl(plan, make_template(work / "agreement-docxtpl.docx"), work / "docxtpl")
+        rate = {name: count / seconds for name, seconds in (("zsht1", one), ("zsht2", two), ("docxtpl", tpl))}
+        print(f"docxtpl (1 process)  {rate['docxtpl']:8.1f} documents/s  ({tpl:.2f} s)")
+        print(f"zsht    (1 worker)   {rate['zsht1']:8.1f} documents/s  ({one:.2f} s)  "
+              f"{rate['zsht1'] / rate['docxtpl']:.1f}x docxtpl")
+        print(f"zsht    (2 workers)  {rate['zsht2']:8.1f} documents/s  ({two:.2f} s)  "
+              f"{rate['zsht2'] / rate['docxtpl']:.1f}x docxtpl, {rate['zsht2'] / rate['zsht1']:.2f}x one worker")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,25 @@
+"""Build hook: ship the top-level templates/ (their source, reviewed as text) inside the package.
+
+Everything else about the build is in pyproject.toml. A wheel (`pip install .`) gets the templates as
+zsht/templates/*.j2, where zsht.render finds them; an editable install reads templates/ in place.
+"""
+
+import shutil
+from pathlib import Path
+
+from setuptools import setup
+from setuptools.command.build_py import build_py
+
+
+class BuildPyWithTemplates(build_py):
+    """Copy templates/*.j2 into zsht/templates/ of the build, where importlib.resources finds them."""
+
+    def run(self) -> None:
+        super().run()
+        target = Path(self.build_lib) / "zsht" / "templates"
+        target.mkdir(parents=True, exist_ok=True)
+        for template in sorted(Path(__file__).parent.joinpath("templates").glob("*.j2")):
+            shutil.copyfile(template, target / template.name)
+
+
+setup(cmdclass={"build_py": BuildPyWithTemplates})
