@@ -227,3 +227,12 @@ def test_a_county_in_a_subfolder_of_the_repository(repo: CountyRepo, cli: Any) -
     assert "1 项变更" in cli("-C", inner, "diff", "HEAD~1..HEAD").stdout
     repo.edit("zsht.yaml", lambda d: d.update(main_branch="trunk"))
     assert cli("-C", inner, "diff").stdout.startswith("0 项新增，1 项变更")  # zsht.yaml itself changed
+
+
+def test_changed_since_checks_everything_when_zsht_version_pin_changes(repo: CountyRepo, cli: Any) -> None:
+    repo.write_text(".pre-commit-config.yaml", "repos: []\n")
+    repo.edit("purchases/2015/GM-2015-001.yaml", lambda d: d.update(amount=0))
+    repo.commit("购买服务金额写错")
+    assert cli.findings(repo.root, "--changed-since", "HEAD") == []  # the pin is there, unchanged
+    repo.write_text(".pre-commit-config.yaml", "repos: [{repo: local, hooks: []}]\n")
+    assert {f["rule"] for f in cli.findings(repo.root, "--changed-since", "HEAD")} == {"ZS701"}

@@ -14,8 +14,24 @@ from .records import Parsed, blob_sha, is_record_file, records_in
 
 # A change to one of these can change the outcome of any check: the whole county is checked again.
 # zsht.yaml holds the scoring settings; the catalogs and the legal register are what every agreement and
-# item is checked against; the other files pin the version of zsht that checks.
-_WHOLE_COUNTY = (CONFIG_FILE, "legal/", "catalogs/", ".pre-commit-config.yaml", "requirements", "pyproject.toml")
+# item is checked against.
+_WHOLE_COUNTY = (CONFIG_FILE, "legal/", "catalogs/")
+# Files that pin the version of zsht that checks, at the county's root or the repository's top.
+_PINS = (".pre-commit-config.yaml", "pyproject.toml", "requirements.txt", "requirements-dev.txt", "uv.lock",
+         "poetry.lock")
+
+
+def _pins_changed(repo: Repo, base: str) -> bool:
+    """Whether a file that pins zsht's version differs between `base` and the working tree."""
+    paths = sorted({repo.prefix + name for name in _PINS} | set(_PINS))
+    listed = repo.run("ls-tree", "--full-tree", base, "--", *paths)
+    then = {line.split("\t", 1)[1]: line.split()[2] for line in listed.splitlines() if "\t" in line}
+    for path in paths:
+        on_disk = repo.top / path
+        now = blob_sha(on_disk.read_bytes()) if on_disk.is_file() else None
+        if now != then.get(path):
+            return True
+    return False
 
 
 def _strings(value: Any) -> Iterable[str]:
@@ -46,17 +62,16 @@ def reached_files(county: County, ref: str) -> set[str] | None:
     """
     repo = Repo(county.root)
     base = repo.revision(ref)
-    old = repo.tree(base)
+    old = {p: s for p, s in repo.tree(base).items() if is_record_file(p)}
     contents = worktree_files(county.root)
     new = {p: blob_sha(c) for p, c in contents.items()}
     changed = {p for p in old.keys() | new.keys() if old.get(p) != new.get(p)}
-    if any(p.startswith(_WHOLE_COUNTY) or p.rsplit("/", 1)[-1].startswith(_WHOLE_COUNTY) for p in changed):
+    if any(p.startswith(_WHOLE_COUNTY) for p in changed) or _pins_changed(repo, base):
         return None
-    changed = {p for p in changed if is_record_file(p)}
     record_paths = sorted(changed)
     parsed = Parsed()
     with repo.blobs() as blobs:
-        changes = compare(versions(record_paths, {p: s for p, s in old.items() if is_record_file(p)}, blobs, parsed),
+        changes = compare(versions(record_paths, old, blobs, parsed),
                           versions(record_paths, new, blobs, parsed, contents), moves=True)
     ids = {c.key.id for c in changes if c.key.id}
     named: set[str] = set()
