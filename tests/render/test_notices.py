@@ -35,8 +35,7 @@ def test_evaluation_notice_per_township(cli: Any, mini: MiniCounty, tmp_path: Pa
     result = cli("-C", mini.root, "render", "notice", "evaluation", "--year", "2015", "-o", tmp_path)
     assert result.exit_code == 0, result.output
     files = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("评估结果公示.*"))
-    assert files == ["2015/牛山街道/评估结果公示.docx", "2015/牛山街道/评估结果公示.html",
-                     "2015/白塔埠镇/评估结果公示.docx", "2015/白塔埠镇/评估结果公示.html"]
+    assert files == [f"2015/{town}/评估结果公示.{ext}" for town in ("牛山街道", "白塔埠镇") for ext in ("docx", "html", "md")]
     text = all_text(open_docx(tmp_path / "2015/牛山街道/评估结果公示.docx"))
     evaluation = mini.files["evaluations/2015/niushan/niushan-xinhua.yaml"]["result"]
     for expected in ["新华社区居民委员会", "前进村民委员会", "履约得分", "履职得分", evaluation["grade"],
@@ -44,7 +43,9 @@ def test_evaluation_notice_per_township(cli: Any, mini: MiniCounty, tmp_path: Pa
         assert expected in text, expected
     assert "东王村民委员会" not in text
     manifest = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
-    assert len(manifest["outputs"]) == 4
+    assert len(manifest["outputs"]) == 6
+    markdown = (tmp_path / "2015/牛山街道/评估结果公示.md").read_text(encoding="utf-8")
+    assert markdown.startswith("# 牛山街道2015年度") and "| 新华社区居民委员会 |" in markdown
 
 
 def test_evaluation_without_result_is_reported(cli: Any, mini: MiniCounty, tmp_path: Path) -> None:
@@ -60,10 +61,30 @@ def test_notices_and_agreements_share_one_manifest(cli: Any, mini: MiniCounty, t
     assert cli("-C", mini.root, "render", "agreement", "--all", "-o", tmp_path).exit_code == 0
     assert cli("-C", mini.root, "render", "notice", "catalog", "-o", tmp_path).exit_code == 0
     manifest = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
-    assert len(manifest["outputs"]) == 5
+    assert len(manifest["outputs"]) == 6  # three agreements; the catalog notice as docx, html and md
 
 
 def test_render_commands_have_help(cli: Any) -> None:
     for command in (["render", "agreement"], ["render", "notice", "catalog"], ["render", "notice", "evaluation"]):
         result = cli(*command, "--help")
         assert result.exit_code == 0 and "例：" in result.output
+
+
+def test_manifest_names_the_commit_and_a_dirty_work_tree(cli: Any, mini: MiniCounty, tmp_path: Path) -> None:
+    import subprocess
+
+    def git(*args: str) -> str:
+        return subprocess.run(["git", "-C", str(mini.root), "-c", "user.name=T", "-c", "user.email=t@example.org",
+                               *args], check=True, capture_output=True, text=True).stdout.strip()
+
+    git("init", "-q")
+    git("add", ".")
+    git("commit", "-q", "-m", "county")
+    out = tmp_path / "out"
+    assert cli("-C", mini.root, "render", "agreement", "--all", "-o", out).exit_code == 0
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["inputs"] == {"commit": git("rev-parse", "HEAD"), "dirty": False}
+    mini.edit("agreements/2015/niushan/niushan-xinhua.yaml", lambda d: d.update(breach="按约定核减经费"))
+    assert cli("-C", mini.root, "render", "agreement", "--all", "-o", out).exit_code == 0
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["inputs"]["dirty"] is True

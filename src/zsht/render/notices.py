@@ -16,7 +16,7 @@ from .paths import document_relpath, safe_name
 from .plan import Dependency, Format, Job, Plan, Skipped, blocking, describe
 from .templates import register_view
 
-FORMATS: tuple[Format, ...] = ("docx", "html")
+FORMATS: tuple[Format, ...] = ("docx", "html", "md")
 
 
 @register_view

@@ -41,6 +41,11 @@ def search_path(county_root: Path | None) -> list[Path]:
     return folders
 
 
+def _escapes(name: str | None) -> bool:
+    """XML and HTML templates escape what they insert; Markdown templates insert text as it is."""
+    return not (name or "").endswith(".md.j2")
+
+
 class DocumentSandbox(SandboxedEnvironment):
     """The sandbox, with a fast path for what documents touch most: the fields of zsht's own view
     records (plain data, read by name) and calls to zsht's own helpers. Everything else goes through
@@ -76,7 +81,7 @@ def make_environment(folders: list[Path]) -> SandboxedEnvironment:
     env = DocumentSandbox(
         loader=jinja2.FileSystemLoader([str(f) for f in folders], encoding="utf-8"),
         undefined=jinja2.StrictUndefined,
-        autoescape=True,
+        autoescape=_escapes,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
