@@ -236,3 +236,12 @@ def test_changed_since_checks_everything_when_zsht_version_pin_changes(repo: Cou
     assert cli.findings(repo.root, "--changed-since", "HEAD") == []  # the pin is there, unchanged
     repo.write_text(".pre-commit-config.yaml", "repos: [{repo: local, hooks: []}]\n")
     assert {f["rule"] for f in cli.findings(repo.root, "--changed-since", "HEAD")} == {"ZS701"}
+
+
+def test_a_new_years_agreement_with_more_items_is_called_out(repo: CountyRepo, cli: Any) -> None:
+    data = repo.read(A_XINHUA)
+    data.update(id="XY-2016-niushan-xinhua", year=2016, items=[*data["items"], {"id": "XZ-004"}])
+    repo.write_text("agreements/2016/niushan/niushan-xinhua.yaml", yaml.safe_dump(data, allow_unicode=True))
+    diff = json.loads(cli("-C", repo.root, "diff", "--format", "json").stdout)
+    assert [c["message"] for c in diff["callouts"]] == [
+        "niushan-xinhua 的协助事项由 2015 年的 2 项增至 2016 年的 3 项（XY-2016-niushan-xinhua）"]

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .changes import MISSING, FieldChange, RecordChange, show
+from .records import Key, Version
 
 
 @dataclass(frozen=True)
@@ -26,8 +27,9 @@ def _amount(value: Any) -> float | None:
     return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
-def callouts(changes: list[RecordChange]) -> list[Callout]:
-    """Burden and funding callouts of a set of record changes."""
+def callouts(changes: list[RecordChange], earlier: dict[Key, Version] | None = None) -> list[Callout]:
+    """Burden and funding callouts of a set of record changes; `earlier` holds last year's agreements, to
+    compare a new year's agreement of the same committee with."""
     found: list[Callout] = []
     for change in changes:
         key = change.key
@@ -38,6 +40,8 @@ def callouts(changes: list[RecordChange]) -> list[Callout]:
                                  + (f"，经费 {show(money)}" if money is not None else "，未列经费")))
         if key.kind == "agreement" and change.status == "changed":
             found += _agreement_items(change)
+        if key.kind == "agreement" and change.status == "added" and change.new is not None:
+            found += _new_year(change.new.data, key, earlier or {})
         for item in change.fields:
             found += _funding(change, item.path, item.old, item.new)
     return found
@@ -51,6 +55,19 @@ def _agreement_items(change: RecordChange) -> list[Callout]:
     community = change.new.data.get("community", change.key.id)
     return [Callout("burden", change.key.label,
                     f"{community} 的协助事项由 {len(before)} 项增至 {len(after)} 项（{change.key.id}）")]
+
+
+def _new_year(data: dict[str, Any], key: Key, earlier: dict[Key, Version]) -> list[Callout]:
+    """A new year's agreement with more assisted items than the committee's agreement of the year before."""
+    before = next((v.data for k, v in earlier.items() if k.kind == "agreement"
+                   and v.data.get("community") == data.get("community") and v.data.get("year") == data.get("year", 0) - 1),
+                  None)
+    if before is None or not isinstance(before.get("items"), list) or not isinstance(data.get("items"), list):
+        return []
+    if len(data["items"]) <= len(before["items"]):
+        return []
+    return [Callout("burden", key.label, f"{data['community']} 的协助事项由 {before['year']} 年的 {len(before['items'])} 项"
+                                         f"增至 {data['year']} 年的 {len(data['items'])} 项（{key.id}）")]
 
 
 def _funding(change: RecordChange, path: str, old: Any, new: Any) -> list[Callout]:

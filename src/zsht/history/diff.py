@@ -109,5 +109,16 @@ def diff_county(root: Path, spec: str | None = None) -> CountyDiff:
     parsed = Parsed()
     with repo.blobs() as blobs:
         changes = compare(versions(changed, old, blobs, parsed), versions(changed, new, blobs, parsed, contents))
+        earlier = versions([p for c in changes if (p := _last_year(c)) is not None], new, blobs, parsed, contents)
     changes.sort(key=lambda c: ({"added": 0, "changed": 1, "removed": 2}[c.status], c.file, c.key.id))
-    return CountyDiff(base[:10], WORKTREE if head is None else head[:10], changes, callouts(changes))
+    return CountyDiff(base[:10], WORKTREE if head is None else head[:10], changes, callouts(changes, earlier))
+
+
+def _last_year(change: RecordChange) -> str | None:
+    """For a new agreement, the path of the same committee's agreement of the year before."""
+    if change.key.kind != "agreement" or change.status != "added" or change.new is None:
+        return None
+    data = change.new.data
+    if not isinstance(data.get("year"), int) or not all(isinstance(data.get(k), str) for k in ("township", "community")):
+        return None
+    return f"agreements/{data['year'] - 1}/{data['township']}/{data['community']}.yaml"
