@@ -99,6 +99,8 @@ def core_xml(props: Properties) -> str:
 
 def document_xml(body: str) -> str:
     """word/document.xml around a body that a template rendered."""
+    if body.rstrip().endswith("</w:tbl>"):
+        body += "<w:p/>"  # Word wants a paragraph between a closing table and the section properties
     return DECLARATION + (
         f'<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>{body}{SECTION}</w:body></w:document>'
     )
