@@ -14,7 +14,7 @@ from ..ruletable import finding
 from .git import Commit, Repo
 from .record import SIGNATURE, commit_dict
 from .records import kind_of
-from .render import _console, plain_json
+from .render import console_for, plain_json
 from .walk import walk
 
 # The status after which a record is final: the kind, the field and the value.
@@ -42,6 +42,7 @@ class Audit:
 
 
 def _settings(root: Path) -> tuple[bool, bool]:
+    """require_review and require_signed from zsht.yaml (both off when it cannot be read)."""
     from ..load.reader import load_yaml
 
     try:
@@ -96,7 +97,7 @@ def audit_county(root: Path, revisions: str | None = None) -> Audit:
 def audit_text(audit: Audit, *, color: bool = False) -> str:
     """Findings as validate prints them, then a count."""
     buffer = StringIO()
-    console = _console(buffer, color)
+    console = console_for(buffer, color)
     for item in audit.findings:
         f = item.finding
         hint = f" [dim]（{escape(f.hint)}）[/dim]" if f.hint else ""
@@ -110,5 +111,6 @@ def audit_text(audit: Audit, *, color: bool = False) -> str:
 
 
 def audit_json(audit: Audit) -> str:
+    """The findings as a JSON list: validate's keys, plus the commit, date, author, subject and trailers."""
     return plain_json([item.as_dict() for item in audit.findings])
 

@@ -11,7 +11,7 @@ from rich.markup import escape
 from ..errors import UserError
 from .git import Commit, Repo
 from .records import can_hold
-from .render import _SIGN, _console, change_lines, plain_json
+from .render import SIGNS, change_lines, console_for, plain_json
 from .walk import Step, walk
 
 SIGNATURE = {"G": "有效签名", "B": "签名无效", "U": "有效签名（信任未知）", "X": "签名已过期", "Y": "签名密钥已过期",
@@ -36,13 +36,14 @@ def commit_dict(commit: Commit) -> dict[str, Any]:
 
 
 def history_json(steps: list[Step]) -> str:
+    """The history as a JSON list of commits, each with its record changes."""
     return plain_json([{**commit_dict(s.commit), "changes": [c.as_dict() for c in s.changes]} for s in steps])
 
 
 def history_text(steps: list[Step], *, color: bool = False) -> str:
     """Per commit: commit, date, author, signature, subject, trailers, then the record's field changes."""
     buffer = StringIO()
-    console = _console(buffer, color)
+    console = console_for(buffer, color)
     for step in steps:
         commit = step.commit
         console.print(f"[yellow]{commit.short}[/] {commit.date[:10]} {escape(commit.author)} <{escape(commit.email)}>"
@@ -51,7 +52,7 @@ def history_text(steps: list[Step], *, color: bool = False) -> str:
         for trailer in commit.trailers:
             console.print(f"    [cyan]{escape(trailer)}[/cyan]")
         for change in step.changes:
-            sign, style, word = _SIGN[change.status]
+            sign, style, word = SIGNS[change.status]
             console.print(f"    [{style}]{sign} {word} {escape(change.key.label)}[/]")
             for line in change_lines(change):
                 console.print(f"        {escape(line)}")

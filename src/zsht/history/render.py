@@ -14,11 +14,11 @@ from .changes import RecordChange
 from .diff import CountyDiff
 
 MARKDOWN_LIMIT = 65_000  # a GitHub comment holds 65,536 characters
-_SIGN = {"added": ("+", "green", "新增"), "changed": ("~", "yellow", "变更"), "removed": ("-", "red", "删除")}
+SIGNS = {"added": ("+", "green", "新增"), "changed": ("~", "yellow", "变更"), "removed": ("-", "red", "删除")}
 _CALLOUT = {"burden": "加重负担", "funding": "经费减少"}
 
 
-def _console(buffer: StringIO, color: bool) -> Console:
+def console_for(buffer: StringIO, color: bool) -> Console:
     return Console(file=buffer, force_terminal=color, no_color=not color, width=120, soft_wrap=True)
 
 
@@ -41,12 +41,12 @@ def change_lines(change: RecordChange) -> list[str]:
 def diff_text(diff: CountyDiff, *, color: bool = False) -> str:
     """The summary line, the callouts, then each record with its field changes."""
     buffer = StringIO()
-    console = _console(buffer, color)
+    console = console_for(buffer, color)
     console.print(f"[bold]{escape(diff.summary)}[/bold]（{diff.base} → {escape(diff.head)}）")
     for callout in diff.callouts:
         console.print(f"[bold red]！{_CALLOUT[callout.kind]}[/] {escape(callout.message)}")
     for change in diff.changes:
-        sign, style, word = _SIGN[change.status]
+        sign, style, word = SIGNS[change.status]
         console.print(f"[{style}]{sign} {word} {escape(change.key.label)}[/]")
         for line in change_lines(change):
             console.print(f"    {escape(line)}")
@@ -54,6 +54,7 @@ def diff_text(diff: CountyDiff, *, color: bool = False) -> str:
 
 
 def diff_json(diff: CountyDiff) -> str:
+    """The diff as JSON: base, head, summary, counts, records with their fields, callouts."""
     return json.dumps(diff.as_dict(), ensure_ascii=False, indent=2, default=str) + "\n"
 
 
@@ -72,7 +73,7 @@ def diff_markdown(diff: CountyDiff, *, limit: int = MARKDOWN_LIMIT) -> str:
     """One collapsible <details> per record; past `limit` characters, the summary and a list of records."""
     lines = _markdown_head(diff)
     for change in diff.changes:
-        _, _, word = _SIGN[change.status]
+        _, _, word = SIGNS[change.status]
         lines += ["<details>", f"<summary>{word} {_md(change.key.label)}</summary>", "", "```text",
                   *(line.replace("```", "ˋˋˋ") for line in change_lines(change)), "```", "</details>", ""]
     full = "\n".join(lines) + "\n"
@@ -89,7 +90,7 @@ def _markdown_summary(diff: CountyDiff, limit: int) -> str:
     lines = [*head, "变更过多，只列出记录名称；完整内容请运行 `zsht diff`。", ""]
     size = sum(len(line) + 1 for line in lines)
     for shown, change in enumerate(diff.changes):
-        line = f"- {_SIGN[change.status][2]} {_md(change.key.label)}"
+        line = f"- {SIGNS[change.status][2]} {_md(change.key.label)}"
         if size + len(line) + 200 > limit:
             lines.append(f"- ……另有 {len(diff.changes) - shown} 项未列出")
             break
@@ -99,4 +100,5 @@ def _markdown_summary(diff: CountyDiff, limit: int) -> str:
 
 
 def plain_json(value: Any) -> str:
+    """Indented JSON with Chinese left readable."""
     return json.dumps(value, ensure_ascii=False, indent=2, default=str) + "\n"
