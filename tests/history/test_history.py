@@ -73,7 +73,7 @@ def test_diff_names_fields_and_calls_out_burden_and_funding(repo: CountyRepo, cl
     diff = json.loads(result.stdout)
     assert diff["summary"] == "1 项新增，2 项变更，0 项删除"
     kinds = sorted(c["kind"] for c in diff["callouts"])
-    assert kinds == ["burden", "burden", "funding"]
+    assert kinds == ["burden", "burden", "final", "funding"]  # the agreement was signed: changing it is flagged
     text = cli("-C", repo.root, "diff").stdout
     assert "funding.amount: 2000 → 1000 (-50%)" in text
     assert "协助事项由 2 项增至 3 项" in text

@@ -8,10 +8,13 @@ from typing import Any
 from .changes import MISSING, FieldChange, RecordChange, show
 from .records import Key, Version
 
+_FINAL = {"agreement": "已签订", "notice": "已发布"}
+
 
 @dataclass(frozen=True)
 class Callout:
-    """One thing a reviewer must not miss: `burden` (more work) or `funding` (less money)."""
+    """One thing a reviewer must not miss: `burden` (more work), `funding` (less money), `final` (a signed
+    agreement or published notice changed)."""
 
     kind: str
     record: str
@@ -44,6 +47,11 @@ def callouts(changes: list[RecordChange], earlier: dict[Key, Version] | None = N
             found += _new_year(change.new.data, key, earlier or {})
         for item in change.fields:
             found += _funding(change, item.path, item.old, item.new)
+        final = _FINAL.get(key.kind)
+        if final and change.old is not None and change.old.data.get("status") == final and (
+                change.new is None or change.fields):
+            what = "被删除" if change.new is None else "被改动（" + "，".join(f.path for f in change.fields[:6]) + "）"
+            found.append(Callout("final", key.label, f"状态为“{final}”的{key.label} {what}，zsht audit 将报告 ZS801"))
     return found
 
 

@@ -15,7 +15,7 @@ from .diff import CountyDiff
 
 MARKDOWN_LIMIT = 65_000  # a GitHub comment holds 65,536 characters
 SIGNS = {"added": ("+", "green", "新增"), "changed": ("~", "yellow", "变更"), "removed": ("-", "red", "删除")}
-_CALLOUT = {"burden": "加重负担", "funding": "经费减少"}
+_CALLOUT = {"burden": "加重负担", "funding": "经费减少", "final": "改动已定稿记录"}
 
 
 def console_for(buffer: StringIO, color: bool) -> Console:
