@@ -6,9 +6,11 @@ import json
 import os
 import re
 import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
 from zsht.history.render import MARKDOWN_LIMIT
@@ -245,3 +247,31 @@ def test_a_new_years_agreement_with_more_items_is_called_out(repo: CountyRepo, c
     diff = json.loads(cli("-C", repo.root, "diff", "--format", "json").stdout)
     assert [c["message"] for c in diff["callouts"]] == [
         "niushan-xinhua 的协助事项由 2015 年的 2 项增至 2016 年的 3 项（XY-2016-niushan-xinhua）"]
+
+
+@pytest.mark.skipif(shutil.which("gpg") is None, reason="gpg is not installed")
+def test_signed_commits_pass_and_history_shows_the_signature(repo: CountyRepo, cli: Any, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    home = tmp_path / "gnupg"
+    home.mkdir(mode=0o700)
+    monkeypatch.setenv("GNUPGHOME", str(home))
+    try:
+        _sign_and_audit(repo, cli)
+    finally:  # the agent gpg started for this key folder must not outlive the test
+        subprocess.run(["gpgconf", "--kill", "gpg-agent"], check=False, capture_output=True)
+
+
+def _sign_and_audit(repo: CountyRepo, cli: Any) -> None:
+    subprocess.run(["gpg", "--batch", "--quiet", "--passphrase", "", "--quick-gen-key", "张三 <zhangsan@example.org>",
+                    "ed25519", "sign", "never"], check=True, capture_output=True)
+    repo.edit("zsht.yaml", lambda d: d.update(audit={"require_signed": True}))
+    repo.edit(ASSIST, _funding(2100))
+    repo.git("add", "-A")
+    repo.git("-c", "user.signingkey=zhangsan@example.org", "commit", "-q", "-S", "-m", "要求签名（已签名）")
+    result = cli("-C", repo.root, "audit", "HEAD~1..HEAD", "--format", "json")
+    assert result.exit_code == 0, result.stdout
+    steps = json.loads(cli("-C", repo.root, "history", "XZ-001", "--format", "json").stdout)
+    assert [s["signature"] for s in steps] == ["G", "N"]  # the import was not signed
+    assert "有效签名" in cli("-C", repo.root, "history", "XZ-001").stdout
+    county = json.loads(cli("-C", repo.root, "audit", "--format", "json").stdout)
+    assert [f["subject"] for f in county] == ["导入测试县记录"]  # only the unsigned import is reported

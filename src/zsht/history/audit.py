@@ -65,7 +65,8 @@ def audit_county(root: Path, revisions: str | None = None) -> Audit:
         kind = kind_of(path)
         return kind is not None and (kind.name in FINAL or (require_review and not commit.reviewed))
 
-    for step in walk(repo, *([revisions] if revisions else []), oldest_first=True, relevant=relevant):
+    for step in walk(repo, *([revisions] if revisions else []), oldest_first=True, relevant=relevant,
+                     signatures=require_signed):
         commit, who = step.commit, f"{step.commit.short}（{step.commit.author}，{step.commit.date[:10]}）"
         count += 1
         for change in step.changes:

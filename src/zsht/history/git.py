@@ -17,7 +17,7 @@ from ..errors import UserError
 
 EMPTY_BLOB = "0" * 40
 # Fields of one commit in the log stream; \x1e starts a commit, \x1f separates fields, \x1d separates trailers.
-_FORMAT = ("%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%aI%x1f%G?%x1f%s"
+_FORMAT = ("%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%aI%x1f{signature}%x1f%s"
            "%x1f%(trailers:key=Reviewed-by,key=Approved-by,separator=%x1d)")
 
 
@@ -108,10 +108,15 @@ class Repo:
                 found[relpath] = sha
         return found
 
-    def commits(self, *revisions: str, oldest_first: bool = True) -> Iterator[Commit]:
-        """Every commit that changed the county, read from ONE `git log` process as it streams."""
+    def commits(self, *revisions: str, oldest_first: bool = True, signatures: bool = False) -> Iterator[Commit]:
+        """Every commit that changed the county, read from ONE `git log` process as it streams.
+
+        Signatures are checked only with `signatures` (git runs gpg once per signed commit); otherwise a
+        commit's `signature` is "?" until `signatures_of` fills it in for the few commits that are shown.
+        """
+        fmt = _FORMAT.format(signature="%G?" if signatures else "?")
         args = ["git", "-C", str(self.top), "log", "--no-renames", "--raw", "-z", "--no-abbrev", "--topo-order",
-                f"--format={_FORMAT}"]
+                f"--format={fmt}"]
         if oldest_first:
             args.append("--reverse")
         args += [*(revisions or ("HEAD",)), "--", self.prefix or "."]
@@ -126,6 +131,15 @@ class Repo:
                     raise GitError(f"git log 失败：{message.splitlines()[-1] if message else process.returncode}")
             finally:
                 _close(process)
+
+    def signatures_of(self, commits: list[Commit]) -> None:
+        """Fill in the signature status (%G?) of some commits, with one git process for all of them."""
+        if not commits:
+            return
+        out = self.run("show", "-s", "--no-patch", "--format=%H %G?", *(c.sha for c in commits))
+        status = dict(line.split(" ", 1) for line in out.splitlines() if " " in line)
+        for commit in commits:
+            commit.signature = status.get(commit.sha, commit.signature)
 
     def _stream(self, stdout: IO[bytes]) -> Iterator[Commit]:
         """Commits as they arrive; a commit's bytes are joined once, however many reads it spans."""

@@ -25,6 +25,7 @@ def record_history(root: Path, record_id: str, *, oldest_first: bool = False) ->
                                    relevant=lambda _commit, path: can_hold(path, record_id)) if step.changes]
     if not steps:
         raise UserError(f"历史中没有编号为“{record_id}”的记录", hint="检查编号；catalog 事项如 XZ-001，协议如 XY-2015-…")
+    repo.signatures_of([step.commit for step in steps])  # gpg only for the commits shown
     return steps
 
 

@@ -51,7 +51,7 @@ def _side(files: list[FileChange], blobs: BlobReader, parsed: Parsed, new: bool)
 
 
 def walk(repo: Repo, *revisions: str, oldest_first: bool = True, record_id: str | None = None,
-         relevant: Relevant | None = None) -> Iterator[Step]:
+         relevant: Relevant | None = None, signatures: bool = False) -> Iterator[Step]:
     """Each commit that touched the county, with its record changes (only those of `record_id` if given).
 
     A commit's changes are found in the files it changed alone: a record in a file the commit did not
@@ -62,7 +62,7 @@ def walk(repo: Repo, *revisions: str, oldest_first: bool = True, record_id: str 
     """
     parsed = Parsed()
     with repo.blobs() as blobs:
-        for commit in repo.commits(*revisions, oldest_first=oldest_first):
+        for commit in repo.commits(*revisions, oldest_first=oldest_first, signatures=signatures):
             files = _files(commit, blobs, relevant, record_id)
             changes = compare(_side(files, blobs, parsed, False), _side(files, blobs, parsed, True), moves=True)
             if record_id is not None:
