@@ -17,10 +17,13 @@ def override(mini: MiniCounty, name: str, text: str) -> None:
     (folder / name).write_text(text, encoding="utf-8")
 
 
+BUILTIN = (builtin_templates() / "agreement.xml.j2").read_text(encoding="utf-8").splitlines()
+LINE = next(n for n, text in enumerate(BUILTIN, 1) if text.startswith("{{"))  # first line after the comment
+
+
 def agreement_with(line: str) -> str:
-    """The built-in agreement template with one extra line inserted as line 6."""
-    lines = (builtin_templates() / "agreement.xml.j2").read_text(encoding="utf-8").splitlines()
-    return "\n".join(lines[:5] + [line] + lines[5:]) + "\n"
+    """The built-in agreement template with one extra line inserted as line LINE."""
+    return "\n".join(BUILTIN[:LINE - 1] + [line] + BUILTIN[LINE - 1:]) + "\n"
 
 
 def test_county_template_overrides_the_builtin(cli: Any, mini: MiniCounty, tmp_path: Path) -> None:
@@ -37,7 +40,7 @@ def test_template_typo_names_template_and_line(cli: Any, mini: MiniCounty, tmp_p
     assert result.exit_code == 2
     lines = result.output.strip().splitlines()
     assert len(lines) == 1, result.output
-    assert "agreement.xml.j2" in lines[0] and "第 6 行" in lines[0] and "yeer" in lines[0]
+    assert "agreement.xml.j2" in lines[0] and f"第 {LINE} 行" in lines[0] and "yeer" in lines[0]
     assert "Traceback" not in result.output
     assert not list(tmp_path.rglob("*.docx"))
 
@@ -46,7 +49,7 @@ def test_template_syntax_error(cli: Any, mini: MiniCounty, tmp_path: Path) -> No
     override(mini, "agreement.xml.j2", agreement_with("{% if %}"))
     result = cli("-C", mini.root, "render", "agreement", "--all", "-o", tmp_path)
     assert result.exit_code == 2
-    assert "agreement.xml.j2 第 6 行" in result.output and "语法错误" in result.output
+    assert f"agreement.xml.j2 第 {LINE} 行" in result.output and "语法错误" in result.output
     assert "Traceback" not in result.output
 
 
@@ -55,7 +58,7 @@ def test_sandbox_escape_fails_cleanly(cli: Any, mini: MiniCounty, tmp_path: Path
     result = cli("-C", mini.root, "render", "agreement", "--all", "-o", tmp_path, "--jobs", "1")
     assert result.exit_code == 2
     assert len(result.output.strip().splitlines()) == 1
-    assert "agreement.xml.j2 第 6 行" in result.output and "Traceback" not in result.output
+    assert f"agreement.xml.j2 第 {LINE} 行" in result.output and "Traceback" not in result.output
     assert "object" not in result.output.split("：", 1)[0]
 
 
@@ -70,7 +73,7 @@ def test_error_inside_a_worker_process_fails_cleanly(cli: Any, mini: MiniCounty,
     override(mini, "agreement.xml.j2",
              agreement_with('{% if agreement.community != "东王村民委员会" %}{{ agreement.nope }}{% endif %}'))
     result = cli("-C", mini.root, "render", "agreement", "--all", "-o", tmp_path, "--jobs", "2")
-    assert result.exit_code == 2 and "agreement.xml.j2 第 6 行" in result.output
+    assert result.exit_code == 2 and f"agreement.xml.j2 第 {LINE} 行" in result.output
 
 
 def test_reference_docx_supplies_styles(cli: Any, mini: MiniCounty, tmp_path: Path) -> None:

@@ -101,3 +101,8 @@ def sentence(text: object) -> str:
     """Text ending in a full stop, unless it already ends in punctuation."""
     value = str(text).rstrip()
     return value if not value or value[-1] in "。；：！？）」』”.;:!?" else value + "。"
+
+
+def quote_title(title: object) -> str:
+    """A title between Chinese title marks: 《中华人民共和国村民委员会组织法》."""
+    return f"《{title}》"

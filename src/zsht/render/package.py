@@ -130,7 +130,7 @@ class DocxBuilder:
             ("docProps/app.xml", APP.encode()),
         ]
         self.zip = ZipWriter()
-        for _, data in self.fixed:
+        for data in (CONTENT_TYPES.encode(), PACKAGE_RELS.encode(), *(data for _, data in self.fixed)):
             self.zip.remember(data)
 
     def build(self, body: str, props: Properties) -> bytes:

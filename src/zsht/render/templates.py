@@ -91,6 +91,7 @@ def make_environment(folders: list[Path]) -> SandboxedEnvironment:
     filters: dict[str, Callable[..., str]] = {
         "capital": numerals.capital_amount, "figures": numerals.figures, "date_cn": numerals.date_cn,
         "cn_number": numerals.small_number, "article": numerals.article, "sentence": numerals.sentence,
+        "quote_title": numerals.quote_title,
     }
     env.filters.update(filters)
     return env
