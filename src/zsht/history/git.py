@@ -16,6 +16,7 @@ from typing import IO
 from ..errors import UserError
 
 EMPTY_BLOB = "0" * 40
+CACHE_BYTES = 64 << 20  # blob bytes kept in memory before the cache starts afresh
 # Fields of one commit in the log stream; \x1e starts a commit, \x1f separates fields, \x1d separates trailers.
 _FORMAT = ("%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%aI%x1f{signature}%x1f%s"
            "%x1f%(trailers:key=Reviewed-by,key=Approved-by,separator=%x1d)")
@@ -189,6 +190,7 @@ class BlobReader:
     def __init__(self, process: subprocess.Popen[bytes]) -> None:
         self.process = process
         self.cache: dict[str, bytes] = {}
+        self.cached_bytes = 0
 
     def read(self, sha: str) -> bytes | None:
         """The bytes of a blob, or None when the repository does not have it."""
@@ -204,7 +206,11 @@ class BlobReader:
             return None
         size = int(header[2])
         content = self.process.stdout.read(size + 1)[:size]  # the blob, then a newline
+        if self.cached_bytes > CACHE_BYTES:  # the cache serves the next commit's old side: recent blobs matter
+            self.cache.clear()
+            self.cached_bytes = 0
         self.cache[sha] = content
+        self.cached_bytes += size
         return content
 
 

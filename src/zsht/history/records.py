@@ -162,6 +162,8 @@ class Parsed:
                 if parsed is not None and parsed.ok:
                     for key, version in records_in(relpath, parsed.data):
                         found.setdefault(key, version)
+            if len(self.by_sha) > 20_000:  # a province's first commit must not keep every file's data
+                self.by_sha.clear()
             self.by_sha[cache_key] = found
         return found
 
