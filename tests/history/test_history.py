@@ -275,3 +275,8 @@ def _sign_and_audit(repo: CountyRepo, cli: Any) -> None:
     assert "有效签名" in cli("-C", repo.root, "history", "XZ-001").stdout
     county = json.loads(cli("-C", repo.root, "audit", "--format", "json").stdout)
     assert [f["subject"] for f in county] == ["导入测试县记录"]  # only the unsigned import is reported
+
+
+def test_changed_since_reports_a_new_file_in_the_wrong_place(repo: CountyRepo, cli: Any) -> None:
+    repo.write_text("agreements/XY-2016-niushan-xinhua.yaml", "id: XY-2016-niushan-xinhua\n")
+    assert [f["rule"] for f in cli.findings(repo.root, "--changed-since", "HEAD")] == ["ZS009"]

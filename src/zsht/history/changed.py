@@ -10,7 +10,7 @@ from ..load.county import County
 from .changes import compare
 from .diff import versions, worktree_files
 from .git import Repo
-from .records import Parsed, blob_sha, is_record_file, records_in
+from .records import Parsed, blob_sha, records_in
 
 # A change to one of these can change the outcome of any check: the whole county is checked again.
 # zsht.yaml holds the scoring settings; the catalogs and the legal register are what every agreement and
@@ -19,6 +19,11 @@ _WHOLE_COUNTY = (CONFIG_FILE, "legal/", "catalogs/")
 # Files that pin the version of zsht that checks, at the county's root or the repository's top.
 _PINS = (".pre-commit-config.yaml", "pyproject.toml", "requirements.txt", "requirements-dev.txt", "uv.lock",
          "poetry.lock")
+
+
+def _yaml(relpath: str) -> bool:
+    name = relpath.rsplit("/", 1)[-1]
+    return name.endswith((".yaml", ".yml")) and not name.startswith(".")
 
 
 def _pins_changed(repo: Repo, base: str) -> bool:
@@ -62,8 +67,8 @@ def reached_files(county: County, ref: str) -> set[str] | None:
     """
     repo = Repo(county.root)
     base = repo.revision(ref)
-    old = {p: s for p, s in repo.tree(base).items() if is_record_file(p)}
-    contents = worktree_files(county.root)
+    old = {p: s for p, s in repo.tree(base).items() if _yaml(p)}
+    contents = worktree_files(county.root, _yaml)  # a YAML file in the wrong place is reported too (ZS009)
     new = {p: blob_sha(c) for p, c in contents.items()}
     changed = {p for p in old.keys() | new.keys() if old.get(p) != new.get(p)}
     if any(p.startswith(_WHOLE_COUNTY) for p in changed) or _pins_changed(repo, base):

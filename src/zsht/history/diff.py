@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -37,15 +38,15 @@ class CountyDiff:
                 "records": [c.as_dict() for c in self.changes], "callouts": [c.as_dict() for c in self.callouts]}
 
 
-def worktree_files(root: Path) -> dict[str, bytes]:
-    """Path → content of every record file on disk (tracked or not), as the loader walks them."""
+def worktree_files(root: Path, wanted: Callable[[str], bool] = is_record_file) -> dict[str, bytes]:
+    """Path → content of every record file (or every `wanted` one) on disk, tracked or not, as the loader walks."""
     found: dict[str, bytes] = {}
     for folder, dirnames, filenames in os.walk(root):
         rel = os.path.relpath(folder, root).replace(os.sep, "/")
         prefix = "" if rel == "." else rel + "/"
         dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and not (not prefix and d in SKIP_DIRS))
         for name in filenames:
-            if is_record_file(prefix + name) and os.path.isfile(os.path.join(folder, name)):
+            if wanted(prefix + name) and not name.startswith(".") and os.path.isfile(os.path.join(folder, name)):
                 with open(os.path.join(folder, name), "rb") as handle:
                     found[prefix + name] = handle.read()
     return found
