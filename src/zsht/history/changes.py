@@ -102,7 +102,8 @@ def field_changes(old: Any, new: Any, path: str = "") -> list[FieldChange]:
             found += field_changes(old.get(name, MISSING), new.get(name, MISSING), f"{path}.{name}" if path else name)
         return found
     if isinstance(old, list) and isinstance(new, list) and old != new:
-        name = _element_key(old + new) if _element_key(old) and _element_key(new) else None
+        before_key, after_key = _element_key(old), _element_key(new)
+        name = before_key if before_key == after_key or not new else after_key if not old else None
         if name is not None:
             before = {i[name]: i for i in old}
             after = {i[name]: i for i in new}

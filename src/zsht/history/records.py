@@ -135,7 +135,8 @@ def same_item_text(old: bytes, new: bytes, record_id: str) -> bool:
         if len(found) != 1:
             return False
         indent = len(found[0].group(1))
-        end = re.compile(rb"^ {0,%d}[^ \n]" % indent, re.M).search(text, found[0].end())
+        # The item ends at the first line indented no deeper than its dash that is not blank or a comment.
+        end = re.compile(rb"^ {0,%d}[^ \r\n#]" % indent, re.M).search(text, found[0].end())
         chunk = text[found[0].start():end.start() if end else len(text)]
         if b"*" in chunk or b"&" in chunk or b"<<" in chunk:
             return False
