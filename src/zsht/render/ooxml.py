@@ -15,14 +15,16 @@ TEXT_WIDTH = 8844  # twips: 156 mm between the margins of GB/T 9704-2012
 
 def _xml_text(text: object) -> str:
     """Text escaped for an XML element; Markup (already escaped by the template) passes as it is."""
+    if type(text) is str:
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     if isinstance(text, Markup):
         return str(text)
     return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _run_xml(text: object, bold: bool = False) -> str:
+def _run_xml(escaped: str, bold: bool = False) -> str:
+    """A run around text that is already escaped."""
     props = "<w:rPr><w:b/></w:rPr>" if bold else ""
-    escaped = _xml_text(text)
     if "\n" in escaped:
         escaped = '</w:t><w:br/><w:t xml:space="preserve">'.join(escaped.split("\n"))
     return f'<w:r>{props}<w:t xml:space="preserve">{escaped}</w:t></w:r>'
@@ -30,7 +32,7 @@ def _run_xml(text: object, bold: bool = False) -> str:
 
 def run(text: object, bold: bool = False) -> Markup:
     """One run of text; line breaks in the text become <w:br/>."""
-    return Markup(_run_xml(text, bold))
+    return Markup(_run_xml(_xml_text(text), bold))
 
 
 def paragraph(*parts: object, style: str | None = None, align: str | None = None,
@@ -47,9 +49,9 @@ def paragraph(*parts: object, style: str | None = None, align: str | None = None
         props += '<w:ind w:firstLineChars="200" w:firstLine="640"/>'
     if align:
         props += f'<w:jc w:val="{align}"/>'
-    text = "".join(_xml_text(part) for part in parts)
-    content = _run_xml(Markup(text), bold) if text else ""
-    return Markup(f"<w:p>{f'<w:pPr>{props}</w:pPr>' if props else ''}{content}</w:p>")
+    text = "".join(map(_xml_text, parts))
+    content = _run_xml(text, bold) if text else ""
+    return Markup(f"<w:p><w:pPr>{props}</w:pPr>{content}</w:p>" if props else f"<w:p>{content}</w:p>")
 
 
 def body(*parts: object) -> Markup:

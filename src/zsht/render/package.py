@@ -15,7 +15,7 @@ from markupsafe import escape
 
 from ..errors import UserError
 from .templates import Templates
-from .zipwriter import ZipWriter
+from .zipwriter import Packed, ZipWriter
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -121,7 +121,7 @@ class DocxBuilder:
     def __init__(self, templates: Templates) -> None:
         reference = templates.reference_docx()
         styles = reference_styles(reference) if reference else templates.render("styles.xml.j2").encode()
-        self.fixed: list[tuple[str, bytes]] = [
+        fixed: list[tuple[str, bytes]] = [
             ("word/styles.xml", styles),
             ("word/settings.xml", templates.render("settings.xml.j2").encode()),
             ("word/footer1.xml", templates.render("footer.xml.j2", align="right").encode()),
@@ -129,15 +129,15 @@ class DocxBuilder:
             ("word/_rels/document.xml.rels", DOCUMENT_RELS.encode()),
             ("docProps/app.xml", APP.encode()),
         ]
+        # Deflated once here, not once per document.
+        self.fixed = [(name, Packed(data)) for name, data in fixed]
+        self.head = [("[Content_Types].xml", Packed(CONTENT_TYPES.encode())), ("_rels/.rels", Packed(PACKAGE_RELS.encode()))]
         self.zip = ZipWriter()
-        for data in (CONTENT_TYPES.encode(), PACKAGE_RELS.encode(), *(data for _, data in self.fixed)):
-            self.zip.remember(data)
 
     def build(self, body: str, props: Properties) -> bytes:
         """The bytes of one .docx whose body is `body` (WordprocessingML paragraphs and tables)."""
         return self.zip.write([
-            ("[Content_Types].xml", CONTENT_TYPES.encode()),
-            ("_rels/.rels", PACKAGE_RELS.encode()),
+            *self.head,
             ("word/document.xml", document_xml(body).encode()),
             *self.fixed,
             ("docProps/core.xml", core_xml(props).encode()),

@@ -23,35 +23,39 @@ def deflate(data: bytes) -> bytes:
     return compressor.compress(data) + compressor.flush()
 
 
+class Packed:
+    """A part deflated ahead of time, for parts that every archive of a batch holds."""
+
+    __slots__ = ("crc", "data", "size")
+
+    def __init__(self, data: bytes) -> None:
+        self.crc, self.data, self.size = zlib.crc32(data), deflate(data), len(data)
+
+
+def pack(data: bytes | Packed) -> Packed:
+    """A part ready to be written: deflated now unless it already is."""
+    return data if isinstance(data, Packed) else Packed(data)
+
+
 class ZipWriter:
-    """Writes zip archives whose repeated parts are deflated once."""
+    """Writes zip archives; parts given as Packed are not deflated again."""
 
-    def __init__(self) -> None:
-        self._cache: dict[bytes, tuple[int, bytes]] = {}
-
-    def remember(self, data: bytes) -> None:
-        """Deflate a part that many archives of this batch will hold, once."""
-        self._cache[data] = (zlib.crc32(data), deflate(data))
-
-    def _packed(self, data: bytes) -> tuple[int, bytes]:
-        cached = self._cache.get(data)
-        return cached if cached is not None else (zlib.crc32(data), deflate(data))
-
-    def write(self, parts: list[tuple[str, bytes]]) -> bytes:
+    def write(self, parts: list[tuple[str, bytes | Packed]]) -> bytes:
         """One archive holding `parts` in the given order."""
         chunks: list[bytes] = []
         directory: list[bytes] = []
         offset = 0
-        for name, data in parts:
+        for name, content in parts:
             encoded = name.encode("utf-8")
-            crc, packed = self._packed(data)
+            part = pack(content)
+            crc, packed = part.crc, part.data
             flags = UTF8_FLAG if not encoded.isascii() else 0
             local = struct.pack("<4s5H3L2H", b"PK\x03\x04", VERSION, flags, METHOD_DEFLATE, DOS_TIME, DOS_DATE,
-                                crc, len(packed), len(data), len(encoded), 0)
+                                crc, len(packed), part.size, len(encoded), 0)
             chunks += [local, encoded, packed]
             directory.append(struct.pack(
                 "<4s6H3L5H2L", b"PK\x01\x02", (3 << 8) | VERSION, VERSION, flags, METHOD_DEFLATE, DOS_TIME,
-                DOS_DATE, crc, len(packed), len(data), len(encoded), 0, 0, 0, 0, 0o100644 << 16, offset) + encoded)
+                DOS_DATE, crc, len(packed), part.size, len(encoded), 0, 0, 0, 0, 0o100644 << 16, offset) + encoded)
             offset += len(local) + len(encoded) + len(packed)
         central = b"".join(directory)
         end = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, len(parts), len(parts), len(central), offset, 0)
