@@ -126,3 +126,8 @@ def test_names_cannot_escape_the_output_folder(cli: Any, mini: MiniCounty, tmp_p
     assert result.exit_code == 0, result.output
     written = [p for p in tmp_path.rglob("*.docx")]
     assert len(written) == 3 and all(p.resolve().is_relative_to(out.resolve()) for p in written)
+
+
+def test_unknown_community_is_a_usage_error(cli: Any, mini: MiniCounty, tmp_path: Path) -> None:
+    result = render(cli, mini, tmp_path, "--community", "nowhere")
+    assert result.exit_code == 2 and "没有符合条件的协议" in result.output

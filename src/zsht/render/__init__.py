@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import UserError
 from ..validate import cyclic_gc_paused, validate
 from .agreements import latest_year, plan_agreements
 from .batch import BatchResult, Outcome, run_plan
@@ -58,6 +59,9 @@ def render_agreements(root: Path, out_dir: Path, selection: Selection, progress:
         checked = validate(root)
     year = selection.year or latest_year(checked.county)
     plan = plan_agreements(checked.county, checked.findings, year, selection.township, selection.community)
+    if not plan.jobs and not plan.skipped:
+        wanted = selection.community or selection.township or "全县"
+        raise UserError(f"{year} 年没有符合条件的协议（{wanted}）", hint="检查编号和 --year")
     return _run(plan, root, out_dir, selection, progress)
 
 
