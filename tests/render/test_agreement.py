@@ -131,3 +131,13 @@ def test_names_cannot_escape_the_output_folder(cli: Any, mini: MiniCounty, tmp_p
 def test_unknown_community_is_a_usage_error(cli: Any, mini: MiniCounty, tmp_path: Path) -> None:
     result = render(cli, mini, tmp_path, "--community", "nowhere")
     assert result.exit_code == 2 and "没有符合条件的协议" in result.output
+
+
+def test_font_table_names_substitutes_for_missing_gb_fonts(cli: Any, mini: MiniCounty, tmp_path: Path) -> None:
+    import zipfile
+
+    assert render(cli, mini, tmp_path, "--community", "niushan-xinhua").exit_code == 0
+    with zipfile.ZipFile(tmp_path / XINHUA) as archive:
+        fonts = archive.read("word/fontTable.xml").decode()
+        assert "fontTable.xml" in archive.read("word/_rels/document.xml.rels").decode()
+    assert '<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/>' in fonts

@@ -31,6 +31,8 @@ CONTENT_TYPES = DECLARATION + (
     'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>'
     '<Override PartName="/word/settings.xml" '
     'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>'
+    '<Override PartName="/word/fontTable.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/>'
     '<Override PartName="/word/footer1.xml" '
     'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>'
     '<Override PartName="/word/footer2.xml" '
@@ -56,6 +58,7 @@ DOCUMENT_RELS = DECLARATION + (
     '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
     f'<Relationship Id="rIdStyles" Type="{_REL}styles" Target="styles.xml"/>'
     f'<Relationship Id="rIdSettings" Type="{_REL}settings" Target="settings.xml"/>'
+    f'<Relationship Id="rIdFonts" Type="{_REL}fontTable" Target="fontTable.xml"/>'
     f'<Relationship Id="rIdFooterOdd" Type="{_REL}footer" Target="footer1.xml"/>'
     f'<Relationship Id="rIdFooterEven" Type="{_REL}footer" Target="footer2.xml"/>'
     "</Relationships>"
@@ -124,6 +127,7 @@ class DocxBuilder:
         fixed: list[tuple[str, bytes]] = [
             ("word/styles.xml", styles),
             ("word/settings.xml", templates.render("settings.xml.j2").encode()),
+            ("word/fontTable.xml", templates.render("fonts.xml.j2").encode()),
             ("word/footer1.xml", templates.render("footer.xml.j2", align="right").encode()),
             ("word/footer2.xml", templates.render("footer.xml.j2", align="left").encode()),
             ("word/_rels/document.xml.rels", DOCUMENT_RELS.encode()),
