@@ -13,10 +13,18 @@ from markupsafe import Markup
 TEXT_WIDTH = 8844  # twips: 156 mm between the margins of GB/T 9704-2012
 
 
+_ESCAPED: dict[str, str] = {}  # the same labels and catalog texts recur in every document of a batch
+
+
 def _xml_text(text: object) -> str:
     """Text escaped for an XML element; Markup (already escaped by the template) passes as it is."""
     if type(text) is str:
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        escaped = _ESCAPED.get(text)
+        if escaped is None:
+            escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            if len(_ESCAPED) < 50_000:
+                _ESCAPED[text] = escaped
+        return escaped
     if isinstance(text, Markup):
         return str(text)
     return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2.runtime import LoopContext
 from jinja2.sandbox import SandboxedEnvironment
 
 from ..errors import UserError
@@ -52,10 +53,13 @@ class DocumentSandbox(SandboxedEnvironment):
     the full sandbox checks, so `''.__class__` and friends are still refused."""
 
     def getattr(self, obj: Any, attribute: str) -> Any:
-        if type(obj) in VIEW_TYPES and not attribute.startswith("_"):
+        kind = type(obj)
+        if kind in VIEW_TYPES and attribute[:1] != "_":
             fields = obj.__dict__
             if attribute in fields:
                 return fields[attribute]
+        elif kind is LoopContext and attribute in LOOP_FIELDS:
+            return getattr(obj, attribute)
         return super().getattr(obj, attribute)
 
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805 - Jinja's signature
@@ -67,6 +71,7 @@ class DocumentSandbox(SandboxedEnvironment):
 
 
 VIEW_TYPES: set[type] = set()
+LOOP_FIELDS = frozenset({"index", "index0", "first", "last", "length", "revindex", "revindex0"})
 FAST_CALLS: set[int] = {id(helper) for helper in HELPERS.values()}
 
 
