@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -77,26 +77,23 @@ class Renderer:
 
 
 _RENDERER: Renderer | None = None
+_JOBS: Sequence[Job] = ()
 
 
-def _start_worker(county_root: Path | None, out_dir: Path) -> None:
-    global _RENDERER
-    _RENDERER = Renderer(county_root, out_dir)
+def _start_worker(county_root: Path | None, out_dir: Path, jobs: Sequence[Job]) -> None:
+    """Set up one worker: its own renderer, and the batch's jobs (inherited for free where processes fork)."""
+    global _RENDERER, _JOBS
+    _RENDERER, _JOBS = Renderer(county_root, out_dir), jobs
 
 
-def _work(chunk: Sequence[Job]) -> list[tuple[Status, str, str]] | str:
-    """A worker's share: (status, sha256, reason) of each job — not the job itself, which the parent
-    already has — or the message of a template error that stops the batch."""
+def _work(start: int, stop: int) -> list[tuple[Status, str, str]] | str:
+    """A worker's share, jobs[start:stop]: (status, sha256, reason) of each, or the message of a template
+    error that stops the batch. Only indices go in and small tuples come out: no job is pickled."""
     assert _RENDERER is not None
     try:
-        return [(o.status, o.sha256, o.reason) for o in map(_RENDERER.write, chunk)]
+        return [(o.status, o.sha256, o.reason) for o in map(_RENDERER.write, _JOBS[start:stop])]
     except UserError as exc:
         return str(exc)
-
-
-def _chunks(jobs: Sequence[Job], size: int) -> Iterator[Sequence[Job]]:
-    for start in range(0, len(jobs), size):
-        yield jobs[start:start + size]
 
 
 def run_plan(plan: Plan, county_root: Path | None, out_dir: Path, jobs: int | None = None,
@@ -111,8 +108,9 @@ def run_plan(plan: Plan, county_root: Path | None, out_dir: Path, jobs: int | No
             advance(1)
         return result
     size = max(1, min(64, len(plan.jobs) // (workers * 8)))
-    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(county_root, out_dir)) as pool:
-        chunks = {pool.submit(_work, chunk): chunk for chunk in _chunks(plan.jobs, size)}
+    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(county_root, out_dir, plan.jobs)) as pool:
+        chunks = {pool.submit(_work, start, min(start + size, len(plan.jobs))): plan.jobs[start:start + size]
+                  for start in range(0, len(plan.jobs), size)}
         pending = set(chunks)
         while pending:
             done, pending = wait(pending, return_when=FIRST_COMPLETED)
