@@ -99,8 +99,8 @@ def _item(item: m.AgreementItem, catalog: dict[str, m.AssistItem], county: Count
     source = catalog.get(item.id)
     departments = county.index("department")
     funding = effective_funding(item, source)
-    conditions = item.conditions or "；".join(
-        part for part in [source.guidance if source else None, *(source.authority if source else [])] if part)
+    parts = [source.guidance if source else None, *(source.authority if source else [])]
+    conditions = item.conditions or "；".join(p.rstrip("。；;. ") for p in parts if p and p.rstrip("。；;. "))
     return Item(
         id=item.id, name=source.name if source else item.id,
         department=departments[source.department].record.name if source and source.department in departments else "",
@@ -136,7 +136,7 @@ def agreement_view(entry: Entry[m.Agreement], county: County) -> AgreementView:
         township=township.name, community=community.name, community_type=community.type,
         party_a=Party(party_a.name, party_a.representative or ""),
         party_b=Party(party_b.name, party_b.representative or ""),
-        laws=law_names, catalog_title=catalog.title if catalog else "",
+        laws=law_names, catalog_title=_with_county(catalog.title, county) if catalog else "",
         catalog_document=(release.document or "") if release else "",
         items=items, evaluation=agreement.evaluation or "",
         payment=[Installment(date_cn(p.due), p.share, (total * p.share / 100).quantize(Decimal("0.01")),
@@ -213,6 +213,12 @@ def plan_agreements(county: County, findings: list[Finding], year: int,
             created=_created(agreement), sources=tuple(dict.fromkeys(d.file for d in deps)),
         ))
     return plan
+
+
+def _with_county(title: str, county: County) -> str:
+    """A catalog title with the county's name in front, unless it already starts with it."""
+    name = county.config.county if county.config else ""
+    return title if title.startswith(name) else name + title
 
 
 def _community_name(entry: Entry[m.Agreement], county: County) -> str:

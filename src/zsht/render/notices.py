@@ -72,6 +72,13 @@ def _basis(basis: list[m.Basis], laws: dict[str, Entry[Any]]) -> str:
                     + "、".join(article(a) for a in b.articles) for b in basis)
 
 
+def _unless_titled(county: County, duty: Entry[m.DutyCatalog] | None, assist: Entry[m.AssistCatalog]) -> str:
+    """The county's name to put before the catalog titles, or "" when the titles already carry it."""
+    name = county.config.county if county.config else ""
+    titles = [assist.record.title] + ([duty.record.title] if duty else [])
+    return "" if all(title.startswith(name) for title in titles) else name
+
+
 def _jobs(stem: str, template: str, context: dict[str, Any], title: str, created: str,
           sources: tuple[str, ...]) -> list[Job]:
     return [Job(f"{stem}.{fmt}", f"{template}.{'xml' if fmt == 'docx' else fmt}.j2", context, title, created,
@@ -91,7 +98,7 @@ def plan_catalog_notice(county: County, findings: list[Finding], year: int) -> P
         raise UserError(f"{year} 年没有施行中的协助政府工作事项目录，无法生成目录公示")
     laws, departments = county.index("law"), county.index("department")
     context = {
-        "year": year, "county": county.config.county if county.config else "",
+        "year": year, "county": _unless_titled(county, duty, assist),
         "duty_title": duty.record.title if duty else "", "assist_title": assist.record.title,
         "duty_items": [CatalogRow(i.id, i.name, _basis(i.basis, laws), "", "")
                        for i in (duty.record.items if duty else [])],
