@@ -42,6 +42,11 @@ def search_path(county_root: Path | None) -> list[Path]:
     return folders
 
 
+def _markdown_cell(value: object) -> str:
+    """Text that stays inside one Markdown table cell."""
+    return str(value).replace("|", "\\|").replace("\n", " ")
+
+
 def _escapes(name: str | None) -> bool:
     """XML and HTML templates escape what they insert; Markdown templates insert text as it is."""
     return not (name or "").endswith(".md.j2")
@@ -96,7 +101,7 @@ def make_environment(folders: list[Path]) -> SandboxedEnvironment:
     filters: dict[str, Callable[..., str]] = {
         "capital": numerals.capital_amount, "figures": numerals.figures, "date_cn": numerals.date_cn,
         "cn_number": numerals.small_number, "article": numerals.article, "sentence": numerals.sentence,
-        "quote_title": numerals.quote_title,
+        "quote_title": numerals.quote_title, "md_cell": _markdown_cell,
     }
     env.filters.update(filters)
     return env
