@@ -1,5 +1,44 @@
-"""Commands of this group are registered here (module reserved; see the issue that owns it)."""
+"""`zsht score`: totals, grades and funding settlement of a year."""
 
 from __future__ import annotations
 
-from .app import app  # noqa: F401
+import sys
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+
+from ..load.county import load_county
+from ..results_out import results_json, results_text, store_results, write_results_xlsx
+from ..settlement import year_results
+from .app import STATE, app
+
+
+class Format(StrEnum):
+    text = "text"
+    json = "json"
+
+
+@app.command("score")
+def score_command(
+    year: int = typer.Option(..., "--year", "-y", help="评估年度"),
+    township: str | None = typer.Option(None, "--township", "-t", help="只算这个乡镇（街道）"),
+    fmt: Format = typer.Option(Format.text, "--format", "-f", help="输出格式：text、json"),
+    output: Path | None = typer.Option(None, "--output", "-o", help="另存为 Excel 工作簿（.xlsx）"),
+    write: bool = typer.Option(False, "--write", help="把计算结果写入评估记录的 result"),
+) -> None:
+    """按 zsht.yaml 的权重、等次线和兑现比例，计算两个方向的得分、等次和兑现经费，按乡镇排名。
+
+    退出码：0 全部算出；1 有评估因校验错误未算；2 用法错误。
+
+    例：zsht score --year 2015 -o 2015评估结果.xlsx
+    """
+    root = STATE.root()
+    results = year_results(load_county(root), year, township)
+    if write:
+        written, unchanged = store_results(root, results)
+        typer.echo(f"已写入 {written} 个评估记录，{unchanged} 个未变", err=True)
+    if output is not None:
+        write_results_xlsx(results, output)
+    sys.stdout.write(results_json(results) if fmt is Format.json else results_text(results, color=sys.stdout.isatty()))
+    raise typer.Exit(1 if results.invalid else 0)

@@ -1,0 +1,118 @@
+"""A year's results as a table, JSON or a workbook, and stored back into the evaluation records."""
+
+from __future__ import annotations
+
+import io
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap
+
+from .settlement import CommitteeResult, YearResults
+from .write import write_atomic
+
+_COLUMNS = ("乡镇（街道）", "排名", "村（居）委会", "履约得分", "履职得分", "等次", "协议经费（元）", "兑现经费（元）")
+
+
+def _cells(row: CommitteeResult) -> tuple[Any, ...]:
+    s = row.score
+    return (row.township_name, row.rank, row.community_name, s.performance, s.government, s.grade, row.agreed,
+            s.settlement)
+
+
+def results_text(results: YearResults, *, color: bool = False, width: int = 140) -> str:
+    """Rich tables: committees ranked per township, then funding per department."""
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=color, no_color=not color, width=width)
+    table = Table(title=f"{results.year} 年履职履约双向评估结果")
+    for column in _COLUMNS:
+        table.add_column(column, justify="right" if column[0] in "排履协兑" else "left")
+    for row in results.rows:
+        table.add_row(*(f"{c:,.2f}" if isinstance(c, Decimal) and c >= 1000 else str(c) for c in _cells(row)))
+    console.print(table)
+    departments = Table(title="各部门委托经费")
+    for column in ("部门", "协议经费（元）", "兑现经费（元）"):
+        departments.add_column(column, justify="left" if column == "部门" else "right")
+    for department, (agreed, settled) in results.departments().items():
+        departments.add_row(results.department_names.get(department, department), f"{agreed:,.2f}", f"{settled:,.2f}")
+    console.print(departments)
+    stale = sum(1 for row in results.rows if not row.stored_matches)
+    console.print(f"评估 {len(results.rows)} 个；记录中的结果与计算不一致 {stale} 个"
+                  + ("（用 --write 写入）" if stale else "")
+                  + (f"；已签协议未评估 {len(results.not_evaluated)} 个：{'、'.join(results.not_evaluated)}"
+                     if results.not_evaluated else "")
+                  + (f"；有校验错误而未计算 {len(results.invalid)} 个（先运行 zsht validate）" if results.invalid else ""))
+    return buffer.getvalue()
+
+
+def results_json(results: YearResults) -> str:
+    """The results as JSON; amounts and scores as strings of exact decimals."""
+    rows = [{
+        "township": r.township, "community": r.community, "rank": r.rank,
+        "performance": str(r.score.performance), "government": str(r.score.government), "grade": r.score.grade,
+        "agreed": str(r.agreed), "settlement": str(r.score.settlement),
+        "departments": {d: {"agreed": str(a), "settled": str(s)} for d, (a, s) in r.departments.items()},
+        "stored_matches": r.stored_matches,
+    } for r in results.rows]
+    departments = {d: {"agreed": str(a), "settled": str(s)} for d, (a, s) in results.departments().items()}
+    document = {"year": results.year, "committees": rows, "departments": departments,
+                "not_evaluated": results.not_evaluated, "invalid": results.invalid}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def write_results_xlsx(results: YearResults, target: Path) -> None:
+    """A workbook with the ranked results and the funding per department."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.worksheets[0])
+    sheet = book.create_sheet("评估结果")
+    sheet.append(_COLUMNS)
+    for row in results.rows:
+        sheet.append([float(c) if isinstance(c, Decimal) else c for c in _cells(row)])
+    departments = book.create_sheet("部门经费")
+    departments.append(("部门", "协议经费（元）", "兑现经费（元）"))
+    for department, (agreed, settled) in results.departments().items():
+        departments.append((results.department_names.get(department, department), float(agreed), float(settled)))
+    buffer = io.BytesIO()
+    book.save(buffer)
+    write_atomic(target, buffer.getvalue())
+
+
+def _round_trip() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 4096
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.representer.add_representer(
+        Decimal, lambda r, value: r.represent_scalar("tag:yaml.org,2002:float", str(value)))
+    return yaml
+
+
+def store_results(root: Path, results: YearResults) -> tuple[int, int]:
+    """Write each computed result into its evaluation record (comments and key order kept); (written, unchanged)."""
+    yaml = _round_trip()
+    written = unchanged = 0
+    for row in results.rows:
+        if row.stored_matches:
+            unchanged += 1
+            continue
+        path = root / row.evaluation_file
+        data = yaml.load(path.read_text(encoding="utf-8-sig"))
+        result = data.get("result")
+        if not isinstance(result, CommentedMap):
+            result = data["result"] = CommentedMap()
+        s = row.score
+        for key, value in (("performance", s.performance), ("government", s.government), ("grade", s.grade),
+                           ("settlement", s.settlement)):
+            result[key] = value
+        buffer = io.StringIO()
+        yaml.dump(data, buffer)
+        write_atomic(path, buffer.getvalue().encode("utf-8"))
+        written += 1
+    return written, unchanged

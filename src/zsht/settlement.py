@@ -1,0 +1,122 @@
+"""A year's evaluation results: totals, grades, ranks and the funding to settle, per committee and department."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .errors import UserError
+from .findings import Severity
+from .load.county import County
+from .models import Agreement, AssistItem
+from .policy import catalog_in_force, catalog_items, effective_funding
+from .scoring import Score, compute, money
+from .validate import check_county
+
+RESULT_RULES = {"ZS605", "ZS608"}  # the stored grade, totals and settlement
+
+
+@dataclass
+class CommitteeResult:
+    """One committee's result for the year."""
+
+    township: str
+    township_name: str
+    community: str
+    community_name: str
+    evaluation_file: str
+    agreed: Decimal
+    score: Score
+    departments: dict[str, tuple[Decimal, Decimal]]  # department → (agreed, settled)
+    rank: int = 0
+    stored_matches: bool = True
+
+
+@dataclass
+class YearResults:
+    """Every committee's result for one year, and what could not be scored."""
+
+    year: int
+    rows: list[CommitteeResult] = field(default_factory=list)
+    not_evaluated: list[str] = field(default_factory=list)  # committees with a signed agreement, no evaluation
+    invalid: list[str] = field(default_factory=list)  # evaluation files with validation errors
+    department_names: dict[str, str] = field(default_factory=dict)
+
+    def departments(self) -> dict[str, tuple[Decimal, Decimal]]:
+        """Agreed and settled funding per department, over all committees."""
+        totals: dict[str, list[Decimal]] = defaultdict(lambda: [Decimal(0), Decimal(0)])
+        for row in self.rows:
+            for department, (agreed, settled) in row.departments.items():
+                totals[department][0] += agreed
+                totals[department][1] += settled
+        return {d: (a, s) for d, (a, s) in sorted(totals.items())}
+
+
+def _by_department(agreement: Agreement, items: dict[str, AssistItem], rate: Decimal) -> dict[str, tuple[Decimal, Decimal]]:
+    agreed: dict[str, Decimal] = defaultdict(Decimal)
+    for item in agreement.items:
+        source = items.get(item.id)
+        funding = effective_funding(item, source)
+        if source is not None and funding is not None:
+            agreed[source.department] += funding.amount
+    return {d: (a, money(a * rate)) for d, a in sorted(agreed.items())}
+
+
+def year_results(county: County, year: int, township: str | None = None) -> YearResults:
+    """Score every evaluation of `year` (optionally of one township) by the county's rules."""
+    config = county.config
+    if config is None:
+        raise UserError("zsht.yaml 有错误，无法计算评估结果", hint="先运行 zsht validate 并改正 zsht.yaml")
+    if township is not None and township not in county.index("township"):
+        raise UserError(f"乡镇（街道）“{township}”不在名录中")
+    # A stored result that disagrees with the scores is what scoring (and --write) puts right, not a reason to skip.
+    broken = {f.file for f in check_county(county) if f.severity is Severity.ERROR and f.rule not in RESULT_RULES}
+    towns = {e.record.id: e.record.name for e in county.entries("township")}
+    names = {e.record.id: e.record.name for e in county.entries("community")}
+    agreements = county.index("agreement")
+    results = YearResults(year, department_names={e.record.id: e.record.name for e in county.entries("department")})
+    evaluated = set()
+    for entry in sorted(county.entries("evaluation"), key=lambda e: e.file):
+        evaluation = entry.record
+        if evaluation.year != year or (township and evaluation.township != township):
+            continue
+        target = agreements.get(evaluation.agreement)
+        if entry.file in broken or target is None or target.file in broken:
+            results.invalid.append(entry.file)
+            continue
+        evaluated.add(evaluation.community)
+        agreement = target.record
+        catalog = catalog_in_force(county, year)
+        items = catalog_items(catalog.record) if catalog else {}
+        agreed = agreement.funding_total or Decimal(0)
+        score = compute(evaluation, config, agreed)
+        rate = config.evaluation.settlement.get(score.grade, Decimal(1))
+        stored = evaluation.result
+        results.rows.append(CommitteeResult(
+            evaluation.township, towns.get(evaluation.township, evaluation.township), evaluation.community,
+            names.get(evaluation.community, evaluation.community), entry.file, agreed, score,
+            _by_department(agreement, items, rate),
+            stored_matches=stored is not None and (stored.performance, stored.government, stored.grade,
+                                                   stored.settlement) == (score.performance, score.government,
+                                                                          score.grade, score.settlement)))
+    for entry in county.entries("agreement"):
+        record = entry.record
+        if (record.year == year and record.status == "已签订" and record.community not in evaluated
+                and (township is None or record.township == township)):
+            results.not_evaluated.append(record.community)
+    _rank(results.rows)
+    return results
+
+
+def _rank(rows: list[CommitteeResult]) -> None:
+    """Rank within each township by the 履约 score, ties sharing a rank; rows end up in township, rank order."""
+    rows.sort(key=lambda r: (r.township, -r.score.performance, r.community))
+    previous: tuple[str, Decimal] | None = None
+    position = rank = 0
+    for row in rows:
+        position = 1 if previous is None or previous[0] != row.township else position + 1
+        if previous is None or (row.township, row.score.performance) != previous:
+            rank = position
+        row.rank = rank
+        previous = (row.township, row.score.performance)

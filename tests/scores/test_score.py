@@ -1,0 +1,94 @@
+"""`zsht score` on the mini county, every figure worked out by hand here, and `--write`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+
+from ..mini_county import MiniCounty
+
+XINHUA = "evaluations/2015/niushan/niushan-xinhua.yaml"
+
+# The mini county's evaluations give each item 0.9 × max from 党政机关 (weight 0.3), 0.8 × max from 政府部门 (0.2)
+# and the full max from 群众代表 (0.2). Weighted among the categories present:
+#   (0.3 × 0.9 + 0.2 × 0.8 + 0.2 × 1.0) / 0.7 = 0.63 / 0.7 = 0.9 of every item → panel score 90.
+# The survey is 88 with weight 0.2: 0.8 × 90 + 0.2 × 88 = 89.6 → 良好 (80 ≤ 89.6 < 90), settled at 1.0.
+# 履职: (55 + 36) / (60 + 40) × 100 = 91.
+# Agreed funding: xinhua XZ-001 2000 + XZ-002 1500 = 3500; qianjin + XZ-003 3000 = 6500; dongwang 2000 + 3000 = 5000.
+
+
+def score(cli: Any, mini: MiniCounty, *args: str) -> dict[str, Any]:
+    result = cli("-C", mini.root, "score", "--year", "2015", "--format", "json", *args)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_totals_grades_settlement_by_hand(mini: MiniCounty, cli: Any) -> None:
+    rows = {r["community"]: r for r in score(cli, mini)["committees"]}
+    assert {c: (r["performance"], r["government"], r["grade"], r["settlement"]) for c, r in rows.items()} == {
+        "niushan-xinhua": ("89.60", "91.00", "良好", "3500.00"),
+        "niushan-qianjin": ("89.60", "91.00", "良好", "6500.00"),
+        "baitabu-dongwang": ("89.60", "91.00", "良好", "5000.00"),
+    }
+    assert all(r["stored_matches"] for r in rows.values())
+
+
+def test_excellent_committee_is_rewarded_and_ranked_first(mini: MiniCounty, cli: Any) -> None:
+    def perfect(data: dict[str, Any]) -> None:
+        data["survey"] = 100
+        for row in data["performance"]:
+            row["scores"] = {member: row["max"] for member in row["scores"]}
+
+    mini.edit(XINHUA, perfect)
+    document = score(cli, mini)
+    rows = {r["community"]: r for r in document["committees"]}
+    xinhua = rows["niushan-xinhua"]
+    # 0.8 × 100 + 0.2 × 100 = 100 → 优秀, settled at 1.1: 3500 × 1.1 = 3850; per department 2000 × 1.1, 1500 × 1.1.
+    assert (xinhua["performance"], xinhua["grade"], xinhua["settlement"]) == ("100.00", "优秀", "3850.00")
+    assert xinhua["departments"] == {"minzheng": {"agreed": "2000", "settled": "2200.00"},
+                                     "renshe": {"agreed": "1500", "settled": "1650.00"}}
+    assert (xinhua["rank"], rows["niushan-qianjin"]["rank"], rows["baitabu-dongwang"]["rank"]) == (1, 2, 1)
+    assert xinhua["stored_matches"] is False
+    # minzheng: 2200 (xinhua) + 2000 (qianjin) + 2000 (dongwang); renshe: 1650 + 1500.
+    assert document["departments"]["minzheng"] == {"agreed": "6000", "settled": "6200.00"}
+    assert document["departments"]["renshe"] == {"agreed": "3000", "settled": "3150.00"}
+
+
+def test_write_stores_results_and_keeps_comments(mini: MiniCounty, cli: Any) -> None:
+    mini.edit(XINHUA, lambda d: d.update(survey=100))
+    path = mini.root / XINHUA
+    path.write_text("# 牛山街道评估组录入\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    assert cli("-C", mini.root, "validate").exit_code == 1  # the stored result is stale (ZS608)
+    result = cli("-C", mini.root, "score", "--year", "2015", "--write")
+    assert result.exit_code == 0 and "已写入 1 个评估记录" in result.output
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# 牛山街道评估组录入\n") and "performance: 92.00" in text
+    assert cli("-C", mini.root, "validate").exit_code == 0
+    before = {p: p.read_bytes() for p in mini.root.rglob("*.yaml")}
+    cli("-C", mini.root, "score", "--year", "2015", "--write")
+    assert before == {p: p.read_bytes() for p in mini.root.rglob("*.yaml")}
+
+
+def test_workbook_output(mini: MiniCounty, cli: Any, tmp_path: Path) -> None:
+    target = tmp_path / "result.xlsx"
+    assert cli("-C", mini.root, "score", "--year", "2015", "-o", target).exit_code == 0
+    book = load_workbook(target)
+    rows = list(book["评估结果"].iter_rows(values_only=True))
+    assert rows[0][:3] == ("乡镇（街道）", "排名", "村（居）委会") and len(rows) == 4
+    assert ("测试县民政局", 6000, 6000) in list(book["部门经费"].iter_rows(values_only=True))
+
+
+def test_invalid_evaluation_is_not_scored(mini: MiniCounty, cli: Any) -> None:
+    mini.edit(XINHUA, lambda d: d["performance"][0]["scores"].update(p1=1000))
+    result = cli("-C", mini.root, "score", "--year", "2015", "--format", "json")
+    assert result.exit_code == 1
+    document = json.loads(result.stdout)
+    assert document["invalid"] == [XINHUA] and len(document["committees"]) == 2
+
+
+def test_unknown_township_is_one_line(mini: MiniCounty, cli: Any) -> None:
+    result = cli("-C", mini.root, "score", "--year", "2015", "--township", "nowhere")
+    assert result.exit_code == 2 and "nowhere" in result.output and "Traceback" not in result.output
