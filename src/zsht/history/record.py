@@ -11,7 +11,7 @@ from rich.markup import escape
 from ..errors import UserError
 from .git import Commit, Repo
 from .records import can_hold
-from .render import SIGNS, change_lines, console_for, plain_json
+from .render import console_for, plain_json, print_change
 from .walk import Step, walk
 
 SIGNATURE = {"G": "有效签名", "B": "签名无效", "U": "有效签名（信任未知）", "X": "签名已过期", "Y": "签名密钥已过期",
@@ -53,9 +53,6 @@ def history_text(steps: list[Step], *, color: bool = False) -> str:
         for trailer in commit.trailers:
             console.print(f"    [cyan]{escape(trailer)}[/cyan]")
         for change in step.changes:
-            sign, style, word = SIGNS[change.status]
-            console.print(f"    [{style}]{sign} {word} {escape(change.key.label)}[/]")
-            for line in change_lines(change):
-                console.print(f"        {escape(line)}")
+            print_change(console, change, indent="    ")
         console.print("")
     return buffer.getvalue()

@@ -38,6 +38,14 @@ def change_lines(change: RecordChange) -> list[str]:
     return lines
 
 
+def print_change(console: Console, change: RecordChange, indent: str) -> None:
+    """One record's change: a signed headline, then its field changes indented below it."""
+    sign, style, word = SIGNS[change.status]
+    console.print(f"{indent}[{style}]{sign} {word} {escape(change.key.label)}[/]")
+    for line in change_lines(change):
+        console.print(f"{indent}    {escape(line)}")
+
+
 def diff_text(diff: CountyDiff, *, color: bool = False) -> str:
     """The summary line, the callouts, then each record with its field changes."""
     buffer = StringIO()
@@ -46,10 +54,7 @@ def diff_text(diff: CountyDiff, *, color: bool = False) -> str:
     for callout in diff.callouts:
         console.print(f"[bold red]！{_CALLOUT[callout.kind]}[/] {escape(callout.message)}")
     for change in diff.changes:
-        sign, style, word = SIGNS[change.status]
-        console.print(f"[{style}]{sign} {word} {escape(change.key.label)}[/]")
-        for line in change_lines(change):
-            console.print(f"    {escape(line)}")
+        print_change(console, change, indent="")
     return buffer.getvalue()
 
 
