@@ -115,3 +115,10 @@ def test_every_command_has_help_with_an_example(cli: Any) -> None:
         assert command.help, f"zsht {name} has no help text"
         if not getattr(command, "commands", None):
             assert "例" in command.help, f"zsht {name} --help has no example"
+
+
+def test_version(cli: Any) -> None:
+    from zsht import __version__
+
+    result = cli("--version")
+    assert result.exit_code == 0 and result.stdout.strip() == f"zsht {__version__}"

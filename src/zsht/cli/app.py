@@ -57,8 +57,14 @@ STATE = State()
 def main_options(
     directory: Path = typer.Option(Path("."), "-C", help="如同在该目录中启动（像 git -C）", show_default=False),
     show_traceback: bool = typer.Option(False, "--traceback", help="出错时显示完整的 Python 调用栈"),
+    version: bool = typer.Option(False, "--version", help="显示版本号并退出", is_eager=True),
 ) -> None:
     """政社互动记录工具。"""
+    if version:
+        from .. import __version__
+
+        typer.echo(f"zsht {__version__}")
+        raise typer.Exit(0)
     if not directory.is_dir():
         raise UserError(f"-C 指定的目录不存在：{directory}")
     STATE.start = directory
