@@ -53,8 +53,9 @@ class State:
 STATE = State()
 
 
-@app.callback()
+@app.callback(invoke_without_command=True)
 def main_options(
+    ctx: typer.Context,
     directory: Path = typer.Option(Path("."), "-C", help="如同在该目录中启动（像 git -C）", show_default=False),
     show_traceback: bool = typer.Option(False, "--traceback", help="出错时显示完整的 Python 调用栈"),
     version: bool = typer.Option(False, "--version", help="显示版本号并退出", is_eager=True),
@@ -65,6 +66,9 @@ def main_options(
 
         typer.echo(f"zsht {__version__}")
         raise typer.Exit(0)
+    if ctx.invoked_subcommand is None:
+        typer.echo(ctx.get_help())
+        raise typer.Exit(2)
     if not directory.is_dir():
         raise UserError(f"-C 指定的目录不存在：{directory}")
     STATE.start = directory
