@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import UserError
-from ..validate import cyclic_gc_paused, validate
+from ..validate import validate
 from .agreements import latest_year, plan_agreements
 from .batch import BatchResult, Outcome, run_plan
 from .manifest import git_inputs, write_manifest
@@ -55,8 +55,7 @@ def _run(plan: Plan, root: Path, out_dir: Path, selection: Selection, progress: 
 
 def render_agreements(root: Path, out_dir: Path, selection: Selection, progress: Progress = _no_progress) -> BatchResult:
     """Render the selected agreements of one year as .docx files under out_dir/<year>/<township>/."""
-    with cyclic_gc_paused():
-        checked = validate(root)
+    checked = validate(root)  # pauses the cyclic collector itself
     year = selection.year or latest_year(checked.county)
     plan = plan_agreements(checked.county, checked.findings, year, selection.township, selection.community)
     if not plan.jobs and not plan.skipped:
@@ -70,7 +69,6 @@ def render_notices(kind: str, root: Path, out_dir: Path, selection: Selection,
     """Render the catalog notice (kind "catalog") or the evaluation result notices ("evaluation") of a year."""
     from .notices import plan_notices
 
-    with cyclic_gc_paused():
-        checked = validate(root)
+    checked = validate(root)  # pauses the cyclic collector itself
     plan = plan_notices(kind, checked.county, checked.findings, selection.year, selection.township)
     return _run(plan, root, out_dir, selection, progress)
