@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 if TYPE_CHECKING:
-    from .report import Report
+    from .report import CountyYear, Report
 
 
 def trend(now: Decimal, before: Decimal | None) -> str:
@@ -25,13 +25,15 @@ def trend(now: Decimal, before: Decimal | None) -> str:
 def coverage_rows(report: Report) -> list[tuple[str, str, Decimal, Decimal | None]]:
     """(label, count text, per cent now, per cent the year before) for the coverage figures."""
     now, before = report.current, report.previous
-    rows = [("乡镇（街道）签约", now.townships_signed, now.townships, lambda y: y.share(y.townships_signed, y.townships)),
-            ("村（居）委会签约", now.committees_signed, now.committees,
-             lambda y: y.share(y.committees_signed, y.committees)),
-            ("村（居）委会完成评估", now.committees_evaluated, now.committees_signed,
-             lambda y: y.share(y.committees_evaluated, y.committees_signed))]
-    return [(label, f"{part}/{whole}", share(now), share(before) if before else None)
-            for label, part, whole, share in rows]
+
+    def figures(year: CountyYear) -> list[tuple[int, int]]:
+        return [(year.townships_signed, year.townships), (year.committees_signed, year.committees),
+                (year.committees_evaluated, year.committees_signed)]
+
+    old = figures(before) if before else None
+    labels = ("乡镇（街道）签约", "村（居）委会签约", "村（居）委会完成评估")
+    return [(label, f"{part}/{whole}", now.share(part, whole), before.share(*old[i]) if before and old else None)
+            for i, (label, (part, whole)) in enumerate(zip(labels, figures(now), strict=True))]
 
 
 def report_text(report: Report, *, color: bool = False, width: int = 120) -> str:

@@ -13,12 +13,22 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..errors import UserError
-from ..load.county import County, load_county
+from ..load.county import load_county
 from ..models import PANEL_CATEGORIES, CountyConfig
 from ..write import write_atomic
 from .sheet_layout import (
-    DEFAULT_MEMBERS, FIRST_BLOCK, FIRST_MEMBER, GOV_HEADER, GOV_SUFFIX, META_ROW, Committee, committees,
-    cell_number, even_maxima, number, township_names,
+    DEFAULT_MEMBERS,
+    FIRST_BLOCK,
+    FIRST_MEMBER,
+    GOV_HEADER,
+    GOV_SUFFIX,
+    META_ROW,
+    Committee,
+    cell_number,
+    committees,
+    even_maxima,
+    number,
+    township_names,
 )
 
 OPEN = Protection(locked=False)
@@ -121,6 +131,7 @@ def _block(sheet: Worksheet, row: int, committee: Committee, width: int, categor
         for offset, value in enumerate(values, start=1):
             _put(sheet, row + offset, column, value, editable=member is None or offset == 4)
         categories.add(sheet.cell(row=row + 3, column=column).coordinate)
+    rows: list[tuple[str, Decimal, dict[str, Decimal]]]
     if record and record.performance:
         rows = [(r.item, r.max, r.scores) for r in record.performance]
     else:
@@ -133,8 +144,9 @@ def _block(sheet: Worksheet, row: int, committee: Committee, width: int, categor
         _put(sheet, item_row, 3, cell_number(maximum))
         for index in range(width):
             member = panel[index] if index < len(panel) else None
-            value = given.get(member.id) if member else None
-            _put(sheet, item_row, FIRST_MEMBER + index, cell_number(value) if value is not None else None, editable=True)
+            given_score = given.get(member.id) if member else None
+            _put(sheet, item_row, FIRST_MEMBER + index,
+                 cell_number(given_score) if given_score is not None else None, editable=True)
         first = sheet.cell(row=item_row, column=FIRST_MEMBER).coordinate
         last = sheet.cell(row=item_row, column=FIRST_MEMBER + width - 1).coordinate
         scores.add(maximum, f"{first}:{last}")
@@ -150,6 +162,7 @@ def _government_sheet(sheet: Worksheet, config: CountyConfig, members: list[Comm
     row = 2
     for committee in members:
         record = committee.evaluation.record if committee.evaluation else None
+        rows: list[tuple[str, str | None, Decimal, Decimal | None, str | None]]
         if record and record.government:
             rows = [(g.criterion, g.department, g.max, g.score, g.remark) for g in record.government]
         else:
@@ -161,8 +174,8 @@ def _government_sheet(sheet: Worksheet, config: CountyConfig, members: list[Comm
                 _put(sheet, row, column, value, editable=column >= 7)
             validations.add(maximum, f"G{row}")
             row += 1
-    for column, width in zip("ABCDEFGH", (22, 24, 10, 30, 12, 8, 8, 30), strict=True):
-        sheet.column_dimensions[column].width = width
+    for letter, size in zip("ABCDEFGH", (22, 24, 10, 30, 12, 8, 8, 30), strict=True):
+        sheet.column_dimensions[letter].width = size
     sheet.cell(row=1, column=1).alignment = Alignment(wrap_text=True)
     sheet.freeze_panes = "A2"
     sheet.protection.sheet = True

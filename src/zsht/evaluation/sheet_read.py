@@ -10,7 +10,16 @@ from typing import Any
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..models import PANEL_CATEGORIES
-from .sheet_layout import BLOCK_LABELS, FIRST_BLOCK, FIRST_MEMBER, GOV_HEADER, ITEMS_OFFSET, META_ROW, as_decimal, cell_name
+from .sheet_layout import (
+    BLOCK_LABELS,
+    FIRST_BLOCK,
+    FIRST_MEMBER,
+    GOV_HEADER,
+    ITEMS_OFFSET,
+    META_ROW,
+    as_decimal,
+    cell_name,
+)
 
 
 @dataclass
