@@ -171,4 +171,11 @@ def test_changed_score_rewrites_only_that_record_and_its_result(cli, mini: MiniC
     assert text.startswith("# 新华社区的评估\n")
     record = load_county(mini.root).index("evaluation")["PG-2015-niushan-xinhua"].record
     assert record.performance[0].scores["p1"] == Decimal(50)
+    # By hand: weights 党政机关 0.3 (p1), 政府部门 0.2 (p2), 群众代表 0.2 (p3), among those who scored (0.7).
+    # XZ-001: (0.3×50 + 0.2×40 + 0.2×50) / 0.7 = 33 / 0.7 = 47.142857…; XZ-002: (13.5 + 8 + 10) / 0.7 = 45.
+    # 履约 = 92.142857… × 0.8 + survey 88 × 0.2 = 91.31 → 优秀 (≥ 90); 履职 = 55 + 36 = 91.
+    # Settlement: agreed 2000 + 1500 = 3500 元 × 1.1 (优秀) = 3850 元.
+    assert record.result is not None
+    assert (record.result.performance, record.result.government) == (Decimal("91.31"), Decimal(91))
+    assert (record.result.grade, record.result.settlement) == ("优秀", Decimal(3850))
     assert cli.findings(mini.root) == []  # the stored result was recomputed
