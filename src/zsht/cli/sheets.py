@@ -6,38 +6,44 @@ from pathlib import Path
 
 import typer
 
-from ..evaluation import export_sheets, import_sheets
-from .app import STATE, app
+from ..load.county import load_county
+from ..sheets import export_sheets, import_sheets
+from .app import STATE, ZshtGroup, app
 
-sheet_app = typer.Typer(help="评估打分表（Excel）：导出给评估主体填写，再导入为评估记录。", no_args_is_help=True)
-app.add_typer(sheet_app, name="sheet")
+sheet_app = typer.Typer(cls=ZshtGroup, no_args_is_help=True, rich_markup_mode=None,
+                        help="评估评分表：导出给评估主体填写，填好后导入为评估记录。\n\n例：zsht sheet export --year 2015 -o 评分表.xlsx")
+app.add_typer(sheet_app, name="sheet", help="评估评分表：导出 Excel 评分表，填好后导入为评估记录。\n\n例：zsht sheet import 评分表.xlsx")
 
 
 @sheet_app.command("export")
 def export_command(
     year: int = typer.Option(..., "--year", "-y", help="评估年度"),
-    township: str | None = typer.Option(None, "--township", "-t", help="只导出这个乡镇（街道）"),
-    output: Path = typer.Option(..., "--output", "-o", help="要写的工作簿（.xlsx）"),
+    township: str | None = typer.Option(None, "--township", "-t", help="只导出这个乡镇（街道）（编号）"),
+    output: Path = typer.Option(..., "--output", "-o", help="评分表文件（.xlsx）"),
 ) -> None:
-    """导出打分表：每个乡镇（街道）一张履约表（逐委逐项、每位成员一列）和一张履职表，已有分数预先填好。
+    """导出评分表：每个乡镇（街道）一张履约表和一张履职表，已有分数预先填入，表头锁定，分数格限定 0 到满分。
 
     例：zsht sheet export --year 2015 --township niushan -o 牛山街道评分表.xlsx
     """
-    count = export_sheets(STATE.root(), year, township, output)
-    typer.echo(f"已导出 {count} 个村（居）委会的打分表：{output}", err=True)
+    count = export_sheets(load_county(STATE.root()), year, township, output)
+    typer.echo(f"已导出 {count} 个乡镇（街道）的评分表：{output}", err=True)
 
 
 @sheet_app.command("import")
-def import_command(workbook: Path = typer.Argument(..., help="填好的打分表（.xlsx）")) -> None:
-    """导入打分表：整张表无误才写入评估记录（逐格报告问题）；分数齐全时按 zsht.yaml 算出 result。
+def import_command(
+    workbook: Path = typer.Argument(..., help="填好的评分表（.xlsx）", exists=True, dir_okay=False),
+    year: int | None = typer.Option(None, "--year", "-y", help="评估年度；不填则取表中的年度"),
+) -> None:
+    """导入评分表：整本检查无误才写入评估记录（保留注释和格式），分数齐全时算出结果；有错则逐格列出，一个文件也不写。
 
-    退出码：0 已导入；2 表中有问题（未写入任何文件）或用法错误。
+    退出码：0 已导入；1 评分表有错，未写入；2 用法错误。
 
-    例：zsht sheet import 牛山街道评分表.xlsx
+    例：zsht sheet import 牛山街道评分表.xlsx --year 2015
     """
-    outcome = import_sheets(STATE.root(), workbook)
-    for relpath in outcome.created:
-        typer.echo(f"新建 {relpath}")
-    for relpath in outcome.changed:
-        typer.echo(f"更新 {relpath}")
-    typer.echo(f"新建 {len(outcome.created)} 个，更新 {len(outcome.changed)} 个，未变 {outcome.unchanged} 个", err=True)
+    outcome = import_sheets(load_county(STATE.root()), workbook, year)
+    for problem in outcome.problems:
+        typer.echo(problem, err=True)
+    if outcome.problems:
+        typer.echo(f"评分表有 {len(outcome.problems)} 处问题，未写入任何文件", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"已写入 {len(outcome.written)} 个评估记录，{len(outcome.unchanged)} 个未变")

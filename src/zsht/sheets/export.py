@@ -1,0 +1,158 @@
+"""`zsht sheet export`: one protected workbook for the panel to score a year's evaluations in."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from decimal import Decimal
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Font, PatternFill, Protection
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ..errors import UserError
+from ..load.county import County
+from ..models import PANEL_CATEGORIES
+from ..write import write_atomic
+from .layout import (
+    EMPTY_PANEL_COLUMNS,
+    FIRST_MEMBER_COLUMN,
+    GOV_FIRST_ROW,
+    GOV_HEADER,
+    GOV_SUFFIX,
+    ITEM_HEADER,
+    META,
+    PANEL_LABELS,
+    SURVEY,
+    SURVEY_NAME,
+    CommitteeSheet,
+    committee_sheets,
+)
+
+HEADER_FILL = PatternFill("solid", fgColor="DDDDDD")
+OPEN = Protection(locked=False)
+
+
+def _number(value: Decimal | None) -> float | int | None:
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+class _Validations:
+    """One decimal-range validation per maximum, so each score cell refuses what exceeds its own maximum."""
+
+    def __init__(self, sheet: Worksheet) -> None:
+        self.sheet = sheet
+        self.by_max: dict[Decimal, DataValidation] = {}
+
+    def score_cell(self, row: int, column: int, maximum: Decimal, value: Decimal | None) -> None:
+        cell = self.sheet.cell(row, column, _number(value))
+        cell.protection = OPEN
+        if maximum not in self.by_max:
+            shown = str(_number(maximum))
+            rule = DataValidation(type="decimal", operator="between", formula1="0", formula2=shown,
+                                  allow_blank=True, showErrorMessage=True, errorTitle="分数超出范围",
+                                  error=f"请输入 0 到 {shown} 之间的分数")
+            self.sheet.add_data_validation(rule)
+            self.by_max[maximum] = rule
+        self.by_max[maximum].add(cell)
+
+
+def _header(sheet: Worksheet, row: int, values: Sequence[str | int | None], start: int = 1) -> None:
+    for offset, value in enumerate(values):
+        cell = sheet.cell(row, start + offset, value)
+        cell.font = Font(bold=True)
+        cell.fill = HEADER_FILL
+
+
+def _meta(sheet: Worksheet, year: int, township: str, title: str) -> None:
+    _header(sheet, 1, [META[0], year, META[1], township, title])
+    sheet.cell(2, 1, "灰色为表头（已锁定，工作表保护无密码）；白色单元格填分数。")
+    sheet.protection.sheet = True
+    for column, width in zip("ABCDE", (26, 22, 12, 40, 8), strict=True):
+        sheet.column_dimensions[column].width = width
+
+
+def _panel_block(sheet: Worksheet, row: int, committee: CommitteeSheet, checks: _Validations,
+                 categories: DataValidation) -> int:
+    """Write one committee's block from `row`; return the next free row."""
+    panel: list[tuple[str, str, str]] = [(m.category, m.name, m.id) for m in committee.panel]
+    panel = panel or [("", "", "")] * EMPTY_PANEL_COLUMNS
+    for offset, label in enumerate(PANEL_LABELS):
+        _header(sheet, row + offset, ITEM_HEADER if offset == 2 else ("",) * 4 + (label,))
+        for n, member in enumerate(panel):
+            cell = sheet.cell(row + offset, FIRST_MEMBER_COLUMN + n, member[offset] or None)
+            cell.font, cell.fill = Font(bold=True), HEADER_FILL
+            if not committee.panel_own:
+                cell.protection = OPEN
+                if offset == 0:
+                    categories.add(cell)
+    row += 3
+    ids = [m.id for m in committee.panel] or [""] * EMPTY_PANEL_COLUMNS
+    for item in committee.items:
+        for column, value in enumerate((committee.name, committee.community, item.item, item.name,
+                                        _number(item.max)), start=1):
+            sheet.cell(row, column, value)
+        for n, member_id in enumerate(ids):
+            checks.score_cell(row, FIRST_MEMBER_COLUMN + n, item.max, item.scores.get(member_id))
+        row += 1
+    return row + 1
+
+
+def _government(sheet: Worksheet, committees: list[CommitteeSheet]) -> None:
+    _header(sheet, GOV_FIRST_ROW - 1, GOV_HEADER)
+    checks = _Validations(sheet)
+    row = GOV_FIRST_ROW
+    for committee in committees:
+        rows = [(g.criterion, g.name, g.max, g.score) for g in committee.government]
+        rows.append((SURVEY, SURVEY_NAME, Decimal(100), committee.survey))
+        for criterion, name, maximum, score in rows:
+            for column, value in enumerate((committee.name, committee.community, criterion, name,
+                                            _number(maximum)), start=1):
+                sheet.cell(row, column, value)
+            checks.score_cell(row, 6, maximum, score)
+            row += 1
+
+
+def build_workbook(county: County, year: int, township: str | None = None) -> Workbook:
+    """The score workbook of `year` (optionally one township), prefilled with the scores already recorded."""
+    if county.config is None:
+        raise UserError("zsht.yaml 有错误，无法导出评分表", hint="先运行 zsht validate 并改正 zsht.yaml")
+    towns = {e.record.id: e.record.name for e in county.entries("township")}
+    if township is not None and township not in towns:
+        raise UserError(f"乡镇（街道）“{township}”不在名录中")
+    book = Workbook()
+    book.remove(book.worksheets[0])
+    for town_id, town_name in towns.items():
+        committees = committee_sheets(county, year, town_id)
+        if (township and town_id != township) or not committees:
+            continue
+        title = f"{county.config.county}{year}年度{town_name}履职履约双向评估评分表"
+        sheet = book.create_sheet(town_name)
+        _meta(sheet, year, town_id, title)
+        checks = _Validations(sheet)
+        categories = DataValidation(type="list", formula1='"' + ",".join(PANEL_CATEGORIES) + '"',
+                                    allow_blank=True, showErrorMessage=True, errorTitle="类别不对",
+                                    error="请从列表中选择评估主体类别")
+        sheet.add_data_validation(categories)
+        row = 4
+        for committee in committees:
+            row = _panel_block(sheet, row, committee, checks, categories)
+        gov = book.create_sheet(town_name + GOV_SUFFIX)
+        _meta(gov, year, town_id, title + "（履职）")
+        _government(gov, committees)
+    if not book.worksheets:
+        raise UserError(f"{year} 年没有协议，无法导出评分表")
+    return book
+
+
+def export_sheets(county: County, year: int, township: str | None, target: Path) -> int:
+    """Write the score workbook to `target`; return the number of township worksheets."""
+    book = build_workbook(county, year, township)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    write_atomic(target, buffer.getvalue())
+    return len(book.worksheets) // 2

@@ -1,0 +1,226 @@
+"""`zsht sheet import`: a filled workbook becomes evaluation records, all or nothing.
+
+Existing files are edited with ruamel.yaml round-trip, value by value, so comments, key order and layout
+stay; a file whose values do not change is not rewritten at all. A new file starts with a schema modeline:
+relative to the nearest ``schemas/evaluation.schema.json`` at or above the county root (the zsht project's
+own schemas when the county lives inside the project), else ``../../../schemas/evaluation.schema.json``,
+i.e. a ``schemas/`` folder at the county root.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from openpyxl import load_workbook
+from pydantic import ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.util import load_yaml_guess_indent
+
+from ..errors import UserError
+from ..load.county import County
+from ..models import Evaluation
+from ..policy import agreement_total, catalog_in_force, catalog_items
+from ..scoring import compute
+from ..write import write_atomic
+from .layout import GOV_SUFFIX
+from .reading import Reading, Scored, read_government, read_items, read_meta
+
+EPSILON = Decimal("1e-9")
+
+
+@dataclass
+class ImportOutcome:
+    """What an import did, or why it refused: problems are `sheet!cell: message` lines."""
+
+    problems: list[str] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+
+
+def _yaml(text: str | None) -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 4096
+    sequence, offset = (4, 2) if text is None else load_yaml_guess_indent(text)[1:]
+    yaml.indent(mapping=2, sequence=sequence or 2, offset=offset or 0)
+    return yaml
+
+
+def _number(value: Decimal) -> int | float:
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _set(node: CommentedMap, key: str, value: Decimal | str | None) -> bool:
+    """Set one value only when it differs from what is there; say whether it did."""
+    old = node.get(key)
+    if value is None:
+        if key in node:
+            del node[key]
+            return True
+        return False
+    if isinstance(value, str):
+        same = old == value
+    else:
+        # A spreadsheet keeps 15 significant digits: 30.006000000000004 comes back as 30.006, the same score.
+        same = isinstance(old, int | float) and not isinstance(old, bool) and abs(Decimal(str(old)) - value) <= EPSILON
+    if not same:
+        node[key] = value if isinstance(value, str) else _number(value)
+    return not same
+
+
+def _rows(data: CommentedMap, key: str, id_key: str) -> dict[str, CommentedMap]:
+    if not isinstance(data.get(key), list):
+        data[key] = CommentedSeq()
+    return {str(row.get(id_key)): row for row in data[key] if isinstance(row, CommentedMap)}
+
+
+def _apply(data: CommentedMap, scored: Scored) -> bool:
+    """Put the sheet's scores into one evaluation's data; say whether anything changed."""
+    changed = False
+    if not data.get("panel") and scored.panel:
+        data["panel"] = CommentedSeq(CommentedMap(id=m, name=n, category=c) for m, n, c in scored.panel)
+        changed = True
+    rows = _rows(data, "performance", "item")
+    for item, (maximum, scores) in scored.items.items():
+        if item not in rows:
+            rows[item] = CommentedMap(item=item, max=_number(maximum), scores=CommentedMap())
+            data["performance"].append(rows[item])
+            changed = True
+        row = rows[item]
+        changed |= _set(row, "max", maximum)
+        if not isinstance(row.get("scores"), dict):
+            row["scores"] = CommentedMap()
+        for member in [m for m in row["scores"] if m not in scores]:
+            del row["scores"][member]
+            changed = True
+        for member, value in scores.items():
+            changed |= _set(row["scores"], member, value)
+    gov = _rows(data, "government", "criterion")
+    for criterion, (maximum, score) in scored.government.items():
+        if criterion not in gov:
+            gov[criterion] = CommentedMap(criterion=criterion, max=_number(maximum))
+            data["government"].append(gov[criterion])
+            changed = True
+        changed |= _set(gov[criterion], "max", maximum) | _set(gov[criterion], "score", score)
+    return _set(data, "survey", scored.survey) | changed
+
+
+def _complete(scored: Scored) -> bool:
+    members = {m for m, _, _ in scored.panel or []}
+    return bool(members) and all(set(s) == members for _, s in scored.items.values()) and all(
+        score is not None for _, score in scored.government.values())
+
+
+def _new_record(county: County, year: int, scored: Scored, target: Path) -> tuple[CommentedMap, str]:
+    data = CommentedMap()
+    for key, value in (("id", f"PG-{year}-{scored.community}"), ("year", year), ("township", scored.township),
+                       ("community", scored.community), ("agreement", f"XY-{year}-{scored.community}"),
+                       ("date", dt.date.today()), ("panel", CommentedSeq()), ("performance", CommentedSeq()),
+                       ("government", CommentedSeq())):
+        data[key] = value
+    data["status"] = "草稿"
+    found = next((folder / "schemas" / "evaluation.schema.json" for folder in (county.root, *county.root.parents)
+                  if (folder / "schemas" / "evaluation.schema.json").exists()), None)
+    schema = (os.path.relpath(found, target.parent) if found else "../../../schemas/evaluation.schema.json")
+    names = {e.record.id: e.record.name for e in county.entries("community")}
+    head = (f"# yaml-language-server: $schema={schema.replace(os.sep, '/')}\n"
+            f"# {names.get(scored.community, scored.community)}{year}年度履职履约双向评估\n")
+    return data, head
+
+
+def _result(data: CommentedMap, county: County, scored: Scored, changed: bool) -> tuple[bool, str | None]:
+    """Validate the record and fill in its result when every score is there; (changed, problem)."""
+    try:
+        evaluation = Evaluation.model_validate(dict(data))
+    except ValidationError as exc:
+        error = exc.errors(include_url=False)[0]
+        where = ".".join(str(p) for p in error["loc"])
+        return changed, f"{scored.community}: 生成的评估记录无效：{where} {error['msg']}"
+    agreement = county.index("agreement")[evaluation.agreement].record
+    if not _complete(scored):
+        return (changed | _set(data, "result", None) if changed else changed), None
+    assert county.config is not None
+    catalog = catalog_in_force(county, agreement.year)
+    funding = agreement.funding_total
+    if funding is None:
+        funding = agreement_total(agreement, catalog_items(catalog.record) if catalog else {})
+    score = compute(evaluation, county.config, funding)
+    result = data.get("result")
+    if not isinstance(result, dict):
+        result = CommentedMap()
+        if "status" in data:
+            data.insert(list(data).index("status"), "result", result)
+        else:
+            data["result"] = result
+        changed = True
+    for key, value in (("performance", score.performance), ("government", score.government),
+                       ("grade", score.grade), ("settlement", score.settlement)):
+        changed |= _set(result, key, value)
+    return changed, None
+
+
+def _check_panel(county: County, scored: Scored, reading: Reading) -> None:
+    """A committee already evaluated keeps its panel: the locked header must not change."""
+    entry = next((e for e in county.entries("evaluation")
+                  if e.record.year == reading.year and e.record.community == scored.community), None)
+    if entry is None or scored.panel is None:
+        return
+    stored = [(m.id, m.name, m.category) for m in entry.record.panel]
+    if scored.panel != stored:
+        reading.problems.append(f"{scored.community}: 评估主体表头被改动（评估记录 {entry.file} 中的评估主体不同）")
+
+
+def _read(county: County, path: Path, year: int | None) -> Reading:
+    try:
+        book = load_workbook(path, data_only=True)
+    except (OSError, ValueError, KeyError) as exc:
+        raise UserError(f"无法读取评分表 {path}：{exc}") from exc
+    reading = Reading(year)
+    sheets = [(s, read_meta(s, county, reading)) for s in book.worksheets]
+    for sheet, township in sheets:
+        if township is not None and reading.year is not None:
+            reader = read_government if sheet.title.endswith(GOV_SUFFIX) else read_items
+            reader(sheet, county, reading, township)
+    for scored in reading.committees.values():
+        _check_panel(county, scored, reading)
+    return reading
+
+
+def import_sheets(county: County, path: Path, year: int | None = None) -> ImportOutcome:
+    """Read the whole workbook; write every evaluation it changes, or nothing when any cell is wrong."""
+    if county.config is None:
+        raise UserError("zsht.yaml 有错误，无法导入评分表", hint="先运行 zsht validate 并改正 zsht.yaml")
+    reading = _read(county, path, year)
+    outcome = ImportOutcome(problems=reading.problems)
+    assert reading.year is not None or outcome.problems
+    pending: list[tuple[Path, bytes]] = []
+    existing = {(e.record.year, e.record.community): e.file for e in county.entries("evaluation")}
+    for community, scored in sorted(reading.committees.items()):
+        relpath = existing.get((reading.year or 0, community))
+        target = county.root / (relpath or f"evaluations/{reading.year}/{scored.township}/{community}.yaml")
+        if relpath is None and not scored.any_score:
+            continue
+        text = target.read_text(encoding="utf-8-sig") if relpath else None
+        yaml = _yaml(text)
+        data, head = (yaml.load(text), "") if text is not None else _new_record(county, reading.year or 0, scored, target)
+        changed, problem = _result(data, county, scored, _apply(data, scored) or text is None)
+        if problem:
+            outcome.problems.append(problem)
+        elif changed:
+            buffer = io.StringIO()
+            yaml.dump(data, buffer)
+            pending.append((target, (head + buffer.getvalue()).encode("utf-8")))
+        else:
+            outcome.unchanged.append(str(target.relative_to(county.root)))
+    if outcome.problems:
+        return outcome
+    for target, content in pending:
+        write_atomic(target, content)
+        outcome.written.append(str(target.relative_to(county.root)))
+    return outcome

@@ -1,0 +1,111 @@
+"""The layout of a score sheet, shared by export and import, and what a year's sheets hold per committee.
+
+Each township gets two worksheets:
+
+* ``<乡镇名>`` (履约): row 1 names the year and the township id; then one block per committee with a
+  3-row header (评估主体类别 / 姓名 / 成员编号) above one row per agreed item. The panel is the committee's
+  own (from its evaluation); a committee not yet evaluated borrows the panel of the township's first
+  evaluated committee, or gets empty member columns; in both cases its header cells are left unlocked
+  so the panel can correct or fill them.
+* ``<乡镇名>-履职``: one row per committee and government criterion, and one 满意度 row per committee
+  (the third-party survey, out of 100).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..load.county import County
+from ..models import Agreement, Evaluation, PanelMember
+from ..policy import catalog_in_force, catalog_items
+
+GOV_SUFFIX = "-履职"
+SURVEY = "满意度"
+SURVEY_NAME = "第三方满意度测评（百分制）"
+META = ("年度", "乡镇（街道）编号")
+ITEM_HEADER = ("村（居）委会名称", "村（居）委会编号", "事项编号", "事项名称", "满分")
+GOV_HEADER = ("村（居）委会名称", "村（居）委会编号", "指标编号", "指标名称", "满分", "评分")
+PANEL_LABELS = ("评估主体类别", "姓名", "成员编号")
+FIRST_MEMBER_COLUMN = 6  # F
+EMPTY_PANEL_COLUMNS = 5
+GOV_FIRST_ROW = 4
+
+
+@dataclass
+class ItemRow:
+    """One agreed item of one committee, with its maximum and the scores known so far."""
+
+    item: str
+    name: str
+    max: Decimal
+    scores: dict[str, Decimal] = field(default_factory=dict)
+
+
+@dataclass
+class GovRow:
+    """One government criterion (or the survey) of one committee."""
+
+    criterion: str
+    name: str
+    max: Decimal
+    score: Decimal | None = None
+
+
+@dataclass
+class CommitteeSheet:
+    """What the sheets hold for one committee."""
+
+    community: str
+    name: str
+    agreement: Agreement
+    evaluation: Evaluation | None
+    evaluation_file: str | None
+    panel: list[PanelMember]
+    panel_own: bool  # the panel comes from this committee's own evaluation (header locked)
+    items: list[ItemRow]
+    government: list[GovRow]
+    survey: Decimal | None
+
+
+def even_split(count: int) -> list[Decimal]:
+    """100 split evenly over `count` items, 2 decimals, the last taking the remainder."""
+    if count == 0:
+        return []
+    share = (Decimal(100) / count).quantize(Decimal("0.01"))
+    return [share] * (count - 1) + [Decimal(100) - share * (count - 1)]
+
+
+def committee_sheets(county: County, year: int, township: str) -> list[CommitteeSheet]:
+    """Every committee of `township` with an agreement for `year`, in community-id order."""
+    config = county.config
+    assert config is not None
+    catalog = catalog_in_force(county, year)
+    names = catalog_items(catalog.record) if catalog else {}
+    communities = {e.record.id: e.record.name for e in county.entries("community")}
+    evaluations = {(e.record.year, e.record.community): e for e in county.entries("evaluation")}
+    agreements = sorted((e.record for e in county.entries("agreement")
+                         if e.record.year == year and e.record.township == township), key=lambda a: a.community)
+    borrowed: list[PanelMember] = next((evaluations[(year, a.community)].record.panel for a in agreements
+                     if (year, a.community) in evaluations), [])
+    sheets = []
+    for agreement in agreements:
+        entry = evaluations.get((year, agreement.community))
+        evaluation: Evaluation | None = entry.record if entry else None
+        stored = {row.item: row for row in evaluation.performance} if evaluation else {}
+        split = even_split(len(agreement.items))
+        items = [ItemRow(i.id, names[i.id].name if i.id in names else "",
+                         stored[i.id].max if i.id in stored else split[n],
+                         dict(stored[i.id].scores) if i.id in stored else {})
+                 for n, i in enumerate(agreement.items)]
+        criteria = {c.id: c for c in config.evaluation.government_criteria}
+        if evaluation and evaluation.government:
+            government = [GovRow(r.criterion, criteria[r.criterion].name if r.criterion in criteria else "",
+                                 r.max, r.score) for r in evaluation.government]
+        else:
+            government = [GovRow(c.id, c.name, c.max) for c in config.evaluation.government_criteria]
+        sheets.append(CommitteeSheet(
+            agreement.community, communities.get(agreement.community, agreement.community), agreement,
+            evaluation, entry.file if entry else None, list(evaluation.panel) if evaluation else list(borrowed),
+            evaluation is not None, items, government, evaluation.survey if evaluation else None))
+    return sheets

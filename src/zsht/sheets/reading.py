@@ -1,0 +1,241 @@
+"""Read a filled score workbook into per-committee scores, collecting every problem with its cell."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ..load.county import County
+from ..models import PANEL_CATEGORIES
+from .layout import (
+    FIRST_MEMBER_COLUMN,
+    GOV_FIRST_ROW,
+    GOV_HEADER,
+    GOV_SUFFIX,
+    ITEM_HEADER,
+    META,
+    PANEL_LABELS,
+    SURVEY,
+)
+
+
+@dataclass
+class Scored:
+    """What the workbook says about one committee."""
+
+    township: str
+    community: str
+    panel: list[tuple[str, str, str]] | None = None  # (id, name, category)
+    items: dict[str, tuple[Decimal, dict[str, Decimal]]] = field(default_factory=dict)
+    government: dict[str, tuple[Decimal, Decimal | None]] = field(default_factory=dict)
+    survey: Decimal | None = None
+    any_score: bool = False
+
+
+@dataclass
+class Reading:
+    """The whole workbook read: committees by id, the year, and every problem as `sheet!cell: message`."""
+
+    year: int | None
+    committees: dict[str, Scored] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value).strip()
+
+
+class SheetReader:
+    """Reads one worksheet; problems go to the shared Reading."""
+
+    def __init__(self, sheet: Worksheet, county: County, reading: Reading, township: str) -> None:
+        self.sheet, self.county, self.reading, self.township = sheet, county, reading, township
+        self.agreements = {e.record.community: e.record for e in county.entries("agreement")
+                           if e.record.year == reading.year}
+
+    def problem(self, row: int, column: int, message: str) -> None:
+        ref = self.sheet.cell(row, column).coordinate
+        self.reading.problems.append(f"{self.sheet.title}!{ref}: {message}")
+
+    def value(self, row: int, column: int) -> Any:
+        return self.sheet.cell(row, column).value
+
+    def expect(self, row: int, labels: tuple[str, ...], start: int = 1) -> bool:
+        good = True
+        for offset, label in enumerate(labels):
+            if label and _text(self.value(row, start + offset)) != label:
+                self.problem(row, start + offset, f"表头被改动或缺失：应为“{label}”")
+                good = False
+        return good
+
+    def number(self, row: int, column: int, maximum: Decimal | None, what: str = "分数") -> Decimal | None:
+        raw = self.value(row, column)
+        if raw is None or _text(raw) == "":
+            return None
+        try:
+            if isinstance(raw, bool):
+                raise InvalidOperation
+            value = Decimal(str(raw).strip())
+            if not value.is_finite():
+                raise InvalidOperation
+        except InvalidOperation:
+            self.problem(row, column, f"{what}“{_text(raw)}”不是数字")
+            return None
+        if value < 0:
+            self.problem(row, column, f"{what} {raw} 不能为负")
+            return None
+        if maximum is not None and value > maximum:
+            self.problem(row, column, f"{what} {raw} 超过满分 {_plain(maximum)}")
+            return None
+        return value
+
+    def committee(self, row: int, scored: Scored | None) -> Scored | None:
+        """The committee a data row names, checked against the registry and the year's agreements."""
+        community = _text(self.value(row, 2))
+        known = self.county.community_township
+        if community not in known:
+            self.problem(row, 2, f"村（居）委会“{community}”不在名录中")
+        elif known[community] != self.township:
+            self.problem(row, 2, f"村（居）委会“{community}”不属于本乡镇（街道）")
+        elif community not in self.agreements:
+            self.problem(row, 2, f"村（居）委会“{community}”没有 {self.reading.year} 年的协议")
+        elif scored is not None and scored.community != community:
+            self.problem(row, 2, f"村（居）委会“{community}”与本块第一行的“{scored.community}”不同")
+        else:
+            return self.reading.committees.setdefault(community, Scored(self.township, community))
+        return None
+
+
+def _plain(value: Decimal) -> str:
+    return str(int(value)) if value == value.to_integral_value() else str(value.normalize())
+
+
+def read_meta(sheet: Worksheet, county: County, reading: Reading) -> str | None:
+    """Check the sheet's name and first row; return its township id, or None when the sheet is not ours."""
+    name = sheet.title.removesuffix(GOV_SUFFIX)
+    towns = {e.record.name: e.record.id for e in county.entries("township")}
+    if name not in towns:
+        reading.problems.append(f"{sheet.title}!A1: 工作表名“{sheet.title}”不是名录中的乡镇（街道）")
+        return None
+    reader = SheetReader(sheet, county, reading, towns[name])
+    reader.expect(1, (META[0],))
+    reader.expect(1, (META[1],), start=3)
+    year = reader.number(1, 2, None, "年度")
+    if year is not None and reading.year is not None and int(year) != reading.year:
+        reader.problem(1, 2, f"年度 {year} 与要导入的年度 {reading.year} 不符")
+    elif year is not None and reading.year is None:
+        reading.year = int(year)
+    if _text(sheet.cell(1, 4).value) != towns[name]:
+        reader.problem(1, 4, f"表头被改动：乡镇（街道）编号应为“{towns[name]}”")
+    return str(towns[name])
+
+
+def read_government(sheet: Worksheet, county: County, reading: Reading, township: str) -> None:
+    """The 履职 sheet: one row per committee and criterion, plus the survey row."""
+    reader = SheetReader(sheet, county, reading, township)
+    if not reader.expect(GOV_FIRST_ROW - 1, GOV_HEADER):
+        return
+    assert county.config is not None
+    criteria = {c.id for c in county.config.evaluation.government_criteria}
+    for row in range(GOV_FIRST_ROW, sheet.max_row + 1):
+        if all(_text(reader.value(row, c)) == "" for c in range(1, 7)):
+            continue
+        scored = reader.committee(row, None)
+        criterion = _text(reader.value(row, 3))
+        maximum = reader.number(row, 5, None, "满分")
+        if criterion != SURVEY and criterion not in criteria:
+            reader.problem(row, 3, f"指标“{criterion}”不在 zsht.yaml 的政府履职评估指标中")
+            continue
+        if maximum is None or maximum == 0:
+            reader.problem(row, 5, "满分缺失或为 0")
+            continue
+        score = reader.number(row, 6, maximum)
+        if scored is None:
+            continue
+        scored.any_score = scored.any_score or score is not None
+        if criterion == SURVEY:
+            scored.survey = score
+        else:
+            scored.government[criterion] = (maximum, score)
+
+
+def read_panel(reader: SheetReader, row: int) -> list[tuple[int, str, str, str]]:
+    """The member columns of a block header at `row`: (column, id, name, category); empty columns skipped."""
+    members = []
+    seen: set[str] = set()
+    for column in range(FIRST_MEMBER_COLUMN, reader.sheet.max_column + 1):
+        category, name, member = (_text(reader.value(row + n, column)) for n in range(3))
+        if not (category or name or member):
+            continue
+        if not (category and name and member):
+            reader.problem(row, column, "评估主体的类别、姓名、成员编号须填全")
+        elif category not in PANEL_CATEGORIES:
+            reader.problem(row, column, f"评估主体类别“{category}”不对，应为 {'、'.join(PANEL_CATEGORIES)} 之一")
+        elif member in seen:
+            reader.problem(row + 2, column, f"成员编号“{member}”重复")
+        else:
+            seen.add(member)
+            members.append((column, member, name, category))
+    return members
+
+
+def read_block(reader: SheetReader, row: int) -> int:
+    """One committee's block from its header row; return the row after it."""
+    reader.expect(row + 1, ("", "", "", "", PANEL_LABELS[1]))
+    header_ok = reader.expect(row + 2, ITEM_HEADER)
+    members = read_panel(reader, row)
+    row += 3
+    scored: Scored | None = None
+    first = row
+    while row <= reader.sheet.max_row and any(_text(reader.value(row, c)) for c in range(1, 6)):
+        if _text(reader.value(row, 5)) == PANEL_LABELS[0]:
+            break
+        scored = reader.committee(row, scored) or scored
+        item = _text(reader.value(row, 3))
+        maximum = reader.number(row, 5, None, "满分")
+        if scored is not None and scored.community == _text(reader.value(row, 2)):
+            agreed = {i.id for i in reader.agreements[scored.community].items}
+            if item not in agreed:
+                reader.problem(row, 3, f"事项“{item}”不在该村（居）委会 {reader.reading.year} 年的协议中")
+            elif item in scored.items:
+                reader.problem(row, 3, f"事项“{item}”重复")
+            elif maximum is None or maximum == 0:
+                reader.problem(row, 5, "满分缺失或为 0")
+            else:
+                scores = {m: v for c, m, _, _ in members if (v := reader.number(row, c, maximum)) is not None}
+                scored.items[item] = (maximum, scores)
+                scored.any_score = scored.any_score or bool(scores)
+        row += 1
+    _stray_scores(reader, first, row, {c for c, *_ in members})
+    if scored is not None and header_ok:
+        scored.panel = [(m, n, c) for _, m, n, c in members]
+        missing = [i.id for i in reader.agreements[scored.community].items if i.id not in scored.items]
+        if missing:
+            reader.problem(first - 1, 3, f"{scored.community} 缺少协议事项 {'、'.join(missing)}")
+    return row
+
+
+def _stray_scores(reader: SheetReader, first: int, end: int, columns: set[int]) -> None:
+    for row in range(first, end):
+        for column in range(FIRST_MEMBER_COLUMN, reader.sheet.max_column + 1):
+            if column not in columns and _text(reader.value(row, column)):
+                reader.problem(row, column, "这一列没有评估主体（类别、姓名、成员编号），分数无处归属")
+
+
+def read_items(sheet: Worksheet, county: County, reading: Reading, township: str) -> None:
+    """The 履约 sheet: blocks of a 3-row panel header and one row per agreed item."""
+    reader = SheetReader(sheet, county, reading, township)
+    row = 4
+    while row <= sheet.max_row:
+        if not any(_text(reader.value(row, c)) for c in range(1, sheet.max_column + 1)):
+            row += 1
+        elif _text(reader.value(row, 5)) == PANEL_LABELS[0]:
+            row = read_block(reader, row)
+        else:
+            reader.problem(row, 5, f"表头被改动或缺失：应为“{PANEL_LABELS[0]}”")
+            row += 1
+            while row <= sheet.max_row and _text(reader.value(row, 5)) != PANEL_LABELS[0]:
+                row += 1

@@ -1,0 +1,131 @@
+"""zsht sheet export / import: round trip, filling by hand, and refusing a bad workbook whole."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import yaml
+from openpyxl import load_workbook
+
+from ..conftest import EXAMPLE
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*.yaml"))}
+
+
+def row_of(sheet: Any, community: str, item: str) -> int:
+    for row in range(1, sheet.max_row + 1):
+        if sheet.cell(row, 2).value == community and sheet.cell(row, 3).value == item:
+            return int(row)
+    raise AssertionError(f"{community} {item} not in {sheet.title}")
+
+
+def export(cli: Any, root: Path, target: Path, *extra: str) -> Path:
+    result = cli("-C", root, "sheet", "export", "--year", "2015", "-o", target, *extra)
+    assert result.exit_code == 0, result.output
+    return target
+
+
+def test_untouched_export_changes_no_file_in_the_mini_county(cli: Any, mini: Any, tmp_path: Path) -> None:
+    before = snapshot(mini.root)
+    book = export(cli, mini.root, tmp_path / "s.xlsx")
+    result = cli("-C", mini.root, "sheet", "import", book)
+    assert result.exit_code == 0, result.output
+    assert "已写入 0 个评估记录，3 个未变" in result.stdout
+    assert snapshot(mini.root) == before
+
+
+def test_untouched_export_changes_no_file_in_the_example_county(cli: Any, tmp_path: Path) -> None:
+    root = tmp_path / "donghai"
+    shutil.copytree(EXAMPLE, root)
+    before = snapshot(root)
+    book = export(cli, root, tmp_path / "s.xlsx")
+    assert cli("-C", root, "sheet", "import", book, "--year", "2015").exit_code == 0
+    assert snapshot(root) == before
+
+
+def test_export_layout(cli: Any, mini: Any, tmp_path: Path) -> None:
+    book = load_workbook(export(cli, mini.root, tmp_path / "s.xlsx", "--township", "niushan"))
+    assert book.sheetnames == ["牛山街道", "牛山街道-履职"]
+    sheet = book["牛山街道"]
+    assert sheet.protection.sheet
+    row = row_of(sheet, "niushan-xinhua", "XZ-001")
+    assert [sheet.cell(row - 3 + n, 6).value for n in range(3)] == ["党政机关", "王建国", "p1"]
+    assert sheet.cell(row, 5).value == 50 and sheet.cell(row, 6).value == 45
+    assert sheet.cell(row, 6).protection.locked is False and sheet.cell(row, 5).protection.locked
+    assert any(f"F{row}" in dv.sqref and dv.formula2 == "50" for dv in sheet.data_validations.dataValidation)
+
+
+def test_filled_sheet_becomes_evaluation_records(cli: Any, mini: Any, tmp_path: Path) -> None:
+    mini.remove("evaluations/2015/niushan/niushan-qianjin.yaml")
+    path = export(cli, mini.root, tmp_path / "s.xlsx")
+    book = load_workbook(path)
+    sheet, gov = book["牛山街道"], book["牛山街道-履职"]
+    first = row_of(sheet, "niushan-qianjin", "XZ-001")
+    assert [sheet.cell(first, 5).value for first in range(first, first + 3)] == [33.33, 33.33, 33.34]
+    for row in range(first, first + 3):
+        for column in (6, 7, 8):  # the panel borrowed from 新华社区
+            sheet.cell(row, column).value = 30
+    for row in range(4, gov.max_row + 1):
+        if gov.cell(row, 2).value == "niushan-qianjin":
+            gov.cell(row, 6).value = 80 if gov.cell(row, 3).value == "满意度" else gov.cell(row, 5).value
+    xinhua = row_of(sheet, "niushan-xinhua", "XZ-002")
+    sheet.cell(xinhua, 6).value = 40
+    book.save(path)
+    result = cli("-C", mini.root, "sheet", "import", path)
+    assert result.exit_code == 0, result.output
+    assert "已写入 2 个评估记录" in result.stdout
+    text = (mini.root / "evaluations/2015/niushan/niushan-qianjin.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../../../schemas/evaluation.schema.json\n")
+    record = yaml.safe_load(text)
+    assert [m["id"] for m in record["panel"]] == ["p1", "p2", "p3"]
+    assert record["performance"][2] == {"item": "XZ-003", "max": 33.34, "scores": {"p1": 30, "p2": 30, "p3": 30}}
+    assert record["government"][0] == {"criterion": "ZF-01", "max": 60, "score": 60}
+    assert record["survey"] == 80 and record["status"] == "草稿"
+    assert record["result"] == {"performance": 88, "government": 100, "grade": "良好", "settlement": 6500}
+    changed = yaml.safe_load((mini.root / "evaluations/2015/niushan/niushan-xinhua.yaml").read_text(encoding="utf-8"))
+    assert changed["performance"][1]["scores"]["p1"] == 40
+    assert cli.findings(mini.root) == [] or all(f["severity"] != "error" for f in cli.findings(mini.root))
+
+
+def test_changed_score_keeps_comments_and_layout(cli: Any, tmp_path: Path) -> None:
+    root = tmp_path / "donghai"
+    shutil.copytree(EXAMPLE, root)
+    target = root / "evaluations/2015/baitabu/baitabu-baita.yaml"
+    before = target.read_text(encoding="utf-8").splitlines()
+    path = export(cli, root, tmp_path / "s.xlsx", "--township", "baitabu")
+    book = load_workbook(path)
+    sheet = book["白塔埠镇"]
+    sheet.cell(row_of(sheet, "baitabu-baita", "XZ-001"), 6).value = 3
+    book.save(path)
+    assert cli("-C", root, "sheet", "import", path).exit_code == 0
+    after = target.read_text(encoding="utf-8").splitlines()
+    changed = [(a, b) for a, b in zip(before, after, strict=True) if a != b]
+    assert changed[0] == ("      p1: 4", "      p1: 3")
+    assert all(line.startswith(("  performance:", "  settlement:", "  grade:")) for _, line in changed[1:])
+
+
+def test_bad_cells_are_listed_and_nothing_is_written(cli: Any, mini: Any, tmp_path: Path) -> None:
+    path = export(cli, mini.root, tmp_path / "s.xlsx")
+    book = load_workbook(path)
+    sheet = book["牛山街道"]
+    row = row_of(sheet, "niushan-xinhua", "XZ-001")
+    sheet.cell(row, 6).value = 70
+    sheet.cell(row + 1, 7).value = "好"
+    sheet.cell(row_of(sheet, "niushan-qianjin", "XZ-002"), 2).value = "niushan-nowhere"
+    sheet.cell(row - 1, 4).value = "名称"
+    book["白塔埠镇"].cell(row_of(book["白塔埠镇"], "baitabu-dongwang", "XZ-003"), 6).value = 20
+    book.save(path)
+    before = snapshot(mini.root)
+    result = cli("-C", mini.root, "sheet", "import", path)
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert f"牛山街道!F{row}: 分数 70 超过满分 50" in lines
+    assert f"牛山街道!G{row + 1}: 分数“好”不是数字" in lines
+    assert any(line.startswith("牛山街道!B") and "niushan-nowhere" in line and "不在名录中" in line for line in lines)
+    assert f"牛山街道!D{row - 1}: 表头被改动或缺失：应为“事项名称”" in lines
+    assert "未写入任何文件" in lines[-1]
+    assert snapshot(mini.root) == before
