@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from zsht.errors import UserError
 from zsht.evaluation import build_report, report_html, report_text
 
 from ..mini_county import MiniCounty
@@ -66,15 +67,15 @@ def _coverage(report):
     return coverage_rows(report)
 
 
-def test_report_command_writes_html(cli, mini: MiniCounty, tmp_path: Path) -> None:
-    target = tmp_path / "report.html"
-    result = cli("-C", mini.root, "report", "--year", "2015", "-o", target)
-    assert result.exit_code == 0, result.output
-    assert "覆盖面" in result.stdout
-    page = target.read_text(encoding="utf-8")
-    assert '<svg id="coverage-chart"' in page and "<script" not in page and "http://" not in page.replace(
-        'xmlns="http://www.w3.org/2000/svg"', "")
-    assert cli("-C", mini.root, "report", "--year", "2013").exit_code == 2
+def test_html_is_self_contained(mini: MiniCounty) -> None:
+    page = report_html(build_report(mini.root, 2015))
+    assert '<svg id="coverage-chart"' in page and "<script" not in page
+    assert "http" not in page.replace('xmlns="http://www.w3.org/2000/svg"', "")
+
+
+def test_year_without_agreements_is_a_user_error(mini: MiniCounty) -> None:
+    with pytest.raises(UserError, match="2013 年没有已签订的协议"):
+        build_report(mini.root, 2013)
 
 
 @pytest.mark.slow

@@ -1,14 +1,13 @@
-"""`zsht init` (start a new county repository) and `zsht report` (the county's year at a glance)."""
+"""`zsht init`: start a new county repository."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import typer
 
 from ..scaffold import init_county
-from .app import STATE, app
+from .app import app
 
 
 @app.command("init")
@@ -26,21 +25,3 @@ def init_command(
     committed = init_county(folder, county, code, year, git=not no_git)
     typer.echo(f"已创建 {folder}" + ("，并完成首次提交" if committed else "") + f"；下一步：cd {folder} && zsht validate")
 
-
-@app.command("report")
-def report_command(
-    year: int = typer.Option(..., "--year", "-y", help="报告年度（与上一年比较）"),
-    output: Path | None = typer.Option(None, "--output", "-o", help="另存为独立的 HTML 页面（图表内嵌，可作邮件附件）"),
-) -> None:
-    """全县年度情况：覆盖面、协助事项负担、各部门和各乡镇的协议与兑现经费、等次分布，并与上一年比较。
-
-    例：zsht report --year 2015 -o 2015年政社互动情况.html
-    """
-    from ..evaluation import build_report, report_html, report_text
-    from ..write import write_atomic
-
-    report = build_report(STATE.root(), year)
-    if output is not None:
-        write_atomic(output, report_html(report).encode("utf-8"))
-        typer.echo(f"已生成 {output}", err=True)
-    sys.stdout.write(report_text(report, color=sys.stdout.isatty()))
