@@ -12,8 +12,9 @@ from pydantic import ValidationError
 
 from ..errors import UserError
 from ..load.county import County, load_county
-from ..models import Evaluation
+from ..models import Agreement, Evaluation
 from ..models.evaluation import Result
+from ..policy import agreement_total, catalog_in_force, catalog_items
 from ..scoring import compute
 from .records_io import new_record, update_record
 from .sheet_layout import GOV_SUFFIX, Committee, committees
@@ -97,8 +98,7 @@ def _record(county: County, year: int, township: str, committee: Committee, bloc
     before = existing.record if existing else None
     data.update(date=block.date, panel=block.panel, survey=_snap(block.survey, before.survey if before else None),
                 performance=_performance(block, before),
-                government=[{k: v for k, v in g.items() if k != "row" and v is not None}
-                            for g in government if g["score"] is not None], result=None)
+                government=_government(government, before), result=None)
     try:
         evaluation = Evaluation.model_validate(data)
     except ValidationError as exc:
@@ -107,13 +107,21 @@ def _record(county: County, year: int, township: str, committee: Committee, bloc
                               f"{'.'.join(map(str, first['loc']))} {first['msg']}")
         return None
     if _complete(evaluation, government) and county.config is not None:
-        score = compute(evaluation, county.config, committee.agreement.funding_total or Decimal(0))
+        score = compute(evaluation, county.config, agreed_funding(county, committee.agreement))
         evaluation = evaluation.model_copy(update={"result": Result(
             performance=score.performance, government=score.government, grade=score.grade,
             settlement=score.settlement)})
     relpath = existing.file if existing else f"evaluations/{year}/{township}/{committee.id}.yaml"
     changed = existing is None or evaluation != existing.record
     return (relpath, evaluation, existing is None) if changed else ("", evaluation, False)
+
+
+def agreed_funding(county: County, agreement: Agreement) -> Decimal:
+    """The funding a settlement rate applies to: the agreement's total, else the sum of its items (as ZS608 does)."""
+    if agreement.funding_total is not None:
+        return agreement.funding_total
+    catalog = catalog_in_force(county, agreement.year)
+    return agreement_total(agreement, catalog_items(catalog.record) if catalog else {})
 
 
 def _snap(value: Decimal | None, recorded: Decimal | None) -> Decimal | None:
@@ -131,6 +139,20 @@ def _performance(block: Block, before: Evaluation | None) -> list[dict[str, Any]
         rows.append({"item": item, "max": _snap(maximum, old.max if old else None),
                      "scores": {m: _snap(v, old.scores.get(m) if old else None) for m, v in scores.items()}})
     return rows
+
+
+def _government(rows: list[dict[str, Any]], before: Evaluation | None) -> list[dict[str, Any]]:
+    """The scored 履职 rows, numbers snapped to the recorded ones as for 履约."""
+    recorded = {(g.criterion, g.department): g for g in before.government} if before else {}
+    found = []
+    for row in rows:
+        if row["score"] is None:
+            continue
+        old = recorded.get((row["criterion"], row["department"]))
+        found.append({k: v for k, v in row.items() if k != "row" and v is not None}
+                     | {"max": _snap(row["max"], old.max if old else None),
+                        "score": _snap(row["score"], old.score if old else None)})
+    return found
 
 
 def _complete(evaluation: Evaluation, government: list[dict[str, Any]]) -> bool:
