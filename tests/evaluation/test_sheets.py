@@ -14,18 +14,23 @@ from openpyxl import load_workbook
 from zsht import load_county
 from zsht.evaluation import export_sheets, import_sheets
 from zsht.evaluation.sheet_import import SheetRejected
+from zsht.validate import check_county
 
 from ..mini_county import MiniCounty
 
 XINHUA = "evaluations/2015/niushan/niushan-xinhua.yaml"
 
 
+def _findings(root: Path) -> list[str]:
+    return [f"{f.rule} {f.file}: {f.message}" for f in check_county(load_county(root))]
+
+
 def _snapshot(root: Path) -> dict[str, bytes]:
     return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*.yaml"))}
 
 
-def _export(cli, mini: MiniCounty, target: Path, *extra: str) -> None:
-    export_sheets(mini.root, 2015, extra[1] if extra else None, target)
+def _export(mini: MiniCounty, target: Path, township: str | None = None) -> None:
+    export_sheets(mini.root, 2015, township, target)
 
 
 class _Outcome:
@@ -47,16 +52,16 @@ def _row_of(sheet, value: str, column: int = 1) -> int:
     return next(c.row for c in sheet.iter_rows(min_col=column, max_col=column) for c in c if c.value == value)
 
 
-def test_untouched_round_trip_changes_no_byte(cli, mini: MiniCounty, tmp_path: Path) -> None:
+def test_untouched_round_trip_changes_no_byte(mini: MiniCounty, tmp_path: Path) -> None:
     before = _snapshot(mini.root)
-    _export(cli, mini, tmp_path / "scores.xlsx")
+    _export(mini, tmp_path / "scores.xlsx")
     result = _import(mini.root, tmp_path / "scores.xlsx")
     assert result.exit_code == 0, result.output
     assert _snapshot(mini.root) == before
 
 
-def test_layout_locks_headers_and_validates_scores(cli, mini: MiniCounty, tmp_path: Path) -> None:
-    _export(cli, mini, tmp_path / "scores.xlsx", "--township", "niushan")
+def test_layout_locks_headers_and_validates_scores(mini: MiniCounty, tmp_path: Path) -> None:
+    _export(mini, tmp_path / "scores.xlsx", "niushan")
     book = load_workbook(tmp_path / "scores.xlsx")
     assert book.sheetnames == ["牛山街道", "牛山街道·履职"]
     sheet = book["牛山街道"]
@@ -70,13 +75,13 @@ def test_layout_locks_headers_and_validates_scores(cli, mini: MiniCounty, tmp_pa
     assert rules and score.coordinate in rules[0].sqref
 
 
-def test_filled_sheet_gives_the_same_records(cli, mini: MiniCounty, tmp_path: Path) -> None:
+def test_filled_sheet_gives_the_same_records(mini: MiniCounty, tmp_path: Path) -> None:
     """Scores typed into a fresh sheet (no evaluation on record) come back as the records they were."""
-    _export(cli, mini, tmp_path / "scores.xlsx", "--township", "niushan")
+    _export(mini, tmp_path / "scores.xlsx", "niushan")
     original = yaml.safe_load((mini.root / XINHUA).read_text(encoding="utf-8"))
     mini.remove(XINHUA)
     blank = tmp_path / "blank.xlsx"
-    _export(cli, mini, blank, "--township", "niushan")
+    _export(mini, blank, "niushan")
     book = load_workbook(blank)
     sheet, government = book["牛山街道"], book["牛山街道·履职"]
     row = _row_of(sheet, "niushan-xinhua")
@@ -101,12 +106,12 @@ def test_filled_sheet_gives_the_same_records(cli, mini: MiniCounty, tmp_path: Pa
     again = yaml.safe_load(text)
     original["status"] = "草稿"  # a record made from a sheet starts as a draft
     assert again == original
-    assert cli.findings(mini.root) == []
+    assert _findings(mini.root) == []
 
 
-def _broken(cli, mini: MiniCounty, tmp_path: Path, change) -> tuple[object, dict[str, bytes]]:
+def _broken(mini: MiniCounty, tmp_path: Path, change) -> tuple[object, dict[str, bytes]]:
     target = tmp_path / "scores.xlsx"
-    _export(cli, mini, target)
+    _export(mini, target)
     book = load_workbook(target)
     change(book)
     book.save(target)
@@ -114,14 +119,14 @@ def _broken(cli, mini: MiniCounty, tmp_path: Path, change) -> tuple[object, dict
     return _import(mini.root, target), before
 
 
-def test_out_of_range_score_is_refused_by_cell(cli, mini: MiniCounty, tmp_path: Path) -> None:
+def test_out_of_range_score_is_refused_by_cell(mini: MiniCounty, tmp_path: Path) -> None:
     def change(book):
         sheet = book["牛山街道"]
         row = _row_of(sheet, "niushan-xinhua") + 5
         sheet.cell(row, 5).value = 55  # E: p2's score of XZ-001, out of 50
         book["牛山街道·履职"]["G2"] = "很好"
 
-    result, before = _broken(cli, mini, tmp_path, change)
+    result, before = _broken(mini, tmp_path, change)
     assert result.exit_code == 2
     row = _row_of(load_workbook(tmp_path / "scores.xlsx")["牛山街道"], "niushan-xinhua") + 5
     assert f"牛山街道!E{row}: 分数 55 超过满分 50" in result.output
@@ -129,24 +134,24 @@ def test_out_of_range_score_is_refused_by_cell(cli, mini: MiniCounty, tmp_path: 
     assert _snapshot(mini.root) == before
 
 
-def test_unknown_committee_is_refused(cli, mini: MiniCounty, tmp_path: Path) -> None:
+def test_unknown_committee_is_refused(mini: MiniCounty, tmp_path: Path) -> None:
     def change(book):
         sheet = book["牛山街道"]
         sheet.cell(_row_of(sheet, "niushan-xinhua"), 1).value = "niushan-nowhere"
 
-    result, before = _broken(cli, mini, tmp_path, change)
+    result, before = _broken(mini, tmp_path, change)
     assert result.exit_code == 2
     assert "未知的村（居）委会“niushan-nowhere”" in result.output and "牛山街道!A" in result.output
     assert _snapshot(mini.root) == before
 
 
-def test_changed_header_is_refused(cli, mini: MiniCounty, tmp_path: Path) -> None:
+def test_changed_header_is_refused(mini: MiniCounty, tmp_path: Path) -> None:
     def change(book):
         sheet = book["白塔埠镇"]
         sheet.cell(_row_of(sheet, "baitabu-dongwang") + 1, 3).value = "分值"
         book["白塔埠镇·履职"]["F1"] = "最高分"
 
-    result, before = _broken(cli, mini, tmp_path, change)
+    result, before = _broken(mini, tmp_path, change)
     assert result.exit_code == 2
     row = _row_of(load_workbook(tmp_path / "scores.xlsx")["白塔埠镇"], "baitabu-dongwang") + 1
     assert f"白塔埠镇!C{row}: 表头被改动：应为“满分”" in result.output
@@ -154,9 +159,9 @@ def test_changed_header_is_refused(cli, mini: MiniCounty, tmp_path: Path) -> Non
     assert _snapshot(mini.root) == before
 
 
-def test_changed_score_rewrites_only_that_record_and_its_result(cli, mini: MiniCounty, tmp_path: Path) -> None:
+def test_changed_score_rewrites_only_that_record_and_its_result(mini: MiniCounty, tmp_path: Path) -> None:
     target = tmp_path / "scores.xlsx"
-    _export(cli, mini, target)
+    _export(mini, target)
     (mini.root / XINHUA).write_text("# 新华社区的评估\n" + (mini.root / XINHUA).read_text(encoding="utf-8"),
                                     encoding="utf-8")
     before = _snapshot(mini.root)
@@ -178,4 +183,4 @@ def test_changed_score_rewrites_only_that_record_and_its_result(cli, mini: MiniC
     assert record.result is not None
     assert (record.result.performance, record.result.government) == (Decimal("91.31"), Decimal(91))
     assert (record.result.grade, record.result.settlement) == ("优秀", Decimal(3850))
-    assert cli.findings(mini.root) == []  # the stored result was recomputed
+    assert _findings(mini.root) == []  # the stored result was recomputed
