@@ -81,6 +81,7 @@ def test_filled_sheet_becomes_evaluation_records(cli: Any, mini: Any, tmp_path: 
     text = (mini.root / "evaluations/2015/niushan/niushan-qianjin.yaml").read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../../../schemas/evaluation.schema.json\n")
     record = yaml.safe_load(text)
+    assert list(record)[-4:] == ["government", "survey", "result", "status"]
     assert [m["id"] for m in record["panel"]] == ["p1", "p2", "p3"]
     assert record["performance"][2] == {"item": "XZ-003", "max": 33.34, "scores": {"p1": 30, "p2": 30, "p3": 30}}
     assert record["government"][0] == {"criterion": "ZF-01", "max": 60, "score": 60}

@@ -2,9 +2,9 @@
 
 Existing files are edited with ruamel.yaml round-trip, value by value, so comments, key order and layout
 stay; a file whose values do not change is not rewritten at all. A new file starts with a schema modeline:
-relative to the nearest ``schemas/evaluation.schema.json`` at or above the county root (the zsht project's
-own schemas when the county lives inside the project), else ``../../../schemas/evaluation.schema.json``,
-i.e. a ``schemas/`` folder at the county root.
+relative to the zsht project's own ``schemas/evaluation.schema.json`` when the county lives inside the zsht
+checkout (as examples/donghai does), else ``../../../schemas/evaluation.schema.json``, i.e. a ``schemas/``
+folder at the county root (where ``zsht init`` puts the schemas).
 """
 
 from __future__ import annotations
@@ -32,6 +32,8 @@ from .layout import GOV_SUFFIX
 from .reading import Reading, Scored, read_government, read_items, read_meta
 
 EPSILON = Decimal("1e-9")
+ORDER = list(Evaluation.model_fields)
+PROJECT = Path(__file__).resolve().parents[3]  # the zsht checkout, when installed from one
 
 
 @dataclass
@@ -70,7 +72,12 @@ def _set(node: CommentedMap, key: str, value: Decimal | str | None) -> bool:
         # A spreadsheet keeps 15 significant digits: 30.006000000000004 comes back as 30.006, the same score.
         same = isinstance(old, int | float) and not isinstance(old, bool) and abs(Decimal(str(old)) - value) <= EPSILON
     if not same:
-        node[key] = value if isinstance(value, str) else _number(value)
+        new = value if isinstance(value, str) else _number(value)
+        later = [k for k in node if k in ORDER and ORDER.index(k) > ORDER.index(key)] if key in ORDER else []
+        if key not in node and later:  # a new key goes where the schema puts it, e.g. survey before status
+            node.insert(list(node).index(later[0]), key, new)
+        else:
+            node[key] = new
     return not same
 
 
@@ -125,9 +132,9 @@ def _new_record(county: County, year: int, scored: Scored, target: Path) -> tupl
                        ("government", CommentedSeq())):
         data[key] = value
     data["status"] = "草稿"
-    found = next((folder / "schemas" / "evaluation.schema.json" for folder in (county.root, *county.root.parents)
-                  if (folder / "schemas" / "evaluation.schema.json").exists()), None)
-    schema = (os.path.relpath(found, target.parent) if found else "../../../schemas/evaluation.schema.json")
+    project_schema = PROJECT / "schemas" / "evaluation.schema.json"
+    inside = county.root.resolve().is_relative_to(PROJECT) and project_schema.exists()
+    schema = os.path.relpath(project_schema, target.parent.resolve()) if inside else "../../../schemas/evaluation.schema.json"
     names = {e.record.id: e.record.name for e in county.entries("community")}
     head = (f"# yaml-language-server: $schema={schema.replace(os.sep, '/')}\n"
             f"# {names.get(scored.community, scored.community)}{year}年度履职履约双向评估\n")
