@@ -1,0 +1,121 @@
+"""The numbers of a county's year: coverage, burden, funding and grades, and the year before."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..errors import UserError
+from ..load.county import County
+from ..policy import agreement_total, catalog_in_force, catalog_items, effective_funding
+from ..scoring import money
+
+DONE = ("已评定", "已公示")
+
+
+@dataclass
+class Coverage:
+    """How much of the registry a year reaches."""
+
+    townships: int
+    communities: int
+    signed_townships: int = 0
+    signed_communities: int = 0
+    evaluated_townships: int = 0
+    evaluated_communities: int = 0
+
+    @staticmethod
+    def percent(part: int, whole: int) -> Decimal:
+        """A share in per cent, one decimal."""
+        return (Decimal(part) * 100 / whole).quantize(Decimal("0.1")) if whole else Decimal(0)
+
+
+@dataclass
+class YearFigures:
+    """One year's figures, with the previous year's when it has agreements."""
+
+    county: str
+    year: int
+    coverage: Coverage
+    items: dict[str, int] = field(default_factory=dict)  # community → assisted items agreed
+    departments: dict[str, tuple[Decimal, Decimal]] = field(default_factory=dict)  # name → (agreed, settled)
+    townships: dict[str, tuple[Decimal, Decimal]] = field(default_factory=dict)
+    grades: dict[str, int] = field(default_factory=dict)
+    previous: YearFigures | None = None
+
+    def burden(self) -> tuple[Decimal, int, int]:
+        """Items per committee: average (2 decimals), minimum, maximum."""
+        if not self.items:
+            return Decimal(0), 0, 0
+        values = list(self.items.values())
+        return money(Decimal(sum(values)) / len(values)), min(values), max(values)
+
+    def burden_change(self) -> tuple[int, int, int]:
+        """Committees in both years whose item count went up, down, or stayed."""
+        if self.previous is None:
+            return 0, 0, 0
+        both = [(n, self.previous.items[c]) for c, n in self.items.items() if c in self.previous.items]
+        return (sum(1 for n, p in both if n > p), sum(1 for n, p in both if n < p), sum(1 for n, p in both if n == p))
+
+
+def _funding(county: County, year: int, figures: YearFigures) -> None:
+    catalog = catalog_in_force(county, year)
+    items = catalog_items(catalog.record) if catalog else {}
+    towns = {e.record.id: e.record.name for e in county.entries("township")}
+    departments = {e.record.id: e.record.name for e in county.entries("department")}
+    settled = {e.record.community: e.record.result.settlement for e in county.entries("evaluation")
+               if e.record.year == year and e.record.result is not None}
+    by_department: dict[str, list[Decimal]] = defaultdict(lambda: [Decimal(0), Decimal(0)])
+    by_township: dict[str, list[Decimal]] = defaultdict(lambda: [Decimal(0), Decimal(0)])
+    for entry in county.entries("agreement"):
+        agreement = entry.record
+        if agreement.year != year:
+            continue
+        total = agreement.funding_total if agreement.funding_total is not None else agreement_total(agreement, items)
+        town = by_township[towns.get(agreement.township, agreement.township)]
+        town[0] += total
+        paid = settled.get(agreement.community)
+        town[1] += paid or Decimal(0)
+        for item in agreement.items:
+            source = items.get(item.id)
+            funding = effective_funding(item, source)
+            if source is None or funding is None:
+                continue
+            row = by_department[departments.get(source.department, source.department)]
+            row[0] += funding.amount
+            if paid is not None and total:
+                row[1] += money(paid * funding.amount / total)
+    figures.departments = {k: (a, s) for k, (a, s) in sorted(by_department.items())}
+    figures.townships = {k: (a, s) for k, (a, s) in sorted(by_township.items())}
+
+
+def _figures(county: County, year: int) -> YearFigures:
+    assert county.config is not None
+    towns = county.entries("township")
+    coverage = Coverage(len(towns), len(county.entries("community")))
+    agreements = [e.record for e in county.entries("agreement") if e.record.year == year]
+    signed = [a for a in agreements if a.status == "已签订"]
+    done = [e.record for e in county.entries("evaluation") if e.record.year == year and e.record.status in DONE]
+    coverage.signed_communities = len({a.community for a in signed})
+    coverage.signed_townships = len({a.township for a in signed})
+    coverage.evaluated_communities = len({e.community for e in done})
+    coverage.evaluated_townships = len({e.township for e in done})
+    figures = YearFigures(county.config.county, year, coverage,
+                          items={a.community: len(a.items) for a in agreements})
+    counts = Counter(e.result.grade for e in done if e.result is not None)
+    figures.grades = {line.grade: counts.get(line.grade, 0) for line in county.config.evaluation.grades}
+    _funding(county, year, figures)
+    return figures
+
+
+def year_figures(county: County, year: int) -> YearFigures:
+    """The figures of `year`, and of the year before when that year has agreements."""
+    if county.config is None:
+        raise UserError("zsht.yaml 有错误，无法生成报告", hint="先运行 zsht validate 并改正 zsht.yaml")
+    if not any(e.record.year == year for e in county.entries("agreement")):
+        raise UserError(f"{year} 年没有协议，无法生成报告")
+    figures = _figures(county, year)
+    if any(e.record.year == year - 1 for e in county.entries("agreement")):
+        figures.previous = _figures(county, year - 1)
+    return figures
