@@ -130,3 +130,28 @@ def test_bad_cells_are_listed_and_nothing_is_written(cli: Any, mini: Any, tmp_pa
     assert f"牛山街道!D{row - 1}: 表头被改动或缺失：应为“事项名称”" in lines
     assert "未写入任何文件" in lines[-1]
     assert snapshot(mini.root) == before
+
+
+def test_a_file_that_is_not_a_workbook_is_one_line(cli: Any, mini: Any, tmp_path: Path) -> None:
+    bogus = tmp_path / "scores.xlsx"
+    bogus.write_text("不是工作簿", encoding="utf-8")
+    result = cli("-C", mini.root, "sheet", "import", bogus)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("zsht: 无法读取评分表") and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_an_unknown_item_and_a_foreign_sheet_are_refused(cli: Any, mini: Any, tmp_path: Path) -> None:
+    path = export(cli, mini.root, tmp_path / "s.xlsx")
+    book = load_workbook(path)
+    sheet = book["牛山街道"]
+    row = row_of(sheet, "niushan-xinhua", "XZ-002")
+    sheet.cell(row, 3).value = "XZ-009"
+    book.create_sheet("汇总")
+    book.save(path)
+    before = snapshot(mini.root)
+    result = cli("-C", mini.root, "sheet", "import", path)
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert f"牛山街道!C{row}: 事项“XZ-009”不在该村（居）委会 2015 年的协议中" in lines
+    assert "汇总!A1: 工作表名“汇总”不是名录中的乡镇（街道）" in lines
+    assert snapshot(mini.root) == before

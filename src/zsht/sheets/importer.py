@@ -12,11 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
 from pydantic import ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -186,8 +188,8 @@ def _check_panel(county: County, scored: Scored, reading: Reading) -> None:
 def _read(county: County, path: Path, year: int | None) -> Reading:
     try:
         book = load_workbook(path, data_only=True)
-    except (OSError, ValueError, KeyError) as exc:
-        raise UserError(f"无法读取评分表 {path}：{exc}") from exc
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile, InvalidFileException) as exc:
+        raise UserError(f"无法读取评分表 {path}：{exc}", hint="须是 zsht sheet export 导出的 .xlsx 工作簿") from exc
     reading = Reading(year)
     sheets = [(s, read_meta(s, county, reading)) for s in book.worksheets]
     for sheet, township in sheets:
