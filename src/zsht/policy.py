@@ -20,6 +20,12 @@ def catalog_in_force(county: County, year: int) -> Entry[AssistCatalog] | None:
     return max(versions, key=lambda e: e.record.year) if versions else None
 
 
+def items_in_force(county: County, year: int) -> dict[str, AssistItem]:
+    """The items, by id, of the assist catalog that governs agreements of `year` (none if there is no catalog)."""
+    catalog = catalog_in_force(county, year)
+    return catalog_items(catalog.record) if catalog else {}
+
+
 def catalog_items(catalog: AssistCatalog) -> dict[str, AssistItem]:
     """A catalog's items by id."""
     return {item.id: item for item in catalog.items}
@@ -40,6 +46,13 @@ def agreement_total(agreement: Agreement, items: dict[str, AssistItem]) -> Decim
         if funding is not None:
             total += funding.amount
     return total
+
+
+def agreed_funding(agreement: Agreement, items: dict[str, AssistItem]) -> Decimal:
+    """The funding an agreement settles on: its stated `funding_total`, else the sum of its items."""
+    if agreement.funding_total is not None:
+        return agreement.funding_total
+    return agreement_total(agreement, items)
 
 
 def normalized(name: str) -> str:

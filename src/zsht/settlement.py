@@ -10,7 +10,7 @@ from .errors import UserError
 from .findings import Severity
 from .load.county import County
 from .models import Agreement, AssistItem
-from .policy import catalog_in_force, catalog_items, effective_funding
+from .policy import agreed_funding, effective_funding, items_in_force
 from .scoring import Score, compute, money
 from .validate import check_county
 
@@ -77,6 +77,7 @@ def year_results(county: County, year: int, township: str | None = None) -> Year
     agreements = county.index("agreement")
     results = YearResults(year, department_names={e.record.id: e.record.name for e in county.entries("department")})
     evaluated = set()
+    items = items_in_force(county, year)
     for entry in sorted(county.entries("evaluation"), key=lambda e: e.file):
         evaluation = entry.record
         if evaluation.year != year or (township and evaluation.township != township):
@@ -87,9 +88,7 @@ def year_results(county: County, year: int, township: str | None = None) -> Year
             continue
         evaluated.add(evaluation.community)
         agreement = target.record
-        catalog = catalog_in_force(county, year)
-        items = catalog_items(catalog.record) if catalog else {}
-        agreed = agreement.funding_total or Decimal(0)
+        agreed = agreed_funding(agreement, items)
         score = compute(evaluation, config, agreed)
         rate = config.evaluation.settlement.get(score.grade, Decimal(1))
         stored = evaluation.result

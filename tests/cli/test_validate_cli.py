@@ -122,3 +122,17 @@ def test_version(cli: Any) -> None:
 
     result = cli("--version")
     assert result.exit_code == 0 and result.stdout.strip() == f"zsht {__version__}"
+
+
+def _registered(typer_app: Any, prefix: str = "") -> list[str]:
+    names = [prefix + (c.name or c.callback.__name__) for c in typer_app.registered_commands]
+    for group in typer_app.registered_groups:
+        names.append(prefix + str(group.name))
+        names.extend(_registered(group.typer_instance, f"{prefix}{group.name} "))
+    return names
+
+
+def test_every_command_is_registered_once() -> None:
+    names = _registered(app)
+    assert len(names) == len(set(names)), sorted(n for n in names if names.count(n) > 1)
+    assert {"validate", "render", "score", "sheet", "report", "init", "diff", "history", "audit"} <= set(names)

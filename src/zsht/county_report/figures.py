@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from ..errors import UserError
 from ..load.county import County
-from ..policy import agreement_total, catalog_in_force, catalog_items, effective_funding
+from ..policy import agreed_funding, catalog_in_force, catalog_items, effective_funding
 from ..scoring import money
 
 DONE = ("已评定", "已公示")
@@ -72,7 +72,7 @@ def _funding(county: County, year: int, figures: YearFigures) -> None:
         agreement = entry.record
         if agreement.year != year:
             continue
-        total = agreement.funding_total if agreement.funding_total is not None else agreement_total(agreement, items)
+        total = agreed_funding(agreement, items)
         town = by_township[towns.get(agreement.township, agreement.township)]
         town[0] += total
         paid = settled.get(agreement.community)

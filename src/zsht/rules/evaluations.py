@@ -8,7 +8,7 @@ from decimal import Decimal
 from ..findings import Finding
 from ..load.county import County, Entry
 from ..models import Agreement, CountyConfig, Evaluation
-from ..policy import agreement_total, catalog_in_force, catalog_items
+from ..policy import agreed_funding, items_in_force
 from ..ruletable import finding
 from ..scoring import compute, grade_of
 from .base import at, check
@@ -116,11 +116,7 @@ def _result(entry: Entry[Evaluation], county: County, agreement: Agreement, conf
             yield at(entry, "ZS608", f"状态为“{evaluation.status}”，但没有评估结果（result）", "status",
                      hint="运行 zsht score 计算结果并写入")
         return
-    catalog = catalog_in_force(county, agreement.year)
-    funding = agreement.funding_total
-    if funding is None:
-        funding = agreement_total(agreement, catalog_items(catalog.record) if catalog else {})
-    computed = compute(evaluation, config, funding)
+    computed = compute(evaluation, config, agreed_funding(agreement, items_in_force(county, agreement.year)))
     expected_grade = grade_of(stored.performance, config)
     if stored.grade != expected_grade:
         yield at(entry, "ZS605", f"履约得分 {stored.performance} 对应等次“{expected_grade}”，记录为“{stored.grade}”",

@@ -27,7 +27,7 @@ from ruamel.yaml.util import load_yaml_guess_indent
 from ..errors import UserError
 from ..load.county import County
 from ..models import Evaluation
-from ..policy import agreement_total, catalog_in_force, catalog_items
+from ..policy import agreed_funding, items_in_force
 from ..scoring import compute
 from ..write import write_atomic
 from .layout import GOV_SUFFIX
@@ -155,11 +155,7 @@ def _result(data: CommentedMap, county: County, scored: Scored, changed: bool) -
     if not _complete(scored):
         return (changed | _set(data, "result", None) if changed else changed), None
     assert county.config is not None
-    catalog = catalog_in_force(county, agreement.year)
-    funding = agreement.funding_total
-    if funding is None:
-        funding = agreement_total(agreement, catalog_items(catalog.record) if catalog else {})
-    score = compute(evaluation, county.config, funding)
+    score = compute(evaluation, county.config, agreed_funding(agreement, items_in_force(county, agreement.year)))
     result = data.get("result")
     if not isinstance(result, dict):
         result = CommentedMap()
