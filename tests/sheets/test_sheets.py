@@ -120,16 +120,21 @@ def test_bad_cells_are_listed_and_nothing_is_written(cli: Any, mini: Any, tmp_pa
     sheet.cell(row - 1, 4).value = "名称"
     book["白塔埠镇"].cell(row_of(book["白塔埠镇"], "baitabu-dongwang", "XZ-003"), 6).value = 20
     book.save(path)
-    before = snapshot(mini.root)
-    result = cli("-C", mini.root, "sheet", "import", path)
-    assert result.exit_code == 1
-    lines = result.stderr.splitlines()
+    lines = refused(cli, mini.root, path)
     assert f"牛山街道!F{row}: 分数 70 超过满分 50" in lines
     assert f"牛山街道!G{row + 1}: 分数“好”不是数字" in lines
     assert any(line.startswith("牛山街道!B") and "niushan-nowhere" in line and "不在名录中" in line for line in lines)
     assert f"牛山街道!D{row - 1}: 表头被改动或缺失：应为“事项名称”" in lines
-    assert "未写入任何文件" in lines[-1]
-    assert snapshot(mini.root) == before
+
+
+def refused(cli: Any, root: Path, path: Path) -> list[str]:
+    """Import a workbook that must be refused: exit 1, nothing written; the problem lines."""
+    before = snapshot(root)
+    result = cli("-C", root, "sheet", "import", path)
+    assert result.exit_code == 1
+    assert "未写入任何文件" in result.stderr.splitlines()[-1]
+    assert snapshot(root) == before
+    return result.stderr.splitlines()
 
 
 def test_a_file_that_is_not_a_workbook_is_one_line(cli: Any, mini: Any, tmp_path: Path) -> None:
@@ -148,10 +153,6 @@ def test_an_unknown_item_and_a_foreign_sheet_are_refused(cli: Any, mini: Any, tm
     sheet.cell(row, 3).value = "XZ-009"
     book.create_sheet("汇总")
     book.save(path)
-    before = snapshot(mini.root)
-    result = cli("-C", mini.root, "sheet", "import", path)
-    assert result.exit_code == 1
-    lines = result.stderr.splitlines()
+    lines = refused(cli, mini.root, path)
     assert f"牛山街道!C{row}: 事项“XZ-009”不在该村（居）委会 2015 年的协议中" in lines
     assert "汇总!A1: 工作表名“汇总”不是名录中的乡镇（街道）" in lines
-    assert snapshot(mini.root) == before
