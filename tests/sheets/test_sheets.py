@@ -29,6 +29,28 @@ def export(cli: Any, root: Path, target: Path, *extra: str) -> Path:
     return target
 
 
+def fill_qianjin(sheet: Any, gov: Any, score: int = 30) -> int:
+    """Score the not-yet-evaluated 前进村 on both sheets; return its first item row."""
+    first = row_of(sheet, "niushan-qianjin", "XZ-001")
+    for row in range(first, first + 3):
+        for column in (6, 7, 8):
+            sheet.cell(row, column).value = score
+    for row in range(4, gov.max_row + 1):
+        if gov.cell(row, 2).value == "niushan-qianjin":
+            gov.cell(row, 6).value = 80 if gov.cell(row, 3).value == "满意度" else gov.cell(row, 5).value
+    return first
+
+
+def refused(cli: Any, root: Path, path: Path) -> list[str]:
+    """Import a workbook that must be refused: exit 1, nothing written; the problem lines."""
+    before = snapshot(root)
+    result = cli("-C", root, "sheet", "import", path)
+    assert result.exit_code == 1
+    assert "未写入任何文件" in result.stderr.splitlines()[-1]
+    assert snapshot(root) == before
+    return result.stderr.splitlines()
+
+
 def test_untouched_export_changes_no_file_in_the_mini_county(cli: Any, mini: Any, tmp_path: Path) -> None:
     before = snapshot(mini.root)
     book = export(cli, mini.root, tmp_path / "s.xlsx")
@@ -64,14 +86,8 @@ def test_filled_sheet_becomes_evaluation_records(cli: Any, mini: Any, tmp_path: 
     path = export(cli, mini.root, tmp_path / "s.xlsx")
     book = load_workbook(path)
     sheet, gov = book["牛山街道"], book["牛山街道-履职"]
-    first = row_of(sheet, "niushan-qianjin", "XZ-001")
-    assert [sheet.cell(first, 5).value for first in range(first, first + 3)] == [33.33, 33.33, 33.34]
-    for row in range(first, first + 3):
-        for column in (6, 7, 8):  # the panel borrowed from 新华社区
-            sheet.cell(row, column).value = 30
-    for row in range(4, gov.max_row + 1):
-        if gov.cell(row, 2).value == "niushan-qianjin":
-            gov.cell(row, 6).value = 80 if gov.cell(row, 3).value == "满意度" else gov.cell(row, 5).value
+    first = fill_qianjin(sheet, gov)  # with the panel borrowed from 新华社区
+    assert [sheet.cell(row, 5).value for row in range(first, first + 3)] == [33.33, 33.33, 33.34]
     xinhua = row_of(sheet, "niushan-xinhua", "XZ-002")
     sheet.cell(xinhua, 6).value = 40
     book.save(path)
@@ -90,6 +106,35 @@ def test_filled_sheet_becomes_evaluation_records(cli: Any, mini: Any, tmp_path: 
     changed = yaml.safe_load((mini.root / "evaluations/2015/niushan/niushan-xinhua.yaml").read_text(encoding="utf-8"))
     assert changed["performance"][1]["scores"]["p1"] == 40
     assert cli.findings(mini.root) == [] or all(f["severity"] != "error" for f in cli.findings(mini.root))
+
+
+def test_an_empty_government_score_is_refused_by_cell(cli: Any, mini: Any, tmp_path: Path) -> None:
+    mini.remove("evaluations/2015/niushan/niushan-qianjin.yaml")
+    path = export(cli, mini.root, tmp_path / "s.xlsx")
+    book = load_workbook(path)
+    sheet, gov = book["牛山街道"], book["牛山街道-履职"]
+    fill_qianjin(sheet, gov)
+    row = next(r for r in range(4, gov.max_row + 1)
+               if gov.cell(r, 2).value == "niushan-qianjin" and gov.cell(r, 3).value == "ZF-02")
+    gov.cell(row, 6).value = None
+    book.save(path)
+    lines = refused(cli, mini.root, path)
+    assert f"牛山街道-履职!F{row}: niushan-qianjin 的履职指标“ZF-02”未评分；履职各项填全后才能导入" in lines
+    assert not any("Field required" in line for line in lines)
+
+
+def test_a_record_that_would_break_a_rule_is_not_written(cli: Any, mini: Any, tmp_path: Path) -> None:
+    mini.remove("evaluations/2015/niushan/niushan-qianjin.yaml")
+    path = export(cli, mini.root, tmp_path / "s.xlsx")
+    book = load_workbook(path)
+    sheet, gov = book["牛山街道"], book["牛山街道-履职"]
+    first = fill_qianjin(sheet, gov)
+    for column in (6, 7, 8):  # the borrowed panel's header is open: make it one category only
+        sheet.cell(first - 3, column).value = "党政机关"
+    book.save(path)
+    lines = refused(cli, mini.root, path)
+    assert any(line.startswith("evaluations/2015/niushan/niushan-qianjin.yaml: ZS604 评估主体只有 1 类")
+               and "写入后 zsht validate 会报此错" in line for line in lines), lines
 
 
 def test_changed_score_keeps_comments_and_layout(cli: Any, tmp_path: Path) -> None:
@@ -125,16 +170,6 @@ def test_bad_cells_are_listed_and_nothing_is_written(cli: Any, mini: Any, tmp_pa
     assert f"牛山街道!G{row + 1}: 分数“好”不是数字" in lines
     assert any(line.startswith("牛山街道!B") and "niushan-nowhere" in line and "不在名录中" in line for line in lines)
     assert f"牛山街道!D{row - 1}: 表头被改动或缺失：应为“事项名称”" in lines
-
-
-def refused(cli: Any, root: Path, path: Path) -> list[str]:
-    """Import a workbook that must be refused: exit 1, nothing written; the problem lines."""
-    before = snapshot(root)
-    result = cli("-C", root, "sheet", "import", path)
-    assert result.exit_code == 1
-    assert "未写入任何文件" in result.stderr.splitlines()[-1]
-    assert snapshot(root) == before
-    return result.stderr.splitlines()
 
 
 def test_a_file_that_is_not_a_workbook_is_one_line(cli: Any, mini: Any, tmp_path: Path) -> None:

@@ -194,10 +194,10 @@ def _salvage(kind: FileKind, data: dict[str, Any], county: County) -> m.Record |
     return envelope.model_copy(update={kind.records: good})
 
 
-def load_file(county: County, relpath: str, kind: FileKind) -> None:
-    """Read, parse and model one file into the county, recording every problem."""
+def load_file(county: County, relpath: str, kind: FileKind, raw: bytes | None = None) -> None:
+    """Read (unless its bytes are given), parse and model one file into the county, recording every problem."""
     try:
-        raw = (county.root / relpath).read_bytes()
+        raw = (county.root / relpath).read_bytes() if raw is None else raw
     except OSError as exc:
         county.findings.append(finding("ZS006", relpath, f"无法读取文件：{exc.strerror or exc}",
                                        hint="检查文件权限").at(1, 1))
@@ -240,6 +240,27 @@ _LIST_KIND = {
     "townships": "township", "communities": "community", "departments": "department",
     "social_orgs": "social_org", "duty": "duty_item", "assist": "assist_item", "negative": "negative_item",
 }
+
+
+def with_files(county: County, contents: dict[str, bytes]) -> County:
+    """A copy of `county` in which the files `contents` names (existing or new) hold those bytes.
+
+    For checking a change before it is written. Only the records, findings and texts of those files are
+    replaced; ids the old versions declared stay known, which can only hide a dangling reference, never
+    invent a finding.
+    """
+    copy = County(root=county.root, config=county.config,
+                  files={path: f for path, f in county.files.items() if path not in contents},
+                  findings=[f for f in county.findings if f.file not in contents],
+                  records=defaultdict(list, {kind: [e for e in entries if e.file not in contents]
+                                             for kind, entries in county.records.items()}),
+                  raw_ids=defaultdict(set, {kind: set(ids) for kind, ids in county.raw_ids.items()}),
+                  community_township=dict(county.community_township))
+    for relpath, raw in contents.items():
+        kind = kind_of(relpath)
+        if kind is not None:
+            load_file(copy, relpath, kind, raw)
+    return copy
 
 
 def load_county(root: FsPath) -> County:

@@ -25,9 +25,12 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.util import load_yaml_guess_indent
 
 from ..errors import UserError
-from ..load.county import County
+from ..findings import Severity
+from ..load.county import County, with_files
+from ..load.schema_errors import schema_findings
 from ..models import Evaluation
 from ..policy import agreed_funding, items_in_force
+from ..rules.evaluations import evaluations
 from ..scoring import compute
 from ..write import write_atomic
 from .layout import GOV_SUFFIX
@@ -148,9 +151,8 @@ def _result(data: CommentedMap, county: County, scored: Scored, changed: bool) -
     try:
         evaluation = Evaluation.model_validate(dict(data))
     except ValidationError as exc:
-        error = exc.errors(include_url=False)[0]
-        where = ".".join(str(p) for p in error["loc"])
-        return changed, f"{scored.community}: 生成的评估记录无效：{where} {error['msg']}"
+        first = schema_findings(exc, Evaluation, "")[0]
+        return changed, f"{scored.community}: 生成的评估记录无效：{first.message}"
     agreement = county.index("agreement")[evaluation.agreement].record
     if not _complete(scored):
         return (changed | _set(data, "result", None) if changed else changed), None
@@ -197,6 +199,18 @@ def _read(county: County, path: Path, year: int | None) -> Reading:
     return reading
 
 
+def _new_errors(county: County, pending: list[tuple[Path, bytes]]) -> list[str]:
+    """The errors `zsht validate` would newly find in the evaluation records about to be written."""
+    contents = {target.relative_to(county.root).as_posix(): data for target, data in pending}
+
+    def errors(state: County) -> set[tuple[str, str, str]]:
+        return {(f.file, f.rule, f.message) for f in (*state.findings, *evaluations(state))
+                if f.file in contents and f.severity is Severity.ERROR}
+
+    new = errors(with_files(county, contents)) - errors(county)
+    return [f"{file}: {rule} {message}（写入后 zsht validate 会报此错）" for file, rule, message in sorted(new)]
+
+
 def import_sheets(county: County, path: Path, year: int | None = None) -> ImportOutcome:
     """Read the whole workbook; write every evaluation it changes, or nothing when any cell is wrong."""
     if county.config is None:
@@ -211,6 +225,10 @@ def import_sheets(county: County, path: Path, year: int | None = None) -> Import
         target = county.root / (relpath or f"evaluations/{reading.year}/{scored.township}/{community}.yaml")
         if relpath is None and not scored.any_score:
             continue
+        if scored.unscored:
+            outcome.problems.extend(f"{ref}: {community} 的履职指标“{criterion}”未评分；履职各项填全后才能导入"
+                                    for ref, criterion in scored.unscored)
+            continue
         text = target.read_text(encoding="utf-8-sig") if relpath else None
         yaml = _yaml(text)
         data, head = (yaml.load(text), "") if text is not None else _new_record(county, reading.year or 0, scored, target)
@@ -223,6 +241,8 @@ def import_sheets(county: County, path: Path, year: int | None = None) -> Import
             pending.append((target, (head + buffer.getvalue()).encode("utf-8")))
         else:
             outcome.unchanged.append(str(target.relative_to(county.root)))
+    if not outcome.problems:
+        outcome.problems.extend(_new_errors(county, pending))
     if outcome.problems:
         return outcome
     for target, content in pending:

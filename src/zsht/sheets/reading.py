@@ -33,6 +33,7 @@ class Scored:
     government: dict[str, tuple[Decimal, Decimal | None]] = field(default_factory=dict)
     survey: Decimal | None = None
     any_score: bool = False
+    unscored: list[tuple[str, str]] = field(default_factory=list)  # (sheet!cell, criterion): empty 履职 scores
 
 
 @dataclass
@@ -160,6 +161,8 @@ def read_government(sheet: Worksheet, county: County, reading: Reading, township
             scored.survey = score
         else:
             scored.government[criterion] = (maximum, score)
+            if _text(reader.value(row, 6)) == "":
+                scored.unscored.append((f"{sheet.title}!{sheet.cell(row, 6).coordinate}", criterion))
 
 
 def read_panel(reader: SheetReader, row: int) -> list[tuple[int, str, str, str]]:
