@@ -84,7 +84,7 @@ def _agreement(community: str, township: str, items: list[str], total: int) -> s
         "- {due: 2016-01-15, share: 50, condition: 评估后}\n"
         f"funding_total: {total}\nbreach: 未履约的，按评估结果核减经费\ndisputes: 协商不成的，提请县民政局协调\n"
         "copies: 4\nstatus: 已签订\nsigning:\n  date: 2015-02-10\n"
-        f"  party_a: {{name: {township}人民政府, representative: 镇长}}\n"
+        f"  party_a: {{name: 第{int(township[1:])}镇人民政府, representative: 镇长}}\n"
         f"  party_b: {{name: {community}委员会, representative: 主任}}\n"
     )
 

@@ -56,6 +56,9 @@ def _evaluation(community: str, township: str, items: list[str]) -> dict[str, An
     }
 
 
+GOVERNMENTS = {"niushan": "东海县牛山街道办事处", "baitabu": "东海县白塔埠镇人民政府"}
+
+
 def _agreement(community: str, township: str, items: list[str], party_b: str) -> dict[str, Any]:
     return {
         "id": f"XY-2015-{community}", "year": 2015, "township": township, "community": community,
@@ -65,7 +68,7 @@ def _agreement(community: str, township: str, items: list[str], party_b: str) ->
         "payment": [{"due": D(2015, 3, 31), "share": 50}, {"due": D(2016, 1, 15), "share": 50, "condition": "评估后"}],
         "funding_total": None, "breach": "未履约的，按评估结果核减经费", "disputes": "协商不成的，提请县民政局协调",
         "copies": 4, "status": "已签订",
-        "signing": {"date": D(2015, 2, 10), "party_a": {"name": "东海县牛山街道办事处", "representative": "张三"},
+        "signing": {"date": D(2015, 2, 10), "party_a": {"name": GOVERNMENTS[township], "representative": "张三"},
                     "party_b": {"name": party_b, "representative": "李四"}},
     }
 

@@ -119,6 +119,7 @@ CASES: dict[str, Callable[[MiniCounty], None]] = {
     "ZS408": _second_agreement,
     "ZS409": _edit(A_XINHUA, lambda d: d["items"].append({"id": "XZ-003"})),
     "ZS410": _edit(A_XINHUA, lambda d: d["signing"].update(date="2013-05-01")),
+    "ZS411": _edit(A_XINHUA, lambda d: d["signing"]["party_b"].update(name="前进村民委员会")),
     "ZS501": _edit(ASSIST, _bad_stage_order),
     "ZS502": _drop_access,
     "ZS503": _edit("access/ZR-2015-001.yaml", _set(root, decision="不予批准")),

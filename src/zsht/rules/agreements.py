@@ -8,7 +8,7 @@ from decimal import Decimal
 from ..findings import Finding
 from ..load.county import County, Entry
 from ..models import Agreement, AssistItem
-from ..policy import agreement_total, catalog_in_force, catalog_items, published_on
+from ..policy import agreement_total, catalog_in_force, catalog_items, normalized, published_on
 from .base import at, check
 
 
@@ -117,3 +117,27 @@ def agreement_dates(county: County) -> Iterator[Finding]:
             yield at(entry, "ZS410", f"签订日期 {signing.date} 晚于协议期满 {term.end}", "signing", "date")
         if signing and signing.date.year not in (agreement.year - 1, agreement.year):
             yield at(entry, "ZS410", f"签订日期 {signing.date} 与年度 {agreement.year} 不符", "signing", "date")
+
+
+@check
+def agreement_parties(county: County) -> Iterator[Finding]:
+    """ZS411: the parties named in the signing data are the township and the committee of the registry."""
+    towns, communities = county.index("township"), county.index("community")
+    for entry in county.entries("agreement"):
+        agreement, signing = entry.record, entry.record.signing
+        town, community = towns.get(agreement.township), communities.get(agreement.community)
+        if signing is None:
+            continue
+        if town is not None and not _names(signing.party_a.name, town.record.government, town.record.name):
+            registered = town.record.government or town.record.name
+            yield at(entry, "ZS411", f"甲方“{signing.party_a.name}”与名录中的“{registered}”不符",
+                     "signing", "party_a", "name", hint="改正甲方名称，或更新名录（乡镇的 government 字段）")
+        if community is not None and not _names(signing.party_b.name, community.record.name):
+            yield at(entry, "ZS411", f"乙方“{signing.party_b.name}”与名录中的“{community.record.name}”不符",
+                     "signing", "party_b", "name", hint="改正乙方名称，或更新名录")
+
+
+def _names(party: str, *registry: str | None) -> bool:
+    """A party's name agrees with the registry when it is the registry's full name or contains its short name."""
+    given = normalized(party)
+    return any(name and (given == normalized(name) or normalized(name) in given) for name in registry)
