@@ -136,3 +136,15 @@ def test_every_command_is_registered_once() -> None:
     names = _registered(app)
     assert len(names) == len(set(names)), sorted(n for n in names if names.count(n) > 1)
     assert {"validate", "render", "score", "sheet", "report", "init", "diff", "history", "audit"} <= set(names)
+
+
+def test_start_up_leaves_the_heavy_libraries_to_the_commands_that_use_them() -> None:
+    """`zsht --help` and `zsht validate` (a pre-commit hook runs it on every commit) do not pay for
+    spreadsheets, git, templates or documents."""
+    import subprocess
+    import sys
+
+    heavy = ("openpyxl", "git", "jinja2", "docx", "zsht.render", "zsht.history", "zsht.sheets", "zsht.county_report")
+    probe = f"import sys, zsht.cli; print(' '.join(m for m in {heavy!r} if m in sys.modules))"
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split()
+    assert loaded == []

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import typer
 
-from ..scaffold import init_county
 from .app import app
 
 
@@ -22,6 +21,8 @@ def init_command(
 
     例：zsht init donghai-records --county 东海县 --code 320722
     """
+    from ..scaffold import init_county
+
     committed = init_county(folder, county, code, year, git=not no_git)
     typer.echo(f"已创建 {folder}" + ("，并完成首次提交" if committed else "") + f"；下一步：cd {folder} && zsht validate")
 

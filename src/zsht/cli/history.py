@@ -7,10 +7,6 @@ from enum import StrEnum
 
 import typer
 
-from ..history import audit_county, diff_county, record_history
-from ..history.audit import audit_json, audit_text
-from ..history.record import history_json, history_text
-from ..history.render import diff_json, diff_markdown, diff_text
 from .app import STATE, app
 
 
@@ -37,6 +33,9 @@ def diff_command(
 
     例：zsht diff main..HEAD --format markdown
     """
+    from ..history import diff_county
+    from ..history.render import diff_json, diff_markdown, diff_text
+
     diff = diff_county(STATE.root(), revisions)
     render = {DiffFormat.markdown: diff_markdown, DiffFormat.json: diff_json}.get(fmt)
     sys.stdout.write(render(diff) if render else diff_text(diff, color=sys.stdout.isatty()))
@@ -53,6 +52,9 @@ def history_command(
 
     例：zsht history XZ-001 --oldest-first
     """
+    from ..history import record_history
+    from ..history.record import history_json, history_text
+
     steps = record_history(STATE.root(), record_id, oldest_first=oldest_first)
     sys.stdout.write(history_json(steps) if fmt is Format.json else history_text(steps, color=sys.stdout.isatty()))
 
@@ -68,6 +70,9 @@ def audit_command(
 
     例：zsht audit --format json
     """
+    from ..history import audit_county
+    from ..history.audit import audit_json, audit_text
+
     audit = audit_county(STATE.root(), revisions)
     sys.stdout.write(audit_json(audit) if fmt is Format.json else audit_text(audit, color=sys.stdout.isatty()))
     raise typer.Exit(1 if audit.findings else 0)

@@ -5,14 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from ..errors import UserError
-from ..render import BatchResult, Selection, render_agreements, render_notices
 from .app import STATE, app
+
+if TYPE_CHECKING:
+    from ..render import BatchResult
 
 render_app = typer.Typer(help="生成协议书与公示（Word，按 GB/T 9704-2012 排版）。\n\n例：zsht render agreement --all -o out",
                          no_args_is_help=True, rich_markup_mode=None)
@@ -59,6 +62,8 @@ def agreement(
     year: int = YEAR, output: Path = OUT, jobs: int = JOBS, pdf: bool = PDF,
 ) -> None:
     """生成协助政府工作协议书（每个村、居委会一份 .docx）。例：zsht render agreement --township niushan -o out"""
+    from ..render import Selection, render_agreements
+
     if not (community or township or everything):
         raise UserError("请用 --community、--township 或 --all 指定要生成的协议")
     with _progress_bar() as progress:
@@ -70,6 +75,8 @@ def agreement(
 def notice_catalog(year: int = YEAR, township: str = TOWNSHIP, output: Path = OUT, jobs: int = JOBS,
                    pdf: bool = PDF) -> None:
     """生成两份清单（依法履职、协助政府）的社会公示（.docx 与 .html）。例：zsht render notice catalog --year 2015"""
+    from ..render import Selection, render_notices
+
     with _progress_bar() as progress:
         result = render_notices("catalog", STATE.root(), output, Selection(year, township, None, jobs, pdf), progress)
     _report(result)
@@ -79,6 +86,8 @@ def notice_catalog(year: int = YEAR, township: str = TOWNSHIP, output: Path = OU
 def notice_evaluation(year: int = YEAR, township: str = TOWNSHIP, output: Path = OUT, jobs: int = JOBS,
                       pdf: bool = PDF) -> None:
     """生成各乡镇（街道）双向评估结果公示（.docx 与 .html）。例：zsht render notice evaluation --year 2015"""
+    from ..render import Selection, render_notices
+
     with _progress_bar() as progress:
         result = render_notices("evaluation", STATE.root(), output, Selection(year, township, None, jobs, pdf),
                                 progress)

@@ -7,8 +7,6 @@ from pathlib import Path
 
 import typer
 
-from ..county_report import report_html, report_text, year_figures
-from ..load.county import load_county
 from ..write import write_atomic
 from .app import STATE, app
 
@@ -22,6 +20,9 @@ def report_command(
 
     例：zsht report --year 2015 -o 2015年政社互动情况.html
     """
+    from ..county_report import report_html, report_text, year_figures
+    from ..load.county import load_county
+
     figures = year_figures(load_county(STATE.root()), year)
     if output is not None:
         write_atomic(output, report_html(figures).encode("utf-8"))

@@ -8,9 +8,6 @@ from pathlib import Path
 
 import typer
 
-from ..load.county import load_county
-from ..results_out import results_json, results_text, store_results, write_results_xlsx
-from ..settlement import year_results
 from .app import STATE, app
 
 
@@ -33,6 +30,10 @@ def score_command(
 
     例：zsht score --year 2015 -o 2015评估结果.xlsx
     """
+    from ..load.county import load_county
+    from ..results_out import results_json, results_text, store_results, write_results_xlsx
+    from ..settlement import year_results
+
     root = STATE.root()
     results = year_results(load_county(root), year, township)
     if write:

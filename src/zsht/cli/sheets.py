@@ -6,8 +6,6 @@ from pathlib import Path
 
 import typer
 
-from ..load.county import load_county
-from ..sheets import export_sheets, import_sheets
 from .app import STATE, ZshtGroup, app
 
 sheet_app = typer.Typer(cls=ZshtGroup, no_args_is_help=True, rich_markup_mode=None,
@@ -25,6 +23,9 @@ def export_command(
 
     例：zsht sheet export --year 2015 --township niushan -o 牛山街道评分表.xlsx
     """
+    from ..load.county import load_county
+    from ..sheets import export_sheets
+
     count = export_sheets(load_county(STATE.root()), year, township, output)
     typer.echo(f"已导出 {count} 个乡镇（街道）的评分表：{output}", err=True)
 
@@ -40,6 +41,9 @@ def import_command(
 
     例：zsht sheet import 牛山街道评分表.xlsx --year 2015
     """
+    from ..load.county import load_county
+    from ..sheets import import_sheets
+
     outcome = import_sheets(load_county(STATE.root()), workbook, year)
     for problem in outcome.problems:
         typer.echo(problem, err=True)
