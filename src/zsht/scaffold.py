@@ -13,7 +13,8 @@ from .write import write_atomic
 
 WORKFLOW = """\
 # Example GitHub Actions workflow for a county repository: copy to .github/workflows/zsht.yml.
-# Every pull request is validated; findings appear as annotations on the changed lines.
+# Every pull request is validated (findings appear as annotations on the changed lines), its record-level
+# changes are posted as one comment that later pushes update, and its commits are audited.
 name: zsht
 on:
   pull_request:
@@ -39,6 +40,29 @@ jobs:
         if: always()
         with:
           sarif_file: zsht.sarif
+  review:
+    if: github.event_name == 'pull_request'
+    runs-on: ubuntu-latest
+    permissions:
+      pull-requests: write
+    steps:
+      - uses: actions/checkout@v4
+        with:
+          fetch-depth: 0
+      - uses: actions/setup-python@v5
+        with:
+          python-version: "3.11"
+      - run: pip install zsht
+      - name: 记录级改动（评论到合并请求）
+        env:
+          GH_TOKEN: ${{ github.token }}
+          PR: ${{ github.event.pull_request.number }}
+          BASE: origin/${{ github.base_ref }}
+        run: |
+          zsht diff --format markdown "$BASE...HEAD" > zsht-diff.md
+          gh pr comment "$PR" --body-file zsht-diff.md --edit-last || gh pr comment "$PR" --body-file zsht-diff.md
+      - name: 审计本次合并请求的提交
+        run: zsht audit "origin/${{ github.base_ref }}..HEAD"
 """
 
 PRE_COMMIT = """\

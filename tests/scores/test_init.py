@@ -49,3 +49,17 @@ def test_bad_code_is_one_line(tmp_path: Path, cli: Any) -> None:
 
 def test_example_workflow_is_the_one_init_writes() -> None:
     assert (ROOT / "examples" / "ci" / "zsht-validate.yml").read_text(encoding="utf-8") == WORKFLOW
+
+
+def test_workflow_runs_real_commands_and_posts_the_diff() -> None:
+    import re
+
+    import yaml
+
+    jobs = yaml.safe_load(WORKFLOW)["jobs"]
+    assert set(jobs) == {"validate", "review"}
+    assert jobs["review"]["permissions"] == {"pull-requests": "write"}
+    runs = "\n".join(step.get("run", "") for job in jobs.values() for step in job["steps"])
+    assert "zsht diff --format markdown" in runs and "gh pr comment" in runs
+    commands = set(re.findall(r"\bzsht (\w+)", runs))
+    assert commands == {"validate", "diff", "audit"}
