@@ -88,3 +88,24 @@ def test_manifest_names_the_commit_and_a_dirty_work_tree(cli: Any, mini: MiniCou
     assert cli("-C", mini.root, "render", "agreement", "--all", "-o", out).exit_code == 0
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["inputs"]["dirty"] is True
+
+
+def test_notice_number_preamble_and_paragraphs(cli: Any, mini: MiniCounty, tmp_path: Path) -> None:
+    mini.edit("notices/2015/GS-2015-catalog.yaml", lambda d: d.update(
+        number="测民发〔2014〕12号", preamble="经县人民政府同意，现将两份清单公示如下。",
+        paragraphs=["清单中的经费由县财政列入预算。", "公示结束后，清单由县人民政府发布。"]))
+    result = cli("-C", mini.root, "render", "notice", "catalog", "--year", "2015", "-o", tmp_path)
+    assert result.exit_code == 0, result.output
+    document = open_docx(tmp_path / "2015" / "关于两份清单的公示.docx")
+    paragraphs = [p.text for p in document.paragraphs]
+    assert paragraphs[1] == "测民发〔2014〕12号" and document.paragraphs[1].alignment == 1  # centred
+    assert "经县人民政府同意，现将两份清单公示如下。" in paragraphs and "按照“部门清理" not in all_text(document)
+    extra = paragraphs.index("清单中的经费由县财政列入预算。")
+    assert paragraphs[extra + 1] == "公示结束后，清单由县人民政府发布。" and paragraphs[extra + 2] == "三、公示期"
+    for ext in ("html", "md"):
+        page = (tmp_path / "2015" / f"关于两份清单的公示.{ext}").read_text(encoding="utf-8")
+        positions = [page.index(text) for text in ("测民发〔2014〕12号", "经县人民政府同意", "调解民间纠纷",
+                                                   "清单中的经费", "公示结束后", "公示期为")]
+        assert positions == sorted(positions), ext
+    markdown = (tmp_path / "2015" / "关于两份清单的公示.md").read_text(encoding="utf-8")
+    assert "\n\n测民发〔2014〕12号\n\n经县人民政府同意" in markdown and "\n\n清单中的经费由县财政列入预算。\n\n" in markdown

@@ -17,6 +17,9 @@ class Notice(Record):
     kind: Literal["目录", "评估结果"] = Field(description="公示内容：目录（两份清单）或 评估结果")
     year: Year
     title: Text = Field(description="公示标题")
+    number: Text | None = Field(default=None, description="发文字号，如“东民发〔2015〕12号”；印在标题下方居中")
+    preamble: Text | None = Field(default=None, description="正文开头一段；不填时用默认的说明文字")
+    paragraphs: list[Text] = Field(default_factory=list, description="表格之后、公示期之前的补充说明，每项一段")
     issuer: Text = Field(description="发布单位")
     township: Slug | None = Field(default=None, description="评估结果公示所属乡镇（街道）；目录公示不填")
     period: Period = Field(description="公示期")

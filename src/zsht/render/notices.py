@@ -29,6 +29,9 @@ class NoticeView:
     date: str
     period: str
     objection: str
+    number: str = ""
+    preamble: str = ""
+    paragraphs: tuple[str, ...] = ()
 
 
 @register_view
@@ -59,7 +62,8 @@ def _notice(record: m.Notice | None, title: str, issuer: str) -> NoticeView:
     if record is None:
         return NoticeView(title, issuer, date_cn(None), "", "")
     period = f"{date_cn(record.period.start)}至{date_cn(record.period.end)}"
-    return NoticeView(record.title, record.issuer, date_cn(record.date), period, record.objection)
+    return NoticeView(record.title, record.issuer, date_cn(record.date), period, record.objection,
+                      record.number or "", record.preamble or "", tuple(record.paragraphs))
 
 
 def _duty_in_force(county: County, year: int) -> Entry[m.DutyCatalog] | None:
