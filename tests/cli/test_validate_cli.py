@@ -148,3 +148,22 @@ def test_start_up_leaves_the_heavy_libraries_to_the_commands_that_use_them() -> 
     probe = f"import sys, zsht.cli; print(' '.join(m for m in {heavy!r} if m in sys.modules))"
     loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split()
     assert loaded == []
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (["validate", "--formt", "json"], "zsht: 没有选项 --formt（是不是要写 --format？）（运行 zsht validate --help 查看用法）"),
+    (["validate", "--format", "xml"], "zsht: --format / -f 的值不对：“xml”不是可选值"),
+    (["score"], "zsht: 缺少 --year / -y（运行 zsht score --help 查看用法）"),
+    (["score", "--year", "abc"], "zsht: --year / -y 的值不对：应为整数"),
+    (["render", "agreement", "--all", "--jobs", "0"], "zsht: --jobs / -j 的值不对：应不小于 1"),
+    (["sheet", "import", "nowhere.xlsx"], "zsht: workbook 的值不对：“nowhere.xlsx”不存在"),
+    (["nosuch"], "zsht: 没有命令“nosuch”（运行 zsht --help 查看用法）"),
+    (["validate", "a", "b"], "zsht: 多余的参数：a b"),
+])
+def test_usage_errors_are_one_chinese_line(args: list[str], expected: str, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "zsht", *args], capture_output=True, text=True, cwd=tmp_path)
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.startswith(expected) and done.stderr.count("\n") == 1, done.stderr

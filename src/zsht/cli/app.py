@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
@@ -93,7 +94,7 @@ def run(args: list[str] | None = None) -> int:
     """Run the command line and return its exit code."""
     try:
         # Without standalone mode an Exit comes back as the return value.
-        code = app(args=args, standalone_mode=False)
+        code = app(args=args, prog_name="zsht", standalone_mode=False)
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else 0
     except typer.Exit as exc:
@@ -101,16 +102,53 @@ def run(args: list[str] | None = None) -> int:
     except typer.Abort:
         fail("已中断")
         return 130
-    except typer.TyperException as exc:  # usage errors: typer's own message, exit 2
-        show = getattr(exc, "show", None)
-        if show:
-            show()
-        else:
-            fail(str(exc))
+    except typer.TyperException as exc:  # usage errors: one line in Chinese, exit 2
+        fail(usage_message(exc))
         return 2
     except Exception as exc:  # noqa: BLE001 - errors raised by the global options themselves
         return _report(exc, STATE.traceback)
     return code if isinstance(code, int) else 0
+
+
+_VALUE_WORDS = (
+    (re.compile(r"Input should be a valid integer.*"), "应为整数"),
+    (re.compile(r"Input should be a valid number.*"), "应为数字"),
+    (re.compile(r"Input should be greater than or equal to (\S+)"), r"应不小于 \1"),
+    (re.compile(r"Input should be less than or equal to (\S+)"), r"应不大于 \1"),
+    (re.compile(r"Value error, '(.*)' is not one of (.*)\."), r"“\1”不是可选值，可选：\2"),
+    (re.compile(r"(?:File|Path|Directory) '(.*)' does not exist\.", re.IGNORECASE), r"“\1”不存在"),
+    (re.compile(r"(?:File|Path) '(.*)' is a directory\.", re.IGNORECASE), r"“\1”是目录，应为文件"),
+)
+
+
+def usage_message(exc: Exception) -> str:
+    """A usage error (unknown option or command, missing or bad value) as one Chinese line with a way out."""
+    message = str(getattr(exc, "message", exc))
+    param = getattr(exc, "param", None)
+    hint = getattr(exc, "param_hint", None) or (" / ".join(param.opts) if param is not None and param.opts else
+                                                getattr(param, "name", None))
+    if type(exc).__name__ == "NoSuchOption":
+        said = f"没有选项 {exc.option_name}"  # type: ignore[attr-defined]
+        if getattr(exc, "possibilities", None):
+            said += f"（是不是要写 {'、'.join(sorted(exc.possibilities))}？）"  # type: ignore[attr-defined]
+    elif type(exc).__name__ == "MissingParameter":
+        said = f"缺少 {hint}"
+    elif param is not None or hint:
+        for pattern, words in _VALUE_WORDS:
+            if pattern.fullmatch(message):
+                message = pattern.sub(words, message)
+                break
+        said = f"{hint} 的值不对：{message}"
+    elif match := re.fullmatch(r"No such command '(.*)'\.", message):
+        said = f"没有命令“{match.group(1)}”"
+    elif match := re.fullmatch(r"Option '(.*)' requires an argument\.", message):
+        said = f"选项 {match.group(1)} 后面要跟一个值"
+    elif match := re.fullmatch(r"Got unexpected extra argument(?:\(s\)|s)? \((.*)\)", message):
+        said = f"多余的参数：{match.group(1)}"
+    else:
+        said = f"用法不对：{message}"
+    ctx = getattr(exc, "ctx", None)
+    return f"{said}（运行 {ctx.command_path if ctx is not None else 'zsht'} --help 查看用法）"
 
 
 def _report(exc: BaseException, wants_traceback: bool) -> int:
