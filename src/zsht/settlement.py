@@ -70,6 +70,8 @@ def year_results(county: County, year: int, township: str | None = None) -> Year
         raise UserError("zsht.yaml 有错误，无法计算评估结果", hint="先运行 zsht validate 并改正 zsht.yaml")
     if township is not None and township not in county.index("township"):
         raise UserError(f"乡镇（街道）“{township}”不在名录中")
+    if not any(e.record.year == year for kind in ("agreement", "evaluation") for e in county.entries(kind)):
+        raise UserError(f"{year} 年没有协议和评估记录，无从计算", hint="检查 --year")
     # A stored result that disagrees with the scores is what scoring (and --write) puts right, not a reason to skip.
     broken = {f.file for f in check_county(county) if f.severity is Severity.ERROR and f.rule not in RESULT_RULES}
     towns = {e.record.id: e.record.name for e in county.entries("township")}

@@ -109,3 +109,9 @@ def test_notice_number_preamble_and_paragraphs(cli: Any, mini: MiniCounty, tmp_p
         assert positions == sorted(positions), ext
     markdown = (tmp_path / "2015" / "关于两份清单的公示.md").read_text(encoding="utf-8")
     assert "\n\n测民发〔2014〕12号\n\n经县人民政府同意" in markdown and "\n\n清单中的经费由县财政列入预算。\n\n" in markdown
+
+
+def test_a_year_without_evaluations_is_one_line(cli: Any, mini: MiniCounty, tmp_path: Path) -> None:
+    result = cli("-C", mini.root, "render", "notice", "evaluation", "--year", "2013", "-o", tmp_path / "out")
+    assert result.exit_code == 2 and "2013 年没有评估记录，无可公示" in result.output
+    assert not (tmp_path / "out").exists()

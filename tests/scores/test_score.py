@@ -92,3 +92,8 @@ def test_invalid_evaluation_is_not_scored(mini: MiniCounty, cli: Any) -> None:
 def test_unknown_township_is_one_line(mini: MiniCounty, cli: Any) -> None:
     result = cli("-C", mini.root, "score", "--year", "2015", "--township", "nowhere")
     assert result.exit_code == 2 and "nowhere" in result.output and "Traceback" not in result.output
+
+
+def test_a_year_without_records_is_one_line(mini: MiniCounty, cli: Any) -> None:
+    result = cli("-C", mini.root, "score", "--year", "2013")
+    assert result.exit_code == 2 and "2013 年没有协议和评估记录" in result.output

@@ -148,6 +148,9 @@ def plan_evaluation_notices(county: County, findings: list[Finding], year: int, 
     for entry in county.entries("evaluation"):
         if entry.record.year == year and (township is None or entry.record.township == township):
             by_township.setdefault(entry.record.township, []).append(entry)
+    if not by_township:
+        where = f"{townships[township].record.name} " if township else ""
+        raise UserError(f"{where}{year} 年没有评估记录，无可公示", hint="检查 --year；评估记录在 evaluations/<年度>/ 下")
     for slug in sorted(by_township, key=lambda s: list(townships).index(s) if s in townships else 0):
         place = townships[slug].record if slug in townships else None
         notice_entry = notices.get(slug) or notices.get(None)
