@@ -280,3 +280,71 @@ def _sign_and_audit(repo: CountyRepo, cli: Any) -> None:
 def test_changed_since_reports_a_new_file_in_the_wrong_place(repo: CountyRepo, cli: Any) -> None:
     repo.write_text("agreements/XY-2016-niushan-xinhua.yaml", "id: XY-2016-niushan-xinhua\n")
     assert [f["rule"] for f in cli.findings(repo.root, "--changed-since", "HEAD")] == ["ZS009"]
+
+
+def _edit_checked_out(repo: CountyRepo, relpath: str, change: Any) -> None:
+    """Edit a file as the checked-out branch has it (the mini county's own copy follows one line of work)."""
+    repo.mini.files[relpath] = repo.read(relpath)
+    repo.edit(relpath, change)
+
+
+def _draft(data: Any) -> None:
+    data["status"] = "草稿"
+
+
+def _sign(data: Any) -> None:
+    data["status"] = "已签订"
+
+
+def test_audit_catches_a_signed_agreement_changed_by_a_merge(repo: CountyRepo, cli: Any) -> None:
+    """A branch edits the draft while main signs it: only the merge commit changes the signed agreement."""
+    _edit_checked_out(repo, A_XINHUA, _draft)
+    draft = repo.commit("协议草稿")  # (itself a ZS801 against the mini county's signed agreement: audited from here)
+    repo.git("checkout", "-q", "-b", "feature")
+    _edit_checked_out(repo, A_XINHUA, lambda d: d.update(breach="未履约的，扣减全部经费"))
+    repo.commit("修改草稿的违约条款")
+    repo.git("checkout", "-q", "main")
+    _edit_checked_out(repo, A_XINHUA, _sign)
+    repo.commit("签订协议")
+    repo.git("merge", "-q", "--no-ff", "--no-edit", "-m", "合并 feature", "feature")
+    assert repo.read(A_XINHUA)["status"] == "已签订" and "全部经费" in repo.read(A_XINHUA)["breach"]
+    result = cli("-C", repo.root, "audit", f"{draft}..HEAD", "--format", "json")
+    assert result.exit_code == 1, result.output
+    findings = json.loads(result.stdout)
+    assert [(f["rule"], f["subject"]) for f in findings] == [("ZS801", "合并 feature")]
+    assert "在合并提交" in findings[0]["message"] and "breach" in findings[0]["message"]
+    history = cli("-C", repo.root, "history", "XY-2015-niushan-xinhua", "--format", "json")
+    assert {"签订协议", "修改草稿的违约条款"} <= {step["subject"] for step in json.loads(history.stdout)}
+
+
+def test_a_change_reported_on_its_branch_is_not_reported_again_at_the_merge(repo: CountyRepo, cli: Any) -> None:
+    repo.git("checkout", "-q", "-b", "feature")
+    _edit_checked_out(repo, A_XINHUA, lambda d: d.update(breach="未履约的，扣减全部经费"))
+    repo.commit("改已签订的协议")
+    repo.git("checkout", "-q", "main")
+    _edit_checked_out(repo, ASSIST, lambda d: d["items"][0].update(name=d["items"][0]["name"] + "（修订）"))
+    repo.commit("修订目录")
+    repo.git("merge", "-q", "--no-ff", "--no-edit", "-m", "合并 feature", "feature")
+    findings = json.loads(cli("-C", repo.root, "audit", "--format", "json").stdout)
+    assert [(f["rule"], f["subject"]) for f in findings] == [("ZS801", "改已签订的协议")]
+
+
+def test_a_merge_that_takes_the_branchs_side_undoes_the_signing_visibly(repo: CountyRepo, cli: Any) -> None:
+    """The merge's tree is the branch's: the signing on main must still show in history, and the merge in audit."""
+    _edit_checked_out(repo, A_XINHUA, _draft)
+    draft = repo.commit("协议草稿")
+    repo.git("checkout", "-q", "-b", "feature")
+    _edit_checked_out(repo, A_XINHUA, lambda d: d.update(breach="未履约的，扣减全部经费"))
+    repo.commit("修改草稿的违约条款")
+    repo.git("checkout", "-q", "main")
+    _edit_checked_out(repo, A_XINHUA, _sign)
+    repo.commit("签订协议")
+    repo.git("merge", "-q", "--no-ff", "--no-commit", "feature")
+    repo.git("checkout", "feature", "--", A_XINHUA)
+    repo.git("commit", "-q", "-m", "合并 feature，取分支版本")
+    assert repo.git("diff", "HEAD^2", "HEAD") == ""
+    history = json.loads(cli("-C", repo.root, "history", "XY-2015-niushan-xinhua", "--format", "json").stdout)
+    assert "签订协议" in {step["subject"] for step in history}
+    findings = json.loads(cli("-C", repo.root, "audit", f"{draft}..HEAD", "--format", "json").stdout)
+    assert [(f["rule"], f["subject"]) for f in findings] == [("ZS801", "合并 feature，取分支版本")]
+    assert "status" in findings[0]["message"] and "breach" in findings[0]["message"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from io import StringIO
 from pathlib import Path
@@ -11,9 +13,10 @@ from rich.markup import escape
 
 from ..findings import Finding
 from ..ruletable import finding
+from .changes import RecordChange
 from .git import Commit, Repo
 from .record import SIGNATURE, commit_dict
-from .records import kind_of
+from .records import Key, kind_of
 from .render import console_for, plain_json
 from .walk import walk
 
@@ -58,6 +61,7 @@ def audit_county(root: Path, revisions: str | None = None) -> Audit:
     repo = Repo(root)
     require_review, require_signed = _settings(root)
     found: list[AuditFinding] = []
+    flagged: set[tuple[Key, str | None]] = set()  # (record, version it was changed to) already reported
     count = 0
     def relevant(commit: Commit, path: str) -> bool:
         """Signed agreements and published notices always; other records only to see if an unreviewed commit
@@ -69,18 +73,10 @@ def audit_county(root: Path, revisions: str | None = None) -> Audit:
                      signatures=require_signed):
         commit, who = step.commit, f"{step.commit.short}（{step.commit.author}，{step.commit.date[:10]}）"
         count += 1
-        for change in step.changes:
-            final = FINAL.get(change.key.kind)
-            if final is None or change.old is None or change.old.data.get(final[0]) != final[1]:
-                continue
-            if change.new is None:
-                what = "被删除"
-            elif change.fields:
-                what = "被改动：" + "，".join(f.text() for f in change.fields[:8])
-            else:
-                continue  # only moved to another file: the record itself is unchanged
+        for change, what in _final_changed(step.changes):
+            flagged.add(_version_of(change))
             found.append(AuditFinding(finding(
-                "ZS801", change.file, f"{final[2]} {change.key.id} 在提交 {who} 中{what}",
+                "ZS801", change.file, f"{FINAL[change.key.kind][2]} {change.key.id} 在提交 {who} 中{what}",
                 hint="已签订、已发布的记录不得再改；如须变更，另立补充协议或重新公示"), commit))
         if require_review and any(c.fields or c.old is None or c.new is None for c in step.changes) \
                 and not commit.reviewed:
@@ -92,7 +88,47 @@ def audit_county(root: Path, revisions: str | None = None) -> Audit:
             found.append(AuditFinding(finding(
                 "ZS803", commit.files[0].path if commit.files else "zsht.yaml", f"提交 {who}“{commit.subject}”{state}",
                 hint="用 git commit -S 签名提交"), commit))
+    found += _merges(repo, revisions, flagged)
     return Audit(count, found)
+
+
+def _final_changed(changes: list[RecordChange]) -> Iterator[tuple[RecordChange, str]]:
+    """The changes to a signed or published record, each with what happened to it."""
+    for change in changes:
+        final = FINAL.get(change.key.kind)
+        if final is None or change.old is None or change.old.data.get(final[0]) != final[1]:
+            continue
+        if change.new is None:
+            yield change, "被删除"
+        elif change.fields:
+            yield change, "被改动：" + "，".join(f.text() for f in change.fields[:8])
+        # else: only moved to another file, the record itself is unchanged
+
+
+def _version_of(change: RecordChange) -> tuple[Key, str | None]:
+    return change.key, None if change.new is None else json.dumps(change.new.data, sort_keys=True, default=str)
+
+
+def _merges(repo: Repo, revisions: str | None, flagged: set[tuple[Key, str | None]]) -> list[AuditFinding]:
+    """ZS801 through a merge: a record signed or published on the branch merged into that the merge changed.
+
+    A branch that edited a draft agreement while it was being signed on the main branch, or a conflict
+    resolved by hand, changes the signed record in the merge commit alone, where no other commit shows it.
+    A change some branch commit already made to a signed record (and was reported for) is not repeated.
+    """
+    found = []
+    for step in walk(repo, *([revisions] if revisions else []), oldest_first=True, merges=True,
+                     relevant=lambda _commit, path: getattr(kind_of(path), "name", None) in FINAL):
+        commit = step.commit
+        who = f"{commit.short}（{commit.author}，{commit.date[:10]}）"
+        for change, what in _final_changed(step.changes):
+            if _version_of(change) in flagged:
+                continue
+            found.append(AuditFinding(finding(
+                "ZS801", change.file, f"{FINAL[change.key.kind][2]} {change.key.id} 在合并提交 {who} 中{what}",
+                hint="合并带入的分支改的是签订、发布前的版本，或解决冲突时改了它；恢复原文，变更另立补充协议或重新公示"),
+                commit))
+    return found
 
 
 def audit_text(audit: Audit, *, color: bool = False) -> str:

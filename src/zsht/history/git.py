@@ -109,15 +109,21 @@ class Repo:
                 found[relpath] = sha
         return found
 
-    def commits(self, *revisions: str, oldest_first: bool = True, signatures: bool = False) -> Iterator[Commit]:
+    def commits(self, *revisions: str, oldest_first: bool = True, signatures: bool = False,
+                merges: bool = False) -> Iterator[Commit]:
         """Every commit that changed the county, read from ONE `git log` process as it streams.
 
         Signatures are checked only with `signatures` (git runs gpg once per signed commit); otherwise a
         commit's `signature` is "?" until `signatures_of` fills it in for the few commits that are shown.
+        With `merges`, only merge commits, each with the files it changed against its first parent (the
+        branch it was merged into); otherwise a merge commit comes with no files.
         """
         fmt = _FORMAT.format(signature="%G?" if signatures else "?")
-        args = ["git", "-C", str(self.top), "log", "--no-renames", "--raw", "-z", "--no-abbrev", "--topo-order",
-                f"--format={fmt}"]
+        # --full-history: every commit that changed the county, also on a side a merge's tree did not keep.
+        args = ["git", "-C", str(self.top), "log", "--full-history", "--no-renames", "--raw", "-z", "--no-abbrev",
+                "--topo-order", f"--format={fmt}"]
+        if merges:
+            args += ["--merges", "--diff-merges=first-parent"]
         if oldest_first:
             args.append("--reverse")
         args += [*(revisions or ("HEAD",)), "--", self.prefix or "."]

@@ -51,18 +51,19 @@ def _side(files: list[FileChange], blobs: BlobReader, parsed: Parsed, new: bool)
 
 
 def walk(repo: Repo, *revisions: str, oldest_first: bool = True, record_id: str | None = None,
-         relevant: Relevant | None = None, signatures: bool = False) -> Iterator[Step]:
+         relevant: Relevant | None = None, signatures: bool = False, merges: bool = False) -> Iterator[Step]:
     """Each commit that touched the county, with its record changes (only those of `record_id` if given).
 
     A commit's changes are found in the files it changed alone: a record in a file the commit did not
     touch did not change, and a record that moved shows up in the old version of one file and the new
-    version of another. Merge commits add no changes of their own (their branches' commits carry them).
+    version of another. Merge commits add no changes of their own (their branches' commits carry them);
+    with `merges`, only merge commits come, each with its changes against its first parent.
     `relevant(commit, path)` says which changed files are worth reading: a file left out counts as
     unchanged, which keeps a walk over thousands of commits to the files that can matter.
     """
     parsed = Parsed()
     with repo.blobs() as blobs:
-        for commit in repo.commits(*revisions, oldest_first=oldest_first, signatures=signatures):
+        for commit in repo.commits(*revisions, oldest_first=oldest_first, signatures=signatures, merges=merges):
             files = _files(commit, blobs, relevant, record_id)
             changes = compare(_side(files, blobs, parsed, False), _side(files, blobs, parsed, True), moves=True)
             if record_id is not None:
