@@ -296,16 +296,24 @@ def _sign(data: Any) -> None:
     data["status"] = "已签订"
 
 
-def test_audit_catches_a_signed_agreement_changed_by_a_merge(repo: CountyRepo, cli: Any) -> None:
-    """A branch edits the draft while main signs it: only the merge commit changes the signed agreement."""
+def _signed_on_main_while_a_branch_edits_the_draft(repo: CountyRepo) -> str:
+    """main: the agreement as a draft, then signed; branch feature (from the draft): its breach clause edited.
+    Returns the draft commit: the mini county's agreement starts signed, so making it a draft is itself a
+    ZS801, and audits start after it."""
     _edit_checked_out(repo, A_XINHUA, _draft)
-    draft = repo.commit("协议草稿")  # (itself a ZS801 against the mini county's signed agreement: audited from here)
+    draft = repo.commit("协议草稿")
     repo.git("checkout", "-q", "-b", "feature")
     _edit_checked_out(repo, A_XINHUA, lambda d: d.update(breach="未履约的，扣减全部经费"))
     repo.commit("修改草稿的违约条款")
     repo.git("checkout", "-q", "main")
     _edit_checked_out(repo, A_XINHUA, _sign)
     repo.commit("签订协议")
+    return draft
+
+
+def test_audit_catches_a_signed_agreement_changed_by_a_merge(repo: CountyRepo, cli: Any) -> None:
+    """A branch edits the draft while main signs it: only the merge commit changes the signed agreement."""
+    draft = _signed_on_main_while_a_branch_edits_the_draft(repo)
     repo.git("merge", "-q", "--no-ff", "--no-edit", "-m", "合并 feature", "feature")
     assert repo.read(A_XINHUA)["status"] == "已签订" and "全部经费" in repo.read(A_XINHUA)["breach"]
     result = cli("-C", repo.root, "audit", f"{draft}..HEAD", "--format", "json")
@@ -331,14 +339,7 @@ def test_a_change_reported_on_its_branch_is_not_reported_again_at_the_merge(repo
 
 def test_a_merge_that_takes_the_branchs_side_undoes_the_signing_visibly(repo: CountyRepo, cli: Any) -> None:
     """The merge's tree is the branch's: the signing on main must still show in history, and the merge in audit."""
-    _edit_checked_out(repo, A_XINHUA, _draft)
-    draft = repo.commit("协议草稿")
-    repo.git("checkout", "-q", "-b", "feature")
-    _edit_checked_out(repo, A_XINHUA, lambda d: d.update(breach="未履约的，扣减全部经费"))
-    repo.commit("修改草稿的违约条款")
-    repo.git("checkout", "-q", "main")
-    _edit_checked_out(repo, A_XINHUA, _sign)
-    repo.commit("签订协议")
+    draft = _signed_on_main_while_a_branch_edits_the_draft(repo)
     repo.git("merge", "-q", "--no-ff", "--no-commit", "feature")
     repo.git("checkout", "feature", "--", A_XINHUA)
     repo.git("commit", "-q", "-m", "合并 feature，取分支版本")
