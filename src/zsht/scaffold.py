@@ -112,9 +112,11 @@ evaluation:
     - {{id: ZF-03, name: 未将协议外事项转嫁村（居）委会, max: 30}}
 audit:
   # 确定审核人（如县法制办）后改为 true：此后改动记录的提交须在说明末尾带
-  # “Reviewed-by: 姓名 <邮箱>”或“Approved-by: …”，zsht audit 会报告缺少审核的提交。
+  # “Reviewed-by: 姓名 <邮箱>”或“Approved-by: …”（提交者本人不算），zsht audit 会报告缺少审核的提交。
   require_review: false
   require_signed: false
+  # 有权审核的人；填写后只认名单中的人，如 ["李四 <lisi@example.org>"]
+  reviewers: []
 """
 
 

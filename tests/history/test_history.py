@@ -349,3 +349,19 @@ def test_a_merge_that_takes_the_branchs_side_undoes_the_signing_visibly(repo: Co
     findings = json.loads(cli("-C", repo.root, "audit", f"{draft}..HEAD", "--format", "json").stdout)
     assert [(f["rule"], f["subject"]) for f in findings] == [("ZS801", "合并 feature，取分支版本")]
     assert "status" in findings[0]["message"] and "breach" in findings[0]["message"]
+
+
+def test_a_review_counts_only_from_someone_else_on_the_list(repo: CountyRepo, cli: Any) -> None:
+    repo.edit("zsht.yaml", lambda d: d.update(audit={"require_review": True,
+                                                     "reviewers": ["李四 <LiSi@example.org>", "wangwu@example.org"]}))
+    repo.commit("要求审核并定下审核人\n\nApproved-by: 王五 <wangwu@example.org>")
+    for amount, message in ((2100, "自己审核\n\nReviewed-by: 张三 <zhangsan@example.org>"),
+                            (2200, "名单外的人审核\n\nReviewed-by: 赵六 <zhaoliu@example.org>"),
+                            (2300, "名单内的人审核\n\nReviewed-by: 李四 <lisi@example.org>"),
+                            (2400, "只写了邮箱的审核人\n\nApproved-by: wangwu@example.org")):
+        repo.edit(ASSIST, _funding(amount))
+        repo.commit(message)
+    findings = json.loads(cli("-C", repo.root, "audit", "HEAD~5..HEAD", "--format", "json").stdout)
+    assert [(f["rule"], f["subject"]) for f in findings] == [("ZS802", "自己审核"), ("ZS802", "名单外的人审核")]
+    assert "审核人是提交者本人" in findings[0]["message"]
+    assert "审核人（赵六）不在 zsht.yaml 的 audit.reviewers 中" in findings[1]["message"]

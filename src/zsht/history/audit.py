@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from io import StringIO
@@ -44,22 +45,62 @@ class Audit:
     findings: list[AuditFinding]
 
 
-def _settings(root: Path) -> tuple[bool, bool]:
-    """require_review and require_signed from zsht.yaml (both off when it cannot be read)."""
+@dataclass(frozen=True)
+class Settings:
+    """The `audit` section of zsht.yaml."""
+
+    require_review: bool = False
+    require_signed: bool = False
+    reviewers: tuple[str, ...] = ()
+
+
+def _settings(root: Path) -> Settings:
+    """The audit settings from zsht.yaml (all off when it cannot be read)."""
     from ..load.reader import load_yaml
 
     try:
         config = load_yaml((root / "zsht.yaml").read_text(encoding="utf-8"))
         audit = config.get("audit") or {}
-        return bool(audit.get("require_review")), bool(audit.get("require_signed"))
+        return Settings(bool(audit.get("require_review")), bool(audit.get("require_signed")),
+                        tuple(str(r) for r in audit.get("reviewers") or ()))
     except Exception:  # noqa: BLE001 - a broken zsht.yaml is validate's to report; audit the history anyway
-        return False, False
+        return Settings()
+
+
+def _person(text: str) -> tuple[str, str]:
+    """(name, email) of “姓名 <邮箱>”, “邮箱” or “姓名”; the email lower-cased, either may be empty."""
+    match = re.fullmatch(r"\s*(.*?)\s*<\s*([^<>\s]+)\s*>\s*", text)
+    if match:
+        return match.group(1), match.group(2).lower()
+    text = text.strip()
+    return ("", text.lower()) if "@" in text else (text, "")
+
+
+def _same(one: tuple[str, str], other: tuple[str, str]) -> bool:
+    return one[1] == other[1] if one[1] and other[1] else bool(one[0]) and one[0] == other[0]
+
+
+def review_problem(commit: Commit, reviewers: tuple[str, ...]) -> str | None:
+    """Why a commit does not count as reviewed (None when it does): no trailer, only the author's own, or
+    only people not on the county's list of reviewers."""
+    named = [_person(t.split(":", 1)[-1]) for t in commit.trailers if t.split(":", 1)[-1].strip()]
+    if not named:
+        return "没有 Reviewed-by: 或 Approved-by:"
+    author = (commit.author, commit.email.lower())
+    others = [person for person in named if not _same(person, author)]
+    if not others:
+        return "审核人是提交者本人"
+    allowed = [_person(r) for r in reviewers]
+    if allowed and not any(_same(person, a) for person in others for a in allowed):
+        return f"审核人（{'、'.join(p[0] or p[1] for p in others)}）不在 zsht.yaml 的 audit.reviewers 中"
+    return None
 
 
 def audit_county(root: Path, revisions: str | None = None) -> Audit:
     """Audit every commit that touched the county (or those of a revision range such as `v1.0..HEAD`)."""
     repo = Repo(root)
-    require_review, require_signed = _settings(root)
+    settings = _settings(root)
+    require_review, require_signed = settings.require_review, settings.require_signed
     found: list[AuditFinding] = []
     flagged: set[tuple[Key, str | None]] = set()  # (record, version it was changed to) already reported
     count = 0
@@ -67,7 +108,14 @@ def audit_county(root: Path, revisions: str | None = None) -> Audit:
         """Signed agreements and published notices always; other records only to see if an unreviewed commit
         changed records (a reviewed one needs no reading)."""
         kind = kind_of(path)
-        return kind is not None and (kind.name in FINAL or (require_review and not commit.reviewed))
+        return kind is not None and (kind.name in FINAL or (require_review and unreviewed(commit) is not None))
+
+    problems: dict[str, str | None] = {}
+
+    def unreviewed(commit: Commit) -> str | None:
+        if commit.sha not in problems:
+            problems[commit.sha] = review_problem(commit, settings.reviewers)
+        return problems[commit.sha]
 
     for step in walk(repo, *([revisions] if revisions else []), oldest_first=True, relevant=relevant,
                      signatures=require_signed):
@@ -78,11 +126,11 @@ def audit_county(root: Path, revisions: str | None = None) -> Audit:
             found.append(AuditFinding(finding(
                 "ZS801", change.file, f"{FINAL[change.key.kind][2]} {change.key.id} 在提交 {who} 中{what}",
                 hint="已签订、已发布的记录不得再改；如须变更，另立补充协议或重新公示"), commit))
-        if require_review and any(c.fields or c.old is None or c.new is None for c in step.changes) \
-                and not commit.reviewed:
+        problem = unreviewed(commit) if require_review else None
+        if problem and any(c.fields or c.old is None or c.new is None for c in step.changes):
             found.append(AuditFinding(finding(
-                "ZS802", step.changes[0].file, f"提交 {who}“{commit.subject}”改动了记录，但没有 Reviewed-by: 或 Approved-by:",
-                hint="合并前由审核人在提交说明末尾加上 Reviewed-by: 姓名 <邮箱>"), commit))
+                "ZS802", step.changes[0].file, f"提交 {who}“{commit.subject}”改动了记录，但{problem}",
+                hint="合并前由提交者以外的审核人在提交说明末尾加上 Reviewed-by: 姓名 <邮箱>"), commit))
         if require_signed and commit.signature not in _SIGNED:
             state = SIGNATURE.get(commit.signature, commit.signature)
             found.append(AuditFinding(finding(

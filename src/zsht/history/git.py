@@ -53,11 +53,6 @@ class Commit:
     def short(self) -> str:
         return self.sha[:10]
 
-    @property
-    def reviewed(self) -> bool:
-        """Whether the message carries a Reviewed-by: or Approved-by: trailer with a name."""
-        return any(t.split(":", 1)[-1].strip() for t in self.trailers)
-
 
 class Repo:
     """The git repository that holds a county, seen from the county's root."""

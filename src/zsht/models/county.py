@@ -55,6 +55,9 @@ class AuditSettings(Record):
 
     require_review: bool = Field(default=False, description="改动记录的提交须带 Reviewed-by: 或 Approved-by:")
     require_signed: bool = Field(default=False, description="提交须有签名")
+    reviewers: list[Text] = Field(default_factory=list, description=(
+        "有权审核的人，如“李四 <lisi@example.org>”或只写邮箱；填写后，只有名单中的人的 Reviewed-by:、"
+        "Approved-by: 才算审核（按邮箱核对，没有邮箱时按姓名）"))
 
 
 class CountyConfig(Record):
