@@ -156,9 +156,10 @@ def test_start_up_leaves_the_heavy_libraries_to_the_commands_that_use_them() -> 
     (["score"], "zsht: 缺少 --year / -y（运行 zsht score --help 查看用法）"),
     (["score", "--year", "abc"], "zsht: --year / -y 的值不对：应为整数"),
     (["render", "agreement", "--all", "--jobs", "0"], "zsht: --jobs / -j 的值不对：应不小于 1"),
-    (["sheet", "import", "nowhere.xlsx"], "zsht: workbook 的值不对：“nowhere.xlsx”不存在"),
+    (["sheet", "import", "nowhere.xlsx"], "zsht: 评分表 的值不对：“nowhere.xlsx”不存在"),
     (["nosuch"], "zsht: 没有命令“nosuch”（运行 zsht --help 查看用法）"),
     (["validate", "a", "b"], "zsht: 多余的参数：a b"),
+    (["history"], "zsht: 缺少 记录编号（运行 zsht history --help 查看用法）"),
 ])
 def test_usage_errors_are_one_chinese_line(args: list[str], expected: str, tmp_path: Path) -> None:
     import subprocess

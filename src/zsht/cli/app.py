@@ -125,8 +125,10 @@ def usage_message(exc: Exception) -> str:
     """A usage error (unknown option or command, missing or bad value) as one Chinese line with a way out."""
     message = str(getattr(exc, "message", exc))
     param = getattr(exc, "param", None)
-    hint = getattr(exc, "param_hint", None) or (" / ".join(param.opts) if param is not None and param.opts else
-                                                getattr(param, "name", None))
+    hint = getattr(exc, "param_hint", None)
+    if hint is None and param is not None:
+        is_argument = getattr(param, "param_type_name", "") == "argument"
+        hint = (param.metavar or param.name) if is_argument else " / ".join(param.opts)
     if type(exc).__name__ == "NoSuchOption":
         said = f"没有选项 {exc.option_name}"  # type: ignore[attr-defined]
         if getattr(exc, "possibilities", None):

@@ -11,7 +11,7 @@ from .app import app
 
 @app.command("init")
 def init_command(
-    folder: Path = typer.Argument(..., help="新仓库的目录（可不存在）"),
+    folder: Path = typer.Argument(..., metavar="目录", help="新仓库的目录（可不存在）"),
     county: str = typer.Option(..., "--county", help="县（市、区）名称，如 东海县"),
     code: str = typer.Option("000000", "--code", help="6 位行政区划代码，如 320722"),
     year: int | None = typer.Option(None, "--year", help="空清单的年度（默认今年）"),

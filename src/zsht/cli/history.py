@@ -23,7 +23,7 @@ class Format(StrEnum):
 
 @app.command("diff")
 def diff_command(
-    revisions: str | None = typer.Argument(None, help="BASE、BASE..HEAD 或 BASE...HEAD；默认为与主分支的合并基点对比工作区"),
+    revisions: str | None = typer.Argument(None, metavar="版本范围", help="BASE、BASE..HEAD 或 BASE...HEAD；默认为与主分支的合并基点对比工作区"),
     fmt: DiffFormat = typer.Option(DiffFormat.text, "--format", "-f", help="输出格式：text、markdown、json"),
     exit_code: bool = typer.Option(False, "--exit-code", help="有改动时退出码为 1（同 git diff）"),
 ) -> None:
@@ -44,7 +44,7 @@ def diff_command(
 
 @app.command("history")
 def history_command(
-    record_id: str = typer.Argument(..., help="记录编号，如 XZ-001、XY-2015-niushan-xinhua"),
+    record_id: str = typer.Argument(..., metavar="记录编号", help="记录编号，如 XZ-001、XY-2015-niushan-xinhua"),
     oldest_first: bool = typer.Option(False, "--reverse", "--oldest-first", help="从最早的提交开始列出"),
     fmt: Format = typer.Option(Format.text, "--format", "-f", help="输出格式：text、json"),
 ) -> None:
@@ -61,7 +61,7 @@ def history_command(
 
 @app.command("audit")
 def audit_command(
-    revisions: str | None = typer.Argument(None, help="只审计这些提交，如 v1.0..HEAD；默认为全部历史"),
+    revisions: str | None = typer.Argument(None, metavar="版本范围", help="只审计这些提交，如 v1.0..HEAD；默认为全部历史"),
     fmt: Format = typer.Option(Format.text, "--format", "-f", help="输出格式：text、json"),
 ) -> None:
     """审计历史：已签订协议、已发布公示事后被改（ZS801），未经审核（ZS802）或未签名（ZS803）的提交。

@@ -24,7 +24,7 @@ def rules_command(
 
 @app.command("recode")
 def recode_command(
-    files: list[Path] = typer.Argument(..., help="要转为 UTF-8 的文件"),
+    files: list[Path] = typer.Argument(..., metavar="文件", help="要转为 UTF-8 的文件"),
 ) -> None:
     """把 GBK（GB18030）、UTF-16 等编码的文件就地转为 UTF-8。
 

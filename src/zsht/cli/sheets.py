@@ -32,7 +32,7 @@ def export_command(
 
 @sheet_app.command("import")
 def import_command(
-    workbook: Path = typer.Argument(..., help="填好的评分表（.xlsx）", exists=True, dir_okay=False),
+    workbook: Path = typer.Argument(..., metavar="评分表", help="填好的评分表（.xlsx）", exists=True, dir_okay=False),
     year: int | None = typer.Option(None, "--year", "-y", help="评估年度；不填则取表中的年度"),
 ) -> None:
     """导入评分表：整本检查无误才写入评估记录（保留注释和格式），分数齐全时算出结果；有错则逐格列出，一个文件也不写。
