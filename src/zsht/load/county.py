@@ -53,17 +53,27 @@ class County:
     records: dict[str, list[Entry[Any]]] = field(default_factory=lambda: defaultdict(list))
     raw_ids: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     community_township: dict[str, str] = field(default_factory=dict)
+    _indexes: dict[str, tuple[int, dict[str, Entry[Any]]]] = field(default_factory=dict, init=False, repr=False)
 
     def entries(self, kind: str) -> list[Entry[Any]]:
         """Every valid record of one file kind (for list files: the records inside them)."""
         return self.records.get(kind, [])
 
     def index(self, kind: str) -> dict[str, Entry[Any]]:
-        """Records of one kind by id (the first one wins; duplicates are reported by a check)."""
-        found: dict[str, Entry[Any]] = {}
-        for entry in self.entries(kind):
-            found.setdefault(entry.record.id, entry)
-        return found
+        """Records of one kind by id (the first one wins; duplicates are reported by a check).
+
+        Built once per kind and kept while no record of that kind is added (records are only ever added,
+        while loading): checks and renderers ask for it once per record, which at province scale would
+        otherwise cost time quadratic in the number of records. Read it, do not change it.
+        """
+        entries = self.entries(kind)
+        cached = self._indexes.get(kind)
+        if cached is None or cached[0] != len(entries):
+            found: dict[str, Entry[Any]] = {}
+            for entry in entries:
+                found.setdefault(entry.record.id, entry)
+            cached = self._indexes[kind] = (len(entries), found)
+        return cached[1]
 
     def known(self, kind: str) -> set[str]:
         """Ids of one kind that exist, even in records that failed the schema (avoids cascades)."""

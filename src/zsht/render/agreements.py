@@ -14,7 +14,7 @@ from ..load.county import County, Entry
 from ..policy import agreement_total, catalog_in_force, catalog_items, effective_funding
 from .numerals import article, date_cn
 from .paths import document_relpath
-from .plan import Dependency, Job, Plan, Skipped, blocking, describe
+from .plan import Dependency, Job, Plan, Skipped, blocking, describe, errors_by_file
 from .templates import register_view
 
 TEMPLATE = "agreement.xml.j2"
@@ -194,10 +194,11 @@ def plan_agreements(county: County, findings: list[Finding], year: int,
             loaded.add(item.file)
             plan.skipped.append(Skipped(item.file, (item.file,), describe([item])))
     names = Counter((e.record.township, _community_name(e, county)) for e in entries)
+    errors_at = errors_by_file(findings)
     for entry in entries:
         agreement = entry.record
         deps = _dependencies(entry, county)
-        errors = blocking(findings, deps)
+        errors = blocking(errors_at, deps)
         if errors or agreement.township not in county.index("township") or \
                 agreement.community not in county.index("community"):
             reason = describe(errors) if errors else "甲方乡镇或乙方村（居）委会不在名录中，未生成"

@@ -13,7 +13,7 @@ from ..load.county import County, Entry
 from ..policy import catalog_in_force
 from .numerals import article, date_cn, figures
 from .paths import document_relpath, safe_name
-from .plan import Dependency, Format, Job, Plan, Skipped, blocking, describe
+from .plan import Dependency, Format, Job, Plan, Skipped, blocking, describe, errors_by_file
 from .templates import register_view
 
 FORMATS: tuple[Format, ...] = ("docx", "html", "md")
@@ -113,10 +113,11 @@ def plan_catalog_notice(county: County, findings: list[Finding], year: int) -> P
     }
     default_title = f"关于{context['county']}{year}年度村（居）民委员会工作事项清单的公示"
     choices: list[Entry[m.Notice] | None] = list(notices) or [None]
+    errors_at = errors_by_file(findings)
     for entry in choices:
         record = entry.record if entry else None
         files = tuple(f for f in (entry.file if entry else None, duty.file if duty else None, assist.file) if f)
-        errors = blocking(findings, [Dependency(f) for f in files])
+        errors = blocking(errors_at, [Dependency(f) for f in files])
         label = entry.record.id if entry else f"{year} 年目录公示"
         if errors:
             plan.skipped.append(Skipped(label, files, describe(errors)))
@@ -145,6 +146,7 @@ def plan_evaluation_notices(county: County, findings: list[Finding], year: int, 
     notices = {e.record.township: e for e in county.entries("notice")
                if e.record.kind == "评估结果" and e.record.year == year}
     by_township: dict[str, list[Entry[m.Evaluation]]] = {}
+    errors_at = errors_by_file(findings)
     for entry in county.entries("evaluation"):
         if entry.record.year == year and (township is None or entry.record.township == township):
             by_township.setdefault(entry.record.township, []).append(entry)
@@ -156,7 +158,7 @@ def plan_evaluation_notices(county: County, findings: list[Finding], year: int, 
         notice_entry = notices.get(slug) or notices.get(None)
         rows, sources = [], [notice_entry.file] if notice_entry else []
         for entry in sorted(by_township[slug], key=lambda e: e.file):
-            errors = blocking(findings, [Dependency(entry.file)])
+            errors = blocking(errors_at, [Dependency(entry.file)])
             row = None if errors else _result_row(entry, county)
             if row is None:
                 reason = describe(errors) if errors else "评估尚无结果（result），未列入公示"

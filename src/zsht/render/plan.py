@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -49,16 +50,26 @@ class Dependency:
     path: Path = ()
 
 
-def blocking(findings: Iterable[Finding], dependencies: Sequence[Dependency]) -> list[Finding]:
+ErrorsByFile = dict[str, list[Finding]]
+
+
+def errors_by_file(findings: Iterable[Finding]) -> ErrorsByFile:
+    """The errors among `findings`, by file: built once per plan, looked up once per record."""
+    found: ErrorsByFile = defaultdict(list)
+    for item in findings:
+        if item.severity is Severity.ERROR:
+            found[item.file].append(item)
+    return found
+
+
+def blocking(errors: ErrorsByFile, dependencies: Sequence[Dependency]) -> list[Finding]:
     """The errors that fall on any of the dependencies (a finding at the top of a file falls on all of it)."""
     found = []
-    for item in findings:
-        if item.severity is not Severity.ERROR:
-            continue
-        for dep in dependencies:
-            if item.file == dep.file and (not item.path or item.path[: len(dep.path)] == dep.path):
+    for file in dict.fromkeys(dep.file for dep in dependencies):
+        for item in errors.get(file, ()):
+            if any(dep.file == file and (not item.path or item.path[: len(dep.path)] == dep.path)
+                   for dep in dependencies):
                 found.append(item)
-                break
     return found
 
 
