@@ -9,6 +9,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill, Protection
+from openpyxl.worksheet.cell_range import MultiCellRange
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -42,11 +43,16 @@ def _number(value: Decimal | None) -> float | int | None:
 
 
 class _Validations:
-    """One decimal-range validation per maximum, so each score cell refuses what exceeds its own maximum."""
+    """One decimal-range validation per maximum, so each score cell refuses what exceeds its own maximum.
+
+    Cells are collected and given to each validation once, by `finish`: openpyxl's own `add` compares a new
+    cell with every range already there, which made a province's workbook take minutes.
+    """
 
     def __init__(self, sheet: Worksheet) -> None:
         self.sheet = sheet
         self.by_max: dict[Decimal, DataValidation] = {}
+        self.cells: dict[Decimal, list[str]] = {}
 
     def score_cell(self, row: int, column: int, maximum: Decimal, value: Decimal | None) -> None:
         cell = self.sheet.cell(row, column, _number(value))
@@ -58,7 +64,12 @@ class _Validations:
                                   error=f"请输入 0 到 {shown} 之间的分数")
             self.sheet.add_data_validation(rule)
             self.by_max[maximum] = rule
-        self.by_max[maximum].add(cell)
+            self.cells[maximum] = []
+        self.cells[maximum].append(cell.coordinate)
+
+    def finish(self) -> None:
+        for maximum, rule in self.by_max.items():
+            rule.sqref = MultiCellRange(" ".join(self.cells[maximum]))
 
 
 def _header(sheet: Worksheet, row: int, values: Sequence[str | int | None], start: int = 1) -> None:
@@ -77,7 +88,7 @@ def _meta(sheet: Worksheet, year: int, township: str, title: str) -> None:
 
 
 def _panel_block(sheet: Worksheet, row: int, committee: CommitteeSheet, checks: _Validations,
-                 categories: DataValidation) -> int:
+                 categories: list[str]) -> int:
     """Write one committee's block from `row`; return the next free row."""
     panel: list[tuple[str, str, str]] = [(m.category, m.name, m.id) for m in committee.panel]
     panel = panel or [("", "", "")] * EMPTY_PANEL_COLUMNS
@@ -89,7 +100,7 @@ def _panel_block(sheet: Worksheet, row: int, committee: CommitteeSheet, checks: 
             if not committee.panel_own:
                 cell.protection = OPEN
                 if offset == 0:
-                    categories.add(cell)
+                    categories.append(cell.coordinate)
     row += 3
     ids = [m.id for m in committee.panel] or [""] * EMPTY_PANEL_COLUMNS
     for item in committee.items:
@@ -115,6 +126,7 @@ def _government(sheet: Worksheet, committees: list[CommitteeSheet]) -> None:
                 sheet.cell(row, column, value)
             checks.score_cell(row, 6, maximum, score)
             row += 1
+    checks.finish()
 
 
 def build_workbook(county: County, year: int, township: str | None = None) -> Workbook:
@@ -126,9 +138,10 @@ def build_workbook(county: County, year: int, township: str | None = None) -> Wo
         raise UserError(f"乡镇（街道）“{township}”不在名录中")
     book = Workbook()
     book.remove(book.worksheets[0])
+    sheets = committee_sheets(county, year, township)
     for town_id, town_name in towns.items():
-        committees = committee_sheets(county, year, town_id)
-        if (township and town_id != township) or not committees:
+        committees = sheets.get(town_id)
+        if not committees:
             continue
         title = f"{county.config.county}{year}年度{town_name}履职履约双向评估评分表"
         sheet = book.create_sheet(town_name)
@@ -138,9 +151,11 @@ def build_workbook(county: County, year: int, township: str | None = None) -> Wo
                                     allow_blank=True, showErrorMessage=True, errorTitle="类别不对",
                                     error="请从列表中选择评估主体类别")
         sheet.add_data_validation(categories)
-        row = 4
+        row, open_headers = 4, list[str]()
         for committee in committees:
-            row = _panel_block(sheet, row, committee, checks, categories)
+            row = _panel_block(sheet, row, committee, checks, open_headers)
+        categories.sqref = MultiCellRange(" ".join(open_headers))
+        checks.finish()
         gov = book.create_sheet(town_name + GOV_SUFFIX)
         _meta(gov, year, town_id, title + "（履职）")
         _government(gov, committees)

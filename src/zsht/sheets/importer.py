@@ -16,6 +16,7 @@ import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
@@ -50,13 +51,26 @@ class ImportOutcome:
     unchanged: list[str] = field(default_factory=list)
 
 
-def _yaml(text: str | None) -> YAML:
+def _round_trip(text: str | None) -> tuple[YAML, CommentedMap | None]:
+    """A round-trip YAML set to write back in the file's own indentation, and the file's data (one parse)."""
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
     yaml.width = 4096
-    sequence, offset = (4, 2) if text is None else load_yaml_guess_indent(text)[1:]
+    if text is None:
+        yaml.indent(mapping=2, sequence=4, offset=2)
+        return yaml, None
+    data, sequence, offset = load_yaml_guess_indent(text, yaml=yaml)
     yaml.indent(mapping=2, sequence=sequence or 2, offset=offset or 0)
-    return yaml
+    return yaml, data
+
+
+def _commented(value: Any) -> Any:
+    """Plain data (as loaded for validation) in ruamel's containers: a copy to try the sheet's changes on."""
+    if isinstance(value, dict):
+        return CommentedMap((key, _commented(item)) for key, item in value.items())
+    if isinstance(value, list):
+        return CommentedSeq(_commented(item) for item in value)
+    return value
 
 
 def _number(value: Decimal) -> int | float:
@@ -211,6 +225,28 @@ def _new_errors(county: County, pending: list[tuple[Path, bytes]]) -> list[str]:
     return [f"{file}: {rule} {message}（写入后 zsht validate 会报此错）" for file, rule, message in sorted(new)]
 
 
+def _updated(county: County, year: int, scored: Scored, relpath: str | None, target: Path) -> bytes | str | None:
+    """One committee's evaluation file with the sheet's scores: its new bytes, None when nothing changes,
+    or a problem (a line for the user)."""
+    source = county.files.get(relpath) if relpath else None
+    if source is not None and isinstance(source.data, dict):
+        # Try the sheet on the data already loaded; only a record that changes is parsed again to be edited
+        # in place (round-trip parsing is slow: re-reading an untouched province would take an hour).
+        probe = _commented(source.data)
+        changed, problem = _result(probe, county, scored, _apply(probe, scored))
+        if problem or not changed:
+            return problem
+    text = target.read_text(encoding="utf-8-sig") if relpath else None
+    yaml, loaded = _round_trip(text)
+    data, head = (loaded, "") if loaded is not None else _new_record(county, year, scored, target)
+    changed, problem = _result(data, county, scored, _apply(data, scored) or text is None)
+    if problem or not changed:
+        return problem
+    buffer = io.StringIO()
+    yaml.dump(data, buffer)
+    return (head + buffer.getvalue()).encode("utf-8")
+
+
 def import_sheets(county: County, path: Path, year: int | None = None) -> ImportOutcome:
     """Read the whole workbook; write every evaluation it changes, or nothing when any cell is wrong."""
     if county.config is None:
@@ -229,18 +265,13 @@ def import_sheets(county: County, path: Path, year: int | None = None) -> Import
             outcome.problems.extend(f"{ref}: {community} 的履职指标“{criterion}”未评分；履职各项填全后才能导入"
                                     for ref, criterion in scored.unscored)
             continue
-        text = target.read_text(encoding="utf-8-sig") if relpath else None
-        yaml = _yaml(text)
-        data, head = (yaml.load(text), "") if text is not None else _new_record(county, reading.year or 0, scored, target)
-        changed, problem = _result(data, county, scored, _apply(data, scored) or text is None)
-        if problem:
-            outcome.problems.append(problem)
-        elif changed:
-            buffer = io.StringIO()
-            yaml.dump(data, buffer)
-            pending.append((target, (head + buffer.getvalue()).encode("utf-8")))
-        else:
+        content = _updated(county, reading.year or 0, scored, relpath, target)
+        if isinstance(content, str):
+            outcome.problems.append(content)
+        elif content is None:
             outcome.unchanged.append(str(target.relative_to(county.root)))
+        else:
+            pending.append((target, content))
     if not outcome.problems:
         outcome.problems.extend(_new_errors(county, pending))
     if outcome.problems:

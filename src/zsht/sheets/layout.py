@@ -13,11 +13,12 @@ Each township gets two worksheets:
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..load.county import County
-from ..models import Agreement, Evaluation, PanelMember
+from ..load.county import County, Entry
+from ..models import Agreement, AssistItem, CountyConfig, Evaluation, PanelMember
 from ..policy import catalog_in_force, catalog_items
 
 GOV_SUFFIX = "-履职"
@@ -76,21 +77,32 @@ def even_split(count: int) -> list[Decimal]:
     return [share] * (count - 1) + [Decimal(100) - share * (count - 1)]
 
 
-def committee_sheets(county: County, year: int, township: str) -> list[CommitteeSheet]:
-    """Every committee of `township` with an agreement for `year`, in community-id order."""
+def committee_sheets(county: County, year: int, township: str | None = None) -> dict[str, list[CommitteeSheet]]:
+    """By township (only `township` if given): every committee with an agreement for `year`, in id order.
+
+    The county's records are indexed once for all townships, so a province exports in time linear in its size.
+    """
     config = county.config
     assert config is not None
     catalog = catalog_in_force(county, year)
     names = catalog_items(catalog.record) if catalog else {}
     communities = {e.record.id: e.record.name for e in county.entries("community")}
-    evaluations = {(e.record.year, e.record.community): e for e in county.entries("evaluation")}
-    agreements = sorted((e.record for e in county.entries("agreement")
-                         if e.record.year == year and e.record.township == township), key=lambda a: a.community)
-    borrowed: list[PanelMember] = next((evaluations[(year, a.community)].record.panel for a in agreements
-                     if (year, a.community) in evaluations), [])
+    evaluations = {e.record.community: e for e in county.entries("evaluation") if e.record.year == year}
+    by_township: dict[str, list[Agreement]] = defaultdict(list)
+    for entry in county.entries("agreement"):
+        if entry.record.year == year and township in (None, entry.record.township):
+            by_township[entry.record.township].append(entry.record)
+    return {town: _township_sheets(sorted(agreements, key=lambda a: a.community), config, names, communities,
+                                   evaluations) for town, agreements in by_township.items()}
+
+
+def _township_sheets(agreements: list[Agreement], config: CountyConfig, names: dict[str, AssistItem],
+                     communities: dict[str, str], evaluations: dict[str, Entry[Evaluation]]) -> list[CommitteeSheet]:
+    borrowed: list[PanelMember] = next((evaluations[a.community].record.panel for a in agreements
+                                        if a.community in evaluations), [])
     sheets = []
     for agreement in agreements:
-        entry = evaluations.get((year, agreement.community))
+        entry = evaluations.get(agreement.community)
         evaluation: Evaluation | None = entry.record if entry else None
         stored = {row.item: row for row in evaluation.performance} if evaluation else {}
         split = even_split(len(agreement.items))

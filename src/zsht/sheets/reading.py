@@ -54,6 +54,8 @@ class SheetReader:
 
     def __init__(self, sheet: Worksheet, county: County, reading: Reading, township: str) -> None:
         self.sheet, self.county, self.reading, self.township = sheet, county, reading, township
+        # openpyxl works these out from every cell on each call: once per sheet, or reading is quadratic.
+        self.max_row, self.max_column = sheet.max_row, sheet.max_column
         self.agreements = {e.record.community: e.record for e in county.entries("agreement")
                            if e.record.year == reading.year}
 
@@ -141,7 +143,7 @@ def read_government(sheet: Worksheet, county: County, reading: Reading, township
         return
     assert county.config is not None
     criteria = {c.id for c in county.config.evaluation.government_criteria}
-    for row in range(GOV_FIRST_ROW, sheet.max_row + 1):
+    for row in range(GOV_FIRST_ROW, reader.max_row + 1):
         if all(_text(reader.value(row, c)) == "" for c in range(1, 7)):
             continue
         scored = reader.committee(row, None)
@@ -169,7 +171,7 @@ def read_panel(reader: SheetReader, row: int) -> list[tuple[int, str, str, str]]
     """The member columns of a block header at `row`: (column, id, name, category); empty columns skipped."""
     members = []
     seen: set[str] = set()
-    for column in range(FIRST_MEMBER_COLUMN, reader.sheet.max_column + 1):
+    for column in range(FIRST_MEMBER_COLUMN, reader.max_column + 1):
         category, name, member = (_text(reader.value(row + n, column)) for n in range(3))
         if not (category or name or member):
             continue
@@ -193,7 +195,7 @@ def read_block(reader: SheetReader, row: int) -> int:
     row += 3
     scored: Scored | None = None
     first = row
-    while row <= reader.sheet.max_row and any(_text(reader.value(row, c)) for c in range(1, 6)):
+    while row <= reader.max_row and any(_text(reader.value(row, c)) for c in range(1, 6)):
         if _text(reader.value(row, 5)) == PANEL_LABELS[0]:
             break
         scored = reader.committee(row, scored) or scored
@@ -223,7 +225,7 @@ def read_block(reader: SheetReader, row: int) -> int:
 
 def _stray_scores(reader: SheetReader, first: int, end: int, columns: set[int]) -> None:
     for row in range(first, end):
-        for column in range(FIRST_MEMBER_COLUMN, reader.sheet.max_column + 1):
+        for column in range(FIRST_MEMBER_COLUMN, reader.max_column + 1):
             if column not in columns and _text(reader.value(row, column)):
                 reader.problem(row, column, "这一列没有评估主体（类别、姓名、成员编号），分数无处归属")
 
@@ -232,13 +234,13 @@ def read_items(sheet: Worksheet, county: County, reading: Reading, township: str
     """The 履约 sheet: blocks of a 3-row panel header and one row per agreed item."""
     reader = SheetReader(sheet, county, reading, township)
     row = 4
-    while row <= sheet.max_row:
-        if not any(_text(reader.value(row, c)) for c in range(1, sheet.max_column + 1)):
+    while row <= reader.max_row:
+        if not any(_text(reader.value(row, c)) for c in range(1, reader.max_column + 1)):
             row += 1
         elif _text(reader.value(row, 5)) == PANEL_LABELS[0]:
             row = read_block(reader, row)
         else:
             reader.problem(row, 5, f"表头被改动或缺失：应为“{PANEL_LABELS[0]}”")
             row += 1
-            while row <= sheet.max_row and _text(reader.value(row, 5)) != PANEL_LABELS[0]:
+            while row <= reader.max_row and _text(reader.value(row, 5)) != PANEL_LABELS[0]:
                 row += 1
