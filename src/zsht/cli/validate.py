@@ -36,7 +36,12 @@ def validate_command(
 
     例：zsht validate --format github
     """
-    result = validate(STATE.root())
+    root = STATE.root()
+    if changed_since:
+        from ..history.git import Repo
+
+        Repo(root).revision(changed_since)  # no git or an unknown revision: say so before loading everything
+    result = validate(root)
     if changed_since:
         result = only_changed(result, changed_since)
     if fmt is Format.text and output is None:
