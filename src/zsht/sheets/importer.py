@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -33,13 +32,12 @@ from ..models import Evaluation
 from ..policy import agreed_funding, items_in_force
 from ..rules.evaluations import evaluations
 from ..scoring import compute
-from ..write import write_atomic
+from ..write import schema_modeline, write_atomic
 from .layout import GOV_SUFFIX
 from .reading import Reading, Scored, read_government, read_items, read_meta
 
 EPSILON = Decimal("1e-9")
 ORDER = list(Evaluation.model_fields)
-PROJECT = Path(__file__).resolve().parents[3]  # the zsht checkout, when installed from one
 
 
 @dataclass
@@ -151,12 +149,9 @@ def _new_record(county: County, year: int, scored: Scored, target: Path) -> tupl
                        ("government", CommentedSeq())):
         data[key] = value
     data["status"] = "草稿"
-    project_schema = PROJECT / "schemas" / "evaluation.schema.json"
-    inside = county.root.resolve().is_relative_to(PROJECT) and project_schema.exists()
-    schema = os.path.relpath(project_schema, target.parent.resolve()) if inside else "../../../schemas/evaluation.schema.json"
     names = {e.record.id: e.record.name for e in county.entries("community")}
-    head = (f"# yaml-language-server: $schema={schema.replace(os.sep, '/')}\n"
-            f"# {names.get(scored.community, scored.community)}{year}年度履职履约双向评估\n")
+    head = (schema_modeline(county.root, "evaluation.schema.json", target)
+            + f"# {names.get(scored.community, scored.community)}{year}年度履职履约双向评估\n")
     return data, head
 
 

@@ -1,0 +1,171 @@
+"""`zsht draft`: a year's draft agreements, one per committee, from the catalog in force and last year's text.
+
+At signing season every committee needs next year's 协议书. A draft starts from the committee's latest earlier
+agreement: its items that are still in the catalog in force (with their own targets, conditions and funding),
+its clauses with the year in the text moved on, its payment plan moved by the same number of years. A
+committee without an earlier agreement gets every catalog item that applies to its type and the standard
+clauses below. Drafts are written only when every one of them passes `zsht validate`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from ruamel.yaml import YAML
+
+from .errors import UserError
+from .findings import Severity
+from .load.county import County, with_files
+from .models import Agreement, AssistItem
+from .policy import agreement_total, catalog_in_force, items_in_force, published_on
+from .validate import check_county
+from .write import schema_modeline, write_atomic
+
+STANDARD = {
+    "evaluation": "年终由甲方组织多元评估主体按协议事项逐项评估，乙方同时对甲方及县有关部门的履职情况评分；评估结果公示后按等次兑现经费。",
+    "breach": "甲方未按约定拨付经费或提供工作条件的，乙方可暂停相应事项并提请县民政部门协调；乙方未完成约定事项的，按评估结果核减经费。",
+    "disputes": "双方协商解决；协商不成的，提请县（市、区）民政部门协调。",
+}
+FIELDS = ("id", "year", "township", "community", "term", "items", "evaluation", "payment", "funding_total",
+          "breach", "disputes", "copies", "status")  # the order of Agreement's fields
+
+
+@dataclass
+class Drafts:
+    """What a draft run did: files written, committees that already had an agreement, items left behind."""
+
+    written: list[str] = field(default_factory=list)
+    existing: list[str] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def _moved(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def _text(value: str | None, base: int, year: int) -> str | None:
+    """A clause carried over, with “2015年” written as the new year (and 2016 as the one after)."""
+    if value is None:
+        return None
+    return value.replace(f"{base + 1}年", f"{year + 1}年\0").replace(f"{base}年", f"{year}年").replace("\0", "")
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _items(base: Agreement | None, items: dict[str, AssistItem], kind: str, year: int,
+           dropped: list[str], community: str) -> list[dict[str, Any]]:
+    if base is None:
+        return [{"id": item.id} for item in items.values() if kind in item.applies_to]
+    kept = []
+    for item in base.items:
+        if item.id not in items or kind not in items[item.id].applies_to:
+            dropped.append(f"{community}: {item.id} 不在 {year} 年施行的目录中（或不适用），未带入草稿")
+            continue
+        data = item.model_dump(exclude_none=True)
+        for key in ("targets", "evaluation", "conditions"):
+            if key in data:
+                data[key] = _text(data[key], base.year, year)
+        kept.append(data)
+    return kept
+
+
+def draft_agreement(year: int, community: str, township: str, kind: str,
+                    items: dict[str, AssistItem], base: Agreement | None, dropped: list[str]) -> dict[str, Any]:
+    """The data of one committee's draft agreement for `year`."""
+    years = year - base.year if base else 0
+    payment: list[dict[str, Any]]
+    if base is not None and base.payment:
+        payment = [{"due": _moved(p.due, years), "share": p.share,
+                    "condition": _text(p.condition, base.year, year)} for p in base.payment]
+    else:
+        payment = [{"due": dt.date(year, 3, 31), "share": 50, "condition": "协议签订后拨付"},
+                   {"due": dt.date(year + 1, 1, 31), "share": 50, "condition": "年度评估结果公示后按等次结算"}]
+    data: dict[str, Any] = {
+        "id": f"XY-{year}-{community}", "year": year, "township": township, "community": community,
+        "term": {"start": dt.date(year, 1, 1), "end": dt.date(year, 12, 31)},
+        "items": _items(base, items, kind, year, dropped, community),
+        "evaluation": _text(base.evaluation, base.year, year) if base and base.evaluation else STANDARD["evaluation"],
+        "payment": payment,
+        "breach": _text(base.breach, base.year, year) if base and base.breach else STANDARD["breach"],
+        "disputes": _text(base.disputes, base.year, year) if base and base.disputes else STANDARD["disputes"],
+        "copies": base.copies if base else 4,
+        "status": "草稿",
+    }
+    data["funding_total"] = agreement_total(Agreement.model_validate(data), items)
+    ordered: dict[str, Any] = _plain({key: data[key] for key in FIELDS})
+    return ordered
+
+
+def _yaml_text(data: dict[str, Any], head: str) -> bytes:
+    yaml = YAML(typ="rt")
+    yaml.width = 4096
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    buffer = io.StringIO()
+    yaml.dump(data, buffer)
+    return (head + buffer.getvalue()).encode("utf-8")
+
+
+def make_drafts(county: County, year: int, township: str | None = None, community: str | None = None) -> Drafts:
+    """Write the draft agreements of `year` for every committee (of one township, or one) that has none."""
+    catalog = catalog_in_force(county, year)
+    if catalog is None or published_on(catalog.record) is None:
+        raise UserError(f"{year} 年没有已发布的协助政府工作事项目录，不能起草协议",
+                        hint="先在 catalogs/assist/ 完成目录的公示和发布")
+    towns = county.index("township")
+    if township is not None and township not in towns:
+        raise UserError(f"乡镇（街道）“{township}”不在名录中")
+    if community is not None and community not in county.index("community"):
+        raise UserError(f"村（居）委会“{community}”不在名录中")
+    items = items_in_force(county, year)
+    agreements = sorted((e.record for e in county.entries("agreement")), key=lambda a: a.year)
+    latest: dict[str, Agreement] = {}
+    have = set()
+    for agreement in agreements:
+        if agreement.year < year:
+            latest[agreement.community] = agreement
+        elif agreement.year == year:
+            have.add(agreement.community)
+    outcome, contents = Drafts(), {}
+    for entry in county.entries("community"):
+        record, town = entry.record, county.community_township.get(entry.record.id, "")
+        if (township and town != township) or (community and record.id != community):
+            continue
+        if record.id in have:
+            outcome.existing.append(record.id)
+            continue
+        base = latest.get(record.id)
+        data = draft_agreement(year, record.id, town, record.type, items, base, outcome.dropped)
+        relpath = f"agreements/{year}/{town}/{record.id}.yaml"
+        origin = f"由 zsht draft 从 {base.year} 年协议生成，年份已改为 {year}，请核对" if base else "由 zsht draft 按目录生成"
+        government = towns[town].record.government or towns[town].record.name if town in towns else town
+        head = (schema_modeline(county.root, "agreement.schema.json", county.root / relpath)
+                + f"# {government}与{record.name}{year}年度协助政府工作协议书（草稿：{origin}）\n")
+        contents[relpath] = _yaml_text(data, head)
+    after = with_files(county, contents)
+    outcome.problems = [f"{f.file}:{f.line or 1}: {f.rule} {f.message}" for f in check_county(after)
+                        if f.file in contents and f.severity is Severity.ERROR]
+    if outcome.problems:
+        return outcome
+    for relpath, content in contents.items():
+        write_atomic(county.root / relpath, content)
+        outcome.written.append(relpath)
+    return outcome
+
+
+__all__ = ["Drafts", "draft_agreement", "make_drafts"]
