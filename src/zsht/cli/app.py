@@ -81,6 +81,15 @@ def fail(message: str) -> None:
     typer.echo(f"zsht: {message}", err=True)
 
 
+def refuse_on(problems: list[str], summary: str) -> None:
+    """All-or-nothing commands: print each problem on stderr, then the summary, and exit 1 (nothing written)."""
+    for problem in problems:
+        typer.echo(problem, err=True)
+    if problems:
+        typer.echo(f"{summary}，未写入任何文件", err=True)
+        raise typer.Exit(1)
+
+
 def exit_code_for(exc: BaseException) -> int:
     """The documented exit code for an error: 2 for usage and I/O errors, 70 for a bug in zsht."""
     if isinstance(exc, ZshtError):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from .app import STATE, app
+from .app import STATE, app, refuse_on
 
 
 @app.command("draft")
@@ -28,9 +28,5 @@ def draft_command(
     outcome = make_drafts(load_county(STATE.root()), year, township, community)
     for line in outcome.dropped:
         typer.echo(line, err=True)
-    for problem in outcome.problems:
-        typer.echo(problem, err=True)
-    if outcome.problems:
-        typer.echo(f"草稿有 {len(outcome.problems)} 处校验错误，未写入任何文件", err=True)
-        raise typer.Exit(1)
+    refuse_on(outcome.problems, f"草稿有 {len(outcome.problems)} 处校验错误")
     typer.echo(f"已起草 {len(outcome.written)} 份 {year} 年协议；{len(outcome.existing)} 个村（居）委会已有该年协议，未动")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from .app import STATE, ZshtGroup, app
+from .app import STATE, ZshtGroup, app, refuse_on
 
 sheet_app = typer.Typer(cls=ZshtGroup, no_args_is_help=True, rich_markup_mode=None,
                         help="评估评分表：导出给评估主体填写，填好后导入为评估记录。\n\n例：zsht sheet export --year 2015 -o 评分表.xlsx")
@@ -45,9 +45,5 @@ def import_command(
     from ..sheets import import_sheets
 
     outcome = import_sheets(load_county(STATE.root()), workbook, year)
-    for problem in outcome.problems:
-        typer.echo(problem, err=True)
-    if outcome.problems:
-        typer.echo(f"评分表有 {len(outcome.problems)} 处问题，未写入任何文件", err=True)
-        raise typer.Exit(1)
+    refuse_on(outcome.problems, f"评分表有 {len(outcome.problems)} 处问题")
     typer.echo(f"已写入 {len(outcome.written)} 个评估记录，{len(outcome.unchanged)} 个未变")
