@@ -153,7 +153,7 @@ def make_drafts(county: County, year: int, township: str | None = None, communit
         data = draft_agreement(year, record.id, town, record.type, items, base, outcome.dropped)
         relpath = f"agreements/{year}/{town}/{record.id}.yaml"
         origin = f"由 zsht draft 从 {base.year} 年协议生成，年份已改为 {year}，请核对" if base else "由 zsht draft 按目录生成"
-        government = towns[town].record.government or towns[town].record.name if town in towns else town
+        government = (towns[town].record.government or towns[town].record.name) if town in towns else town
         head = (schema_modeline(county.root, "agreement.schema.json", county.root / relpath)
                 + f"# {government}与{record.name}{year}年度协助政府工作协议书（草稿：{origin}）\n")
         contents[relpath] = _yaml_text(data, head)

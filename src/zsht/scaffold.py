@@ -15,6 +15,8 @@ WORKFLOW = """\
 # Example GitHub Actions workflow for a county repository: copy to .github/workflows/zsht.yml.
 # Every pull request is validated (findings appear as annotations on the changed lines), its record-level
 # changes are posted as one comment that later pushes update, and its commits are audited.
+# zsht is installed from PyPI; to pin a version or install from a git repository, set the repository variable
+# ZSHT_PACKAGE (Settings → Secrets and variables → Actions → Variables), e.g. zsht==0.1.0 or git+https://….
 name: zsht
 on:
   pull_request:
@@ -30,7 +32,8 @@ jobs:
       - uses: actions/setup-python@v5
         with:
           python-version: "3.11"
-      - run: pip install zsht
+      - name: 安装 zsht
+        run: pip install "${{ vars.ZSHT_PACKAGE || 'zsht' }}"
       - name: 校验记录
         run: zsht validate --format github
       - name: SARIF for code scanning
@@ -52,7 +55,8 @@ jobs:
       - uses: actions/setup-python@v5
         with:
           python-version: "3.11"
-      - run: pip install zsht
+      - name: 安装 zsht
+        run: pip install "${{ vars.ZSHT_PACKAGE || 'zsht' }}"
       - name: 记录级改动（评论到合并请求）
         env:
           GH_TOKEN: ${{ github.token }}
