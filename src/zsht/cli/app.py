@@ -15,9 +15,17 @@ from typer.core import TyperGroup
 from ..errors import UserError, ZshtError
 from ..load.county import find_root
 
+# `zsht --help` lists the commands in the order a county uses them, not the order their modules load.
+COMMAND_ORDER = ("validate", "render", "draft", "sheet", "score", "report", "diff", "history", "audit", "init",
+                 "rules", "schema", "recode")
+
 
 class ZshtGroup(TyperGroup):
     """The command group: any error a command raises becomes one line and an exit code."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        names = super().list_commands(ctx)
+        return sorted(names, key=lambda n: COMMAND_ORDER.index(n) if n in COMMAND_ORDER else len(COMMAND_ORDER))
 
     def invoke(self, ctx: Any) -> Any:
         try:
