@@ -20,17 +20,18 @@ def write_atomic(target: Path, content: bytes) -> None:
         raise
 
 
-PROJECT = Path(__file__).resolve().parents[2]  # the zsht checkout, when installed from one
-
-
 def schema_modeline(county_root: Path, schema: str, target: Path) -> str:
     """The first line of a new record file: the JSON Schema editors read, as a path relative to the file.
 
-    A county inside a zsht checkout (the bundled example) points at the checkout's `schemas/`; any other
-    county at its own `schemas/` (written by `zsht init`)."""
-    project_schema = PROJECT / "schemas" / schema
-    if county_root.resolve().is_relative_to(PROJECT) and project_schema.exists():
-        path = os.path.relpath(project_schema, target.parent.resolve())
-    else:
-        path = os.path.relpath(county_root.resolve() / "schemas" / schema, target.parent.resolve())
-    return f"# yaml-language-server: $schema={path.replace(os.sep, '/')}\n"
+    The schema is looked for in `schemas/` of the county root, then of each folder above it up to the top of
+    its git repository (the bundled example uses the zsht checkout's); where there is none, the county's own
+    `schemas/` is named, as `zsht schema -o schemas` would write it."""
+    root = county_root.resolve()
+    found = root / "schemas" / schema
+    for folder in (root, *root.parents):
+        if (folder / "schemas" / schema).is_file():
+            found = folder / "schemas" / schema
+            break
+        if (folder / ".git").exists():
+            break
+    return f"# yaml-language-server: $schema={os.path.relpath(found, target.parent.resolve()).replace(os.sep, '/')}\n"
