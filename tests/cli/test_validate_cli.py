@@ -168,3 +168,12 @@ def test_usage_errors_are_one_chinese_line(args: list[str], expected: str, tmp_p
     done = subprocess.run([sys.executable, "-m", "zsht", *args], capture_output=True, text=True, cwd=tmp_path)
     assert done.returncode == 2 and done.stdout == ""
     assert done.stderr.startswith(expected) and done.stderr.count("\n") == 1, done.stderr
+
+
+def test_every_help_page_is_in_chinese(cli: Any) -> None:
+    import typer.main
+
+    for name, _command in [("", None), *_commands(typer.main.get_command(app))]:
+        page = cli(*name.split(), "--help")
+        assert page.exit_code == 0 and "显示本帮助并退出" in page.stdout, name
+        assert "Show this message" not in page.stdout, name

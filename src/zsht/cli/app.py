@@ -20,8 +20,24 @@ COMMAND_ORDER = ("validate", "render", "draft", "sheet", "score", "report", "dif
                  "rules", "schema", "recode")
 
 
+def _in_chinese(option: Any) -> Any:
+    """The --help option of a command, described in Chinese like every other option."""
+    if option is not None:
+        option.help = "显示本帮助并退出"
+    return option
+
+
 class ZshtGroup(TyperGroup):
     """The command group: any error a command raises becomes one line and an exit code."""
+
+    def get_help_option(self, ctx: Any) -> Any:
+        return _in_chinese(super().get_help_option(ctx))
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        command = super().get_command(ctx, cmd_name)
+        if command is not None and not isinstance(command, ZshtGroup):
+            _in_chinese(command.get_help_option(ctx))
+        return command
 
     def list_commands(self, ctx: Any) -> list[str]:
         names = super().list_commands(ctx)

@@ -12,15 +12,15 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from ..errors import UserError
-from .app import STATE, app
+from .app import STATE, ZshtGroup, app
 
 if TYPE_CHECKING:
     from ..render import BatchResult
 
 render_app = typer.Typer(help="生成协议书与公示（Word，按 GB/T 9704-2012 排版）。\n\n例：zsht render agreement --all -o out",
-                         no_args_is_help=True, rich_markup_mode=None)
+                         no_args_is_help=True, rich_markup_mode=None, cls=ZshtGroup)
 notice_app = typer.Typer(help="生成公示：catalog（两份清单公示）、evaluation（评估结果公示）。", no_args_is_help=True,
-                         rich_markup_mode=None)
+                         rich_markup_mode=None, cls=ZshtGroup)
 render_app.add_typer(notice_app, name="notice")
 app.add_typer(render_app, name="render")
 
