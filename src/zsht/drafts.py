@@ -99,14 +99,12 @@ def draft_agreement(year: int, community: str, township: str, kind: str,
     data: dict[str, Any] = {
         "id": f"XY-{year}-{community}", "year": year, "township": township, "community": community,
         "term": {"start": dt.date(year, 1, 1), "end": dt.date(year, 12, 31)},
-        "items": _items(base, items, kind, year, dropped, community),
-        "evaluation": _text(base.evaluation, base.year, year) if base and base.evaluation else STANDARD["evaluation"],
-        "payment": payment,
-        "breach": _text(base.breach, base.year, year) if base and base.breach else STANDARD["breach"],
-        "disputes": _text(base.disputes, base.year, year) if base and base.disputes else STANDARD["disputes"],
-        "copies": base.copies if base else 4,
-        "status": "草稿",
+        "items": _items(base, items, kind, year, dropped, community), "payment": payment,
+        "copies": base.copies if base else 4, "status": "草稿",
     }
+    for clause, standard in STANDARD.items():  # evaluation, breach, disputes: last year's text, else the standard
+        text = getattr(base, clause) if base else None
+        data[clause] = _text(text, base.year, year) if base and text else standard
     data["funding_total"] = agreement_total(Agreement.model_validate(data), items)
     ordered: dict[str, Any] = _plain({key: data[key] for key in FIELDS})
     return ordered
