@@ -10,20 +10,16 @@ clauses below. Drafts are written only when every one of them passes `zsht valid
 from __future__ import annotations
 
 import datetime as dt
-import io
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from ruamel.yaml import YAML
-
 from .errors import UserError
-from .findings import Severity
-from .load.county import County, with_files
+from .load.county import County
 from .models import Agreement, AssistItem
 from .policy import agreement_total, catalog_in_force, items_in_force, published_on
-from .validate import check_county
-from .write import schema_modeline, write_atomic
+from .validate import errors_if_written
+from .write import dumped, round_trip, schema_modeline, write_atomic
 
 STANDARD = {
     "evaluation": "年终由甲方组织多元评估主体按协议事项逐项评估，乙方同时对甲方及县有关部门的履职情况评分；评估结果公示后按等次兑现经费。",
@@ -110,15 +106,6 @@ def draft_agreement(year: int, community: str, township: str, kind: str,
     return ordered
 
 
-def _yaml_text(data: dict[str, Any], head: str) -> bytes:
-    yaml = YAML(typ="rt")
-    yaml.width = 4096
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    buffer = io.StringIO()
-    yaml.dump(data, buffer)
-    return (head + buffer.getvalue()).encode("utf-8")
-
-
 def make_drafts(county: County, year: int, township: str | None = None, community: str | None = None) -> Drafts:
     """Write the draft agreements of `year` for every committee (of one township, or one) that has none."""
     catalog = catalog_in_force(county, year)
@@ -154,10 +141,8 @@ def make_drafts(county: County, year: int, township: str | None = None, communit
         government = (towns[town].record.government or towns[town].record.name) if town in towns else town
         head = (schema_modeline(county.root, "agreement.schema.json", county.root / relpath)
                 + f"# {government}与{record.name}{year}年度协助政府工作协议书（草稿：{origin}）\n")
-        contents[relpath] = _yaml_text(data, head)
-    after = with_files(county, contents)
-    outcome.problems = [f"{f.file}:{f.line or 1}: {f.rule} {f.message}" for f in check_county(after)
-                        if f.file in contents and f.severity is Severity.ERROR]
+        contents[relpath] = dumped(round_trip(None)[0], data, head)
+    outcome.problems = errors_if_written(county, contents)
     if outcome.problems:
         return outcome
     for relpath, content in contents.items():

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .findings import Finding, Severity
-from .load.county import County, load_county
+from .load.county import County, load_county, with_files
 from .load.positions import place
 from .rules import CHECKS
 
@@ -63,6 +63,13 @@ def cyclic_gc_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+def errors_if_written(county: County, contents: dict[str, bytes]) -> list[str]:
+    """The errors `zsht validate` would report in these files if they held these bytes, one line each."""
+    after = with_files(county, contents)
+    return [f"{f.file}:{f.line or 1}: {f.rule} {f.message}" for f in check_county(after)
+            if f.file in contents and f.severity is Severity.ERROR]
 
 
 def validate(root: Path) -> Validation:

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.util import load_yaml_guess_indent
 
 
 def write_atomic(target: Path, content: bytes) -> None:
@@ -35,3 +40,26 @@ def schema_modeline(county_root: Path, schema: str, target: Path) -> str:
         if (folder / ".git").exists():
             break
     return f"# yaml-language-server: $schema={os.path.relpath(found, target.parent.resolve()).replace(os.sep, '/')}\n"
+
+
+def round_trip(text: str | None) -> tuple[YAML, Any]:
+    """A round-trip YAML set to write back in the file's own indentation, and the file's data (one parse).
+
+    Edits made to the data keep the file's comments, key order and quoting. Without a text (a new file),
+    the indentation is the one zsht writes: mappings by 2, list items by 4 with the dash at 2."""
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 4096
+    if text is None:
+        yaml.indent(mapping=2, sequence=4, offset=2)
+        return yaml, None
+    data, sequence, offset = load_yaml_guess_indent(text, yaml=yaml)
+    yaml.indent(mapping=2, sequence=sequence or 2, offset=offset or 0)
+    return yaml, data
+
+
+def dumped(yaml: YAML, data: Any, head: str = "") -> bytes:
+    """The bytes of a file: `head` (comment lines) and the data as `yaml` writes it."""
+    buffer = io.StringIO()
+    yaml.dump(data, buffer)
+    return (head + buffer.getvalue()).encode("utf-8")

@@ -16,7 +16,7 @@ from ..errors import UserError, ZshtError
 from ..load.county import find_root
 
 # `zsht --help` lists the commands in the order a county uses them, not the order their modules load.
-COMMAND_ORDER = ("validate", "render", "draft", "sheet", "score", "report", "diff", "history", "audit", "init",
+COMMAND_ORDER = ("validate", "draft", "sign", "render", "sheet", "score", "report", "diff", "history", "audit", "init",
                  "rules", "schema", "recode")
 
 

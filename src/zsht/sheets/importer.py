@@ -10,7 +10,6 @@ folder at the county root (where ``zsht init`` puts the schemas).
 from __future__ import annotations
 
 import datetime as dt
-import io
 import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -20,9 +19,7 @@ from typing import Any
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 from pydantic import ValidationError
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.util import load_yaml_guess_indent
 
 from ..errors import UserError
 from ..findings import Severity
@@ -32,7 +29,7 @@ from ..models import Evaluation
 from ..policy import agreed_funding, items_in_force
 from ..rules.evaluations import evaluations
 from ..scoring import compute
-from ..write import schema_modeline, write_atomic
+from ..write import dumped, round_trip, schema_modeline, write_atomic
 from .layout import GOV_SUFFIX
 from .reading import Reading, Scored, read_government, read_items, read_meta
 
@@ -47,19 +44,6 @@ class ImportOutcome:
     problems: list[str] = field(default_factory=list)
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
-
-
-def _round_trip(text: str | None) -> tuple[YAML, CommentedMap | None]:
-    """A round-trip YAML set to write back in the file's own indentation, and the file's data (one parse)."""
-    yaml = YAML(typ="rt")
-    yaml.preserve_quotes = True
-    yaml.width = 4096
-    if text is None:
-        yaml.indent(mapping=2, sequence=4, offset=2)
-        return yaml, None
-    data, sequence, offset = load_yaml_guess_indent(text, yaml=yaml)
-    yaml.indent(mapping=2, sequence=sequence or 2, offset=offset or 0)
-    return yaml, data
 
 
 def _commented(value: Any) -> Any:
@@ -232,14 +216,12 @@ def _updated(county: County, year: int, scored: Scored, relpath: str | None, tar
         if problem or not changed:
             return problem
     text = target.read_text(encoding="utf-8-sig") if relpath else None
-    yaml, loaded = _round_trip(text)
+    yaml, loaded = round_trip(text)
     data, head = (loaded, "") if loaded is not None else _new_record(county, year, scored, target)
     changed, problem = _result(data, county, scored, _apply(data, scored) or text is None)
     if problem or not changed:
         return problem
-    buffer = io.StringIO()
-    yaml.dump(data, buffer)
-    return (head + buffer.getvalue()).encode("utf-8")
+    return dumped(yaml, data, head)
 
 
 def import_sheets(county: County, path: Path, year: int | None = None) -> ImportOutcome:
