@@ -18,8 +18,8 @@ from .errors import UserError
 from .load.county import County
 from .models import Agreement, AssistItem
 from .policy import agreement_total, catalog_in_force, items_in_force, published_on
-from .validate import errors_if_written
-from .write import dumped, round_trip, schema_modeline, write_atomic
+from .validate import write_if_valid
+from .write import dumped, round_trip, schema_modeline
 
 STANDARD = {
     "evaluation": "年终由甲方组织多元评估主体按协议事项逐项评估，乙方同时对甲方及县有关部门的履职情况评分；评估结果公示后按等次兑现经费。",
@@ -142,12 +142,7 @@ def make_drafts(county: County, year: int, township: str | None = None, communit
         head = (schema_modeline(county.root, "agreement.schema.json", county.root / relpath)
                 + f"# {government}与{record.name}{year}年度协助政府工作协议书（草稿：{origin}）\n")
         contents[relpath] = dumped(round_trip(None)[0], data, head)
-    outcome.problems = errors_if_written(county, contents)
-    if outcome.problems:
-        return outcome
-    for relpath, content in contents.items():
-        write_atomic(county.root / relpath, content)
-        outcome.written.append(relpath)
+    outcome.written = write_if_valid(county, contents, outcome.problems)
     return outcome
 
 

@@ -10,8 +10,8 @@ from ruamel.yaml.comments import CommentedMap
 
 from .errors import UserError
 from .load.county import County
-from .validate import errors_if_written
-from .write import dumped, round_trip, write_atomic
+from .validate import write_if_valid
+from .write import dumped, round_trip
 
 
 @dataclass
@@ -70,10 +70,5 @@ def sign_agreements(county: County, year: int, day: dt.date, place: str | None =
     if not contents and not outcome.problems and not outcome.already:
         where = community or township or "全县"
         raise UserError(f"{year} 年没有可签订的协议（{where}）", hint="先用 zsht draft 起草")
-    outcome.problems += errors_if_written(county, contents)
-    if outcome.problems:
-        return outcome
-    for relpath, content in contents.items():
-        write_atomic(county.root / relpath, content)
-        outcome.written.append(relpath)
+    outcome.written = write_if_valid(county, contents, outcome.problems)
     return outcome

@@ -13,6 +13,7 @@ from .findings import Finding, Severity
 from .load.county import County, load_county, with_files
 from .load.positions import place
 from .rules import CHECKS
+from .write import write_atomic
 
 
 @dataclass
@@ -70,6 +71,17 @@ def errors_if_written(county: County, contents: dict[str, bytes]) -> list[str]:
     after = with_files(county, contents)
     return [f"{f.file}:{f.line or 1}: {f.rule} {f.message}" for f in check_county(after)
             if f.file in contents and f.severity is Severity.ERROR]
+
+
+def write_if_valid(county: County, contents: dict[str, bytes], problems: list[str]) -> list[str]:
+    """All or nothing: add to `problems` the errors these files would have; write them all only when
+    `problems` is then empty. Returns the files written."""
+    problems += errors_if_written(county, contents)
+    if problems:
+        return []
+    for relpath, content in contents.items():
+        write_atomic(county.root / relpath, content)
+    return list(contents)
 
 
 def validate(root: Path) -> Validation:
