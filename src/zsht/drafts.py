@@ -19,7 +19,7 @@ from .load.county import County
 from .models import Agreement, AssistItem
 from .policy import agreement_total, catalog_in_force, items_in_force, published_on
 from .validate import write_if_valid
-from .write import dumped, round_trip, schema_modeline
+from .write import dumped, round_trip, schema_modeline, yaml_number
 
 STANDARD = {
     "evaluation": "年终由甲方组织多元评估主体按协议事项逐项评估，乙方同时对甲方及县有关部门的履职情况评分；评估结果公示后按等次兑现经费。",
@@ -56,7 +56,7 @@ def _text(value: str | None, base: int, year: int) -> str | None:
 
 def _plain(value: Any) -> Any:
     if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
+        return yaml_number(value)
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items() if v is not None}
     if isinstance(value, list):

@@ -10,11 +10,10 @@ from typing import Any
 
 from rich.console import Console
 from rich.table import Table
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 
 from .settlement import CommitteeResult, YearResults
-from .write import write_atomic
+from .write import dumped, round_trip, write_atomic
 
 _COLUMNS = ("乡镇（街道）", "排名", "村（居）委会", "履约得分", "履职得分", "等次", "协议经费（元）", "兑现经费（元）")
 
@@ -84,26 +83,15 @@ def write_results_xlsx(results: YearResults, target: Path) -> None:
     write_atomic(target, buffer.getvalue())
 
 
-def _round_trip() -> YAML:
-    yaml = YAML(typ="rt")
-    yaml.preserve_quotes = True
-    yaml.width = 4096
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.representer.add_representer(
-        Decimal, lambda r, value: r.represent_scalar("tag:yaml.org,2002:float", str(value)))
-    return yaml
-
-
 def store_results(root: Path, results: YearResults) -> tuple[int, int]:
     """Write each computed result into its evaluation record (comments and key order kept); (written, unchanged)."""
-    yaml = _round_trip()
     written = unchanged = 0
     for row in results.rows:
         if row.stored_matches:
             unchanged += 1
             continue
         path = root / row.evaluation_file
-        data = yaml.load(path.read_text(encoding="utf-8-sig"))
+        yaml, data = round_trip(path.read_text(encoding="utf-8-sig"))
         result = data.get("result")
         if not isinstance(result, CommentedMap):
             result = data["result"] = CommentedMap()
@@ -111,8 +99,6 @@ def store_results(root: Path, results: YearResults) -> tuple[int, int]:
         for key, value in (("performance", s.performance), ("government", s.government), ("grade", s.grade),
                            ("settlement", s.settlement)):
             result[key] = value
-        buffer = io.StringIO()
-        yaml.dump(data, buffer)
-        write_atomic(path, buffer.getvalue().encode("utf-8"))
+        write_atomic(path, dumped(yaml, data))
         written += 1
     return written, unchanged

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import gc
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 
 from .findings import Finding, Severity
 from .load.county import County, load_county, with_files
 from .load.positions import place
 from .rules import CHECKS
+from .rules.base import Check
 from .write import write_atomic
 
 
@@ -66,11 +68,19 @@ def cyclic_gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def errors_if_written(county: County, contents: dict[str, bytes]) -> list[str]:
-    """The errors `zsht validate` would report in these files if they held these bytes, one line each."""
-    after = with_files(county, contents)
-    return [f"{f.file}:{f.line or 1}: {f.rule} {f.message}" for f in check_county(after)
-            if f.file in contents and f.severity is Severity.ERROR]
+def errors_if_written(county: County, contents: dict[str, bytes], checks: Sequence[Check] = CHECKS,
+                      new_only: bool = False) -> list[str]:
+    """The errors `checks` (all of `zsht validate`'s by default) would report in these files if they held these
+    bytes, one line each; with `new_only`, only those the files do not have already."""
+
+    def errors(state: County) -> set[tuple[str, str, str]]:
+        found = chain(state.findings, *(check(state) for check in checks))
+        return {(f.file, f.rule, f.message) for f in found if f.file in contents and f.severity is Severity.ERROR}
+
+    new = errors(with_files(county, contents))
+    if new_only:
+        new -= errors(county)
+    return [f"{file}: {rule} {message}（写入后 zsht validate 会报此错）" for file, rule, message in sorted(new)]
 
 
 def write_if_valid(county: County, contents: dict[str, bytes], problems: list[str]) -> list[str]:

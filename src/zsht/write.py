@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 import tempfile
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +43,11 @@ def schema_modeline(county_root: Path, schema: str, target: Path) -> str:
     return f"# yaml-language-server: $schema={os.path.relpath(found, target.parent.resolve()).replace(os.sep, '/')}\n"
 
 
+def yaml_number(value: Decimal) -> int | float:
+    """A decimal as YAML and spreadsheets write it: 30 rather than 30.00, 33.33 as it is."""
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
 def round_trip(text: str | None) -> tuple[YAML, Any]:
     """A round-trip YAML set to write back in the file's own indentation, and the file's data (one parse).
 
@@ -50,6 +56,7 @@ def round_trip(text: str | None) -> tuple[YAML, Any]:
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
     yaml.width = 4096
+    yaml.representer.add_representer(Decimal, lambda r, value: r.represent_scalar("tag:yaml.org,2002:float", str(value)))
     if text is None:
         yaml.indent(mapping=2, sequence=4, offset=2)
         return yaml, None

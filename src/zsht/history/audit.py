@@ -100,7 +100,6 @@ def audit_county(root: Path, revisions: str | None = None) -> Audit:
     """Audit every commit that touched the county (or those of a revision range such as `v1.0..HEAD`)."""
     repo = Repo(root)
     settings = _settings(root)
-    require_review, require_signed = settings.require_review, settings.require_signed
     found: list[AuditFinding] = []
     flagged: set[tuple[Key, str | None]] = set()  # (record, version it was changed to) already reported
     count = 0
@@ -108,36 +107,34 @@ def audit_county(root: Path, revisions: str | None = None) -> Audit:
         """Signed agreements and published notices always; other records only to see if an unreviewed commit
         changed records (a reviewed one needs no reading)."""
         kind = kind_of(path)
-        return kind is not None and (kind.name in FINAL or (require_review and unreviewed(commit) is not None))
-
-    problems: dict[str, str | None] = {}
-
-    def unreviewed(commit: Commit) -> str | None:
-        if commit.sha not in problems:
-            problems[commit.sha] = review_problem(commit, settings.reviewers)
-        return problems[commit.sha]
+        return kind is not None and (kind.name in FINAL or (
+            settings.require_review and review_problem(commit, settings.reviewers) is not None))
 
     for step in walk(repo, *([revisions] if revisions else []), oldest_first=True, relevant=relevant,
-                     signatures=require_signed):
-        commit, who = step.commit, f"{step.commit.short}（{step.commit.author}，{step.commit.date[:10]}）"
+                     signatures=settings.require_signed):
+        commit, who = step.commit, _who(step.commit)
         count += 1
         for change, what in _final_changed(step.changes):
             flagged.add(_version_of(change))
             found.append(AuditFinding(finding(
                 "ZS801", change.file, f"{FINAL[change.key.kind][2]} {change.key.id} 在提交 {who} 中{what}",
                 hint="已签订、已发布的记录不得再改；如须变更，另立补充协议或重新公示"), commit))
-        problem = unreviewed(commit) if require_review else None
+        problem = review_problem(commit, settings.reviewers) if settings.require_review else None
         if problem and any(c.fields or c.old is None or c.new is None for c in step.changes):
             found.append(AuditFinding(finding(
                 "ZS802", step.changes[0].file, f"提交 {who}“{commit.subject}”改动了记录，但{problem}",
                 hint="合并前由提交者以外的审核人在提交说明末尾加上 Reviewed-by: 姓名 <邮箱>"), commit))
-        if require_signed and commit.signature not in _SIGNED:
+        if settings.require_signed and commit.signature not in _SIGNED:
             state = SIGNATURE.get(commit.signature, commit.signature)
             found.append(AuditFinding(finding(
                 "ZS803", commit.files[0].path if commit.files else "zsht.yaml", f"提交 {who}“{commit.subject}”{state}",
                 hint="用 git commit -S 签名提交"), commit))
     found += _merges(repo, revisions, flagged)
     return Audit(count, found)
+
+
+def _who(commit: Commit) -> str:
+    return f"{commit.short}（{commit.author}，{commit.date[:10]}）"
 
 
 def _final_changed(changes: list[RecordChange]) -> Iterator[tuple[RecordChange, str]]:
@@ -167,8 +164,7 @@ def _merges(repo: Repo, revisions: str | None, flagged: set[tuple[Key, str | Non
     found = []
     for step in walk(repo, *([revisions] if revisions else []), oldest_first=True, merges=True,
                      relevant=lambda _commit, path: getattr(kind_of(path), "name", None) in FINAL):
-        commit = step.commit
-        who = f"{commit.short}（{commit.author}，{commit.date[:10]}）"
+        commit, who = step.commit, _who(step.commit)
         for change, what in _final_changed(step.changes):
             if _version_of(change) in flagged:
                 continue

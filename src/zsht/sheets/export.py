@@ -16,7 +16,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..errors import UserError
 from ..load.county import County
 from ..models import PANEL_CATEGORIES
-from ..write import write_atomic
+from ..write import write_atomic, yaml_number
 from .layout import (
     EMPTY_PANEL_COLUMNS,
     FIRST_MEMBER_COLUMN,
@@ -37,9 +37,7 @@ OPEN = Protection(locked=False)
 
 
 def _number(value: Decimal | None) -> float | int | None:
-    if value is None:
-        return None
-    return int(value) if value == value.to_integral_value() else float(value)
+    return None if value is None else yaml_number(value)
 
 
 class _Validations:

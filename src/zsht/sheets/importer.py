@@ -22,14 +22,14 @@ from pydantic import ValidationError
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from ..errors import UserError
-from ..findings import Severity
-from ..load.county import County, with_files
+from ..load.county import County
 from ..load.schema_errors import schema_findings
 from ..models import Evaluation
 from ..policy import agreed_funding, items_in_force
 from ..rules.evaluations import evaluations
 from ..scoring import compute
-from ..write import dumped, round_trip, schema_modeline, write_atomic
+from ..validate import errors_if_written
+from ..write import dumped, round_trip, schema_modeline, write_atomic, yaml_number
 from .layout import GOV_SUFFIX
 from .reading import Reading, Scored, read_government, read_items, read_meta
 
@@ -55,10 +55,6 @@ def _commented(value: Any) -> Any:
     return value
 
 
-def _number(value: Decimal) -> int | float:
-    return int(value) if value == value.to_integral_value() else float(value)
-
-
 def _set(node: CommentedMap, key: str, value: Decimal | str | None) -> bool:
     """Set one value only when it differs from what is there; say whether it did."""
     old = node.get(key)
@@ -73,7 +69,7 @@ def _set(node: CommentedMap, key: str, value: Decimal | str | None) -> bool:
         # A spreadsheet keeps 15 significant digits: 30.006000000000004 comes back as 30.006, the same score.
         same = isinstance(old, int | float) and not isinstance(old, bool) and abs(Decimal(str(old)) - value) <= EPSILON
     if not same:
-        new = value if isinstance(value, str) else _number(value)
+        new = value if isinstance(value, str) else yaml_number(value)
         later = [k for k in node if k in ORDER and ORDER.index(k) > ORDER.index(key)] if key in ORDER else []
         if key not in node and later:  # a new key goes where the schema puts it, e.g. survey before status
             node.insert(list(node).index(later[0]), key, new)
@@ -97,7 +93,7 @@ def _apply(data: CommentedMap, scored: Scored) -> bool:
     rows = _rows(data, "performance", "item")
     for item, (maximum, scores) in scored.items.items():
         if item not in rows:
-            rows[item] = CommentedMap(item=item, max=_number(maximum), scores=CommentedMap())
+            rows[item] = CommentedMap(item=item, max=yaml_number(maximum), scores=CommentedMap())
             data["performance"].append(rows[item])
             changed = True
         row = rows[item]
@@ -112,7 +108,7 @@ def _apply(data: CommentedMap, scored: Scored) -> bool:
     gov = _rows(data, "government", "criterion")
     for criterion, (maximum, score) in scored.government.items():
         if criterion not in gov:
-            gov[criterion] = CommentedMap(criterion=criterion, max=_number(maximum))
+            gov[criterion] = CommentedMap(criterion=criterion, max=yaml_number(maximum))
             data["government"].append(gov[criterion])
             changed = True
         changed |= _set(gov[criterion], "max", maximum) | _set(gov[criterion], "score", score)
@@ -192,18 +188,6 @@ def _read(county: County, path: Path, year: int | None) -> Reading:
     return reading
 
 
-def _new_errors(county: County, pending: list[tuple[Path, bytes]]) -> list[str]:
-    """The errors `zsht validate` would newly find in the evaluation records about to be written."""
-    contents = {target.relative_to(county.root).as_posix(): data for target, data in pending}
-
-    def errors(state: County) -> set[tuple[str, str, str]]:
-        return {(f.file, f.rule, f.message) for f in (*state.findings, *evaluations(state))
-                if f.file in contents and f.severity is Severity.ERROR}
-
-    new = errors(with_files(county, contents)) - errors(county)
-    return [f"{file}: {rule} {message}（写入后 zsht validate 会报此错）" for file, rule, message in sorted(new)]
-
-
 def _updated(county: County, year: int, scored: Scored, relpath: str | None, target: Path) -> bytes | str | None:
     """One committee's evaluation file with the sheet's scores: its new bytes, None when nothing changes,
     or a problem (a line for the user)."""
@@ -250,7 +234,9 @@ def import_sheets(county: County, path: Path, year: int | None = None) -> Import
         else:
             pending.append((target, content))
     if not outcome.problems:
-        outcome.problems.extend(_new_errors(county, pending))
+        # The evaluation rules only, and only new errors: an import may well put right what was wrong (ZS608).
+        contents = {target.relative_to(county.root).as_posix(): data for target, data in pending}
+        outcome.problems.extend(errors_if_written(county, contents, (evaluations,), new_only=True))
     if outcome.problems:
         return outcome
     for target, content in pending:
