@@ -29,7 +29,7 @@ def _yaml(relpath: str) -> bool:
 def _pins_changed(repo: Repo, base: str) -> bool:
     """Whether a file that pins zsht's version differs between `base` and the working tree."""
     paths = sorted({repo.prefix + name for name in _PINS} | set(_PINS))
-    listed = repo.run("ls-tree", "--full-tree", base, "--", *paths)
+    listed = repo.run("ls-tree", "--full-tree", "--end-of-options", base, "--", *paths)
     then = {line.split("\t", 1)[1]: line.split()[2] for line in listed.splitlines() if "\t" in line}
     for path in paths:
         on_disk = repo.top / path

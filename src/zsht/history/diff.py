@@ -13,7 +13,7 @@ from ..load.county import SKIP_DIRS
 from ..load.reader import load_yaml
 from .burden import Callout, callouts
 from .changes import RecordChange, compare, summary
-from .git import BlobReader, GitError, Repo
+from .git import BlobReader, GitError, Repo, split_range
 from .records import Key, Parsed, Version, blob_sha, is_record_file
 
 WORKTREE = "工作区"
@@ -63,23 +63,36 @@ def main_branch(root: Path) -> str:
 
 
 def resolve(repo: Repo, spec: str | None) -> tuple[str, str | None]:
-    """BASE and HEAD commits of `BASE`, `BASE..HEAD` or `BASE...HEAD`; HEAD None means the working tree."""
+    """BASE and HEAD commits of `BASE`, `BASE..HEAD` or `BASE...HEAD`; HEAD None means the working tree.
+
+    Each end is resolved to a commit sha (a name starting with “-” is refused) before merge-base sees it.
+    """
     if spec is None:
         branch = main_branch(repo.root)
         for name in (branch, f"origin/{branch}"):
             try:
-                return repo.run("merge-base", repo.revision(name), "HEAD"), None
-            except GitError:
-                continue
+                return _merge_base(repo, repo.revision(name), repo.revision("HEAD")), None
+            except GitError as exc:
+                if exc.reason not in ("unknown_revision", "option"):
+                    raise  # no commit at all, a broken repository: say that, not “no main branch”
         raise GitError(f"找不到主分支“{branch}”", hint="在 zsht.yaml 中设置 main_branch，或写明 zsht diff BASE..HEAD")
-    if "..." in spec:
-        left, right = spec.split("...", 1)
+    left, dots, right = split_range(spec)
+    if dots == "...":
         head = repo.revision(right or "HEAD")
-        return repo.run("merge-base", repo.revision(left or "HEAD"), head), head
-    if ".." in spec:
-        left, right = spec.split("..", 1)
+        return _merge_base(repo, repo.revision(left or "HEAD"), head), head
+    if dots == "..":
         return repo.revision(left or "HEAD"), repo.revision(right or "HEAD")
     return repo.revision(spec), None
+
+
+def _merge_base(repo: Repo, one: str, other: str) -> str:
+    """The best common ancestor of two commits, or a one-line error when they have none."""
+    try:
+        return repo.run("merge-base", "--end-of-options", one, other)
+    except GitError as exc:
+        if exc.reason != "other":
+            raise
+        raise GitError(f"版本 {one[:10]} 与 {other[:10]} 没有共同的祖先提交", hint="写明 zsht diff BASE..HEAD") from exc
 
 
 def versions(paths: list[str], shas: dict[str, str], blobs: BlobReader, parsed: Parsed,

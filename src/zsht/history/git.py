@@ -13,17 +13,27 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-from ..errors import UserError
+from .git_errors import GitError, GitSaid, git_failed, refuse_option, require_git
 
 EMPTY_BLOB = "0" * 40
 CACHE_BYTES = 64 << 20  # blob bytes kept in memory before the cache starts afresh
 # Fields of one commit in the log stream; \x1e starts a commit, \x1f separates fields, \x1d separates trailers.
 _FORMAT = ("%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%aI%x1f{signature}%x1f%s"
            "%x1f%(trailers:key=Reviewed-by,key=Approved-by,separator=%x1d)")
+# What zsht is doing when a git command fails, for the error line.
+_DOING = {"rev-parse": "解析版本", "ls-tree": "列出版本中的文件", "merge-base": "查找合并基点", "show": "读取提交的签名",
+          "rev-list": "查找提交"}
+
+__all__ = ["EMPTY_BLOB", "BlobReader", "Commit", "FileChange", "GitError", "Repo", "require_git", "split_range"]
 
 
-class GitError(UserError):
-    """git refused: not a repository, an unknown revision, git missing."""
+def split_range(spec: str) -> tuple[str, str, str]:
+    """BASE, the dots and HEAD of `BASE..HEAD` or `BASE...HEAD`; no dots when the spec is one revision."""
+    for dots in ("...", ".."):
+        if dots in spec:
+            left, right = spec.split(dots, 1)
+            return left, dots, right
+    return spec, "", ""
 
 
 @dataclass(frozen=True)
@@ -55,34 +65,69 @@ class Commit:
 
 
 class Repo:
-    """The git repository that holds a county, seen from the county's root."""
+    """The git repository that holds a county, seen from the county's root.
+
+    A revision the user names is refused when it starts with “-” and resolved to a commit sha before any
+    other git command sees it; every git command that takes revisions gets `--end-of-options` before them
+    as well, so no user text can ever reach git as an option (`--output=FILE` would truncate a file).
+    """
 
     def __init__(self, county_root: Path) -> None:
+        require_git()  # without git, say so: “not in a repository” would send the user looking in vain
         self.root = county_root
         try:
-            top, _, prefix = self.run("rev-parse", "--show-toplevel", "--show-prefix").partition("\n")
-        except GitError:
-            raise GitError(f"{county_root} 不在 git 仓库中", hint="git init 后提交记录，审计线索才能从历史中读出") from None
+            top, _, prefix = self.run("rev-parse", "--show-toplevel", "--show-prefix", doing="查找 git 仓库").partition("\n")
+        except GitError as exc:
+            if exc.reason != "not_a_repository":
+                raise
+            raise GitError(f"{county_root} 不在 git 仓库中", hint="git init 后提交记录，审计线索才能从历史中读出",
+                           reason=exc.reason) from exc.__cause__
         self.top = Path(top)
         self.prefix = prefix.strip()  # the county's folder inside the repository, "" or "sub/dir/"
 
-    def run(self, *args: str) -> str:
-        """One short git query (rev-parse, merge-base …) and its output."""
+    def run(self, *args: str, doing: str | None = None) -> str:
+        """One short git query (rev-parse, merge-base …) and its output; a failure says what zsht was `doing`."""
         try:
             done = subprocess.run(["git", "-C", str(self.root), *args], capture_output=True, check=False)
-        except FileNotFoundError as exc:
-            raise GitError("找不到 git 命令", hint="安装 git 后重试") from exc
+        except FileNotFoundError:
+            raise GitError("找不到 git 命令，请先安装 git", reason="no_git") from None
         if done.returncode != 0:
-            message = done.stderr.decode("utf-8", "replace").strip().splitlines()
-            raise GitError(f"git {args[0]} 失败：{message[-1] if message else done.returncode}")
+            raise git_failed(doing or _DOING.get(args[0], f"运行 git {args[0]}"), done.stderr, done.returncode) \
+                from GitSaid(done.stderr.decode("utf-8", "replace").strip())
         return done.stdout.decode("utf-8", "replace").strip()
 
     def revision(self, name: str) -> str:
         """The commit sha a revision names, or a one-line error that names it."""
+        refuse_option(name)
         try:
-            return self.run("rev-parse", "--verify", "--quiet", f"{name}^{{commit}}")
-        except GitError:
-            raise GitError(f"找不到版本“{name}”", hint="检查分支名、标签或提交编号") from None
+            return self.run("rev-parse", "--verify", "--quiet", "--end-of-options", f"{name}^{{commit}}")
+        except GitError as exc:
+            if exc.reason != "other":  # git could not answer at all (a broken repository …): that, not “not found”
+                raise
+        if not self.run("rev-list", "-n", "1", "--all"):
+            raise GitError(f"仓库还没有任何提交，找不到版本“{name}”", hint="先提交记录再运行", reason="no_commits")
+        if self.shallow_cut():
+            raise GitError(f"找不到版本“{name}”", reason="unknown_revision",
+                           hint="仓库是浅克隆，较早的提交不在本地：运行 git fetch --unshallow 后重试")
+        raise GitError(f"找不到版本“{name}”", hint="检查分支名、标签或提交编号", reason="unknown_revision")
+
+    def range(self, spec: str) -> list[str]:
+        """`git log`'s arguments for `BASE`, `BASE..HEAD` or `BASE...HEAD` (an empty side is HEAD), each end
+        resolved to a commit sha first."""
+        refuse_option(spec)
+        left, dots, right = split_range(spec)
+        if not dots:
+            return [self.revision(spec)]
+        base, head = self.revision(left or "HEAD"), self.revision(right or "HEAD")
+        return [head, f"^{base}"] if dots == ".." else [f"{base}...{head}"]
+
+    def shallow_cut(self) -> set[str]:
+        """The commits at which a shallow clone's history is cut off (their parents are not here); empty when
+        the history is whole."""
+        if self.run("rev-parse", "--is-shallow-repository") != "true":
+            return set()
+        listed = Path(self.run("rev-parse", "--git-path", "shallow"))
+        return set((listed if listed.is_absolute() else self.root / listed).read_text(encoding="ascii").split())
 
     def relative(self, path: str) -> str | None:
         """A path from the repository top made relative to the county, or None when outside it."""
@@ -92,7 +137,8 @@ class Repo:
 
     def tree(self, revision: str) -> dict[str, str]:
         """Path (relative to the county) → blob sha of every file at a revision."""
-        out = self.run("ls-tree", "-r", "-z", "--full-tree", revision, "--", self.prefix or ".")
+        out = self.run("ls-tree", "-r", "-z", "--full-tree", "--end-of-options", revision, "--", self.prefix or ".",
+                       doing=f"列出版本 {revision[:10]} 中的文件")
         found: dict[str, str] = {}
         for entry in out.split("\0"):
             if not entry:
@@ -108,6 +154,8 @@ class Repo:
                 merges: bool = False) -> Iterator[Commit]:
         """Every commit that changed the county, read from ONE `git log` process as it streams.
 
+        `revisions` are resolved ones (`revision`, `range`); none means HEAD.
+
         Signatures are checked only with `signatures` (git runs gpg once per signed commit); otherwise a
         commit's `signature` is "?" until `signatures_of` fills it in for the few commits that are shown.
         With `merges`, only merge commits, each with the files it changed against its first parent (the
@@ -121,7 +169,7 @@ class Repo:
             args += ["--merges", "--diff-merges=first-parent"]
         if oldest_first:
             args.append("--reverse")
-        args += [*(revisions or ("HEAD",)), "--", self.prefix or "."]
+        args += ["--end-of-options", *(revisions or (self.revision("HEAD"),)), "--", self.prefix or "."]
         with tempfile.TemporaryFile() as errors:  # a file, not a pipe: git's warnings can never stall the log
             process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=errors)
             try:
@@ -129,8 +177,9 @@ class Repo:
                 yield from self._stream(process.stdout)
                 if process.wait() != 0:
                     errors.seek(0)
-                    message = errors.read().decode("utf-8", "replace").strip()
-                    raise GitError(f"git log 失败：{message.splitlines()[-1] if message else process.returncode}")
+                    said = errors.read()
+                    raise git_failed("读取提交历史", said, process.returncode) from GitSaid(
+                        said.decode("utf-8", "replace").strip())
             finally:
                 _close(process)
 
@@ -138,7 +187,7 @@ class Repo:
         """Fill in the signature status (%G?) of some commits, with one git process for all of them."""
         if not commits:
             return
-        out = self.run("show", "-s", "--no-patch", "--format=%H %G?", *(c.sha for c in commits))
+        out = self.run("show", "-s", "--no-patch", "--format=%H %G?", "--end-of-options", *(c.sha for c in commits))
         status = dict(line.split(" ", 1) for line in out.splitlines() if " " in line)
         for commit in commits:
             commit.signature = status.get(commit.sha, commit.signature)
