@@ -5,17 +5,19 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from io import StringIO
 from pathlib import Path
 from typing import Any
 
 from rich.markup import escape
 
-from ..findings import Finding
+from ..errors import UserError
+from ..findings import Finding, Severity
+from ..layout import CONFIG_FILE, KIND_BY_NAME
 from ..ruletable import finding
 from .changes import RecordChange
-from .git import Commit, Repo
+from .git import Commit, GitError, Repo
 from .record import SIGNATURE, commit_dict
 from .records import Key, kind_of
 from .render import console_for, plain_json
@@ -43,6 +45,7 @@ class Audit:
 
     commits: int
     findings: list[AuditFinding]
+    cut: list[str] = field(default_factory=list)  # where a shallow clone's history stops (--allow-shallow)
 
 
 @dataclass(frozen=True)
@@ -54,17 +57,34 @@ class Settings:
     reviewers: tuple[str, ...] = ()
 
 
-def _settings(root: Path) -> Settings:
-    """The audit settings from zsht.yaml (all off when it cannot be read)."""
-    from ..load.reader import load_yaml
+def read_settings(root: Path) -> Settings:
+    """The audit settings of the county's zsht.yaml (as it is in the working tree).
 
-    try:
-        config = load_yaml((root / "zsht.yaml").read_text(encoding="utf-8"))
-        audit = config.get("audit") or {}
-        return Settings(bool(audit.get("require_review")), bool(audit.get("require_signed")),
-                        tuple(str(r) for r in audit.get("reviewers") or ()))
-    except Exception:  # noqa: BLE001 - a broken zsht.yaml is validate's to report; audit the history anyway
-        return Settings()
+    A zsht.yaml that does not load cleanly is an error, not an audit with every requirement off: a YAML
+    error or a misspelt `require_reveiw` must never turn the audit into “没有发现问题”.
+    """
+    from ..load.county import County, load_file
+    from ..load.positions import place
+
+    county = County(root=root)
+    load_file(county, CONFIG_FILE, KIND_BY_NAME["county"])
+    source = county.files.get(CONFIG_FILE)
+    errors = sorted((f for f in place(county.findings, source.text if source else None)
+                     if f.severity is Severity.ERROR), key=Finding.sort_key)
+    if errors or county.config is None:
+        first = errors[0] if errors else finding("ZS002", CONFIG_FILE, "无法读取").at(1, 1)
+        more = f"（另有 {len(errors) - 1} 处错误）" if len(errors) > 1 else ""
+        raise UserError(f"{CONFIG_FILE} 第 {first.line or 1} 行：{first.message}{more}，读不出审计设置，无法审计",
+                        hint=_joined(first.hint, "改正后重试，zsht validate 列出全部问题"))
+    audit = county.config.audit
+    return Settings(audit.require_review, audit.require_signed, tuple(audit.reviewers))
+
+
+def _joined(first: str | None, then: str) -> str:
+    """Two hints as one: “是不是要写 require_review？改正后重试…”."""
+    if not first:
+        return then
+    return first + ("" if first.endswith(("？", "。", "！", "；")) else "；") + then
 
 
 def _person(text: str) -> tuple[str, str]:
@@ -96,23 +116,32 @@ def review_problem(commit: Commit, reviewers: tuple[str, ...]) -> str | None:
     return None
 
 
-def audit_county(root: Path, revisions: str | None = None) -> Audit:
-    """Audit every commit that touched the county (or those of a revision range such as `v1.0..HEAD`)."""
+def audit_county(root: Path, revisions: str | None = None, *, allow_shallow: bool = False) -> Audit:
+    """Audit every commit that touched the county (or those of a revision range such as `v1.0..HEAD`).
+
+    In a shallow clone, a commit at the cut cannot be compared with its parent: reaching one is an error
+    (the history is not all there), unless `allow_shallow`, which audits the commits after the cut and
+    names it in the result.
+    """
     repo = Repo(root)
-    settings = _settings(root)
+    settings = read_settings(root)
+    log_args = repo.range(revisions) if revisions else [repo.revision("HEAD")]
+    shallow = repo.shallow_cut()
     found: list[AuditFinding] = []
     flagged: set[tuple[Key, str | None]] = set()  # (record, version it was changed to) already reported
-    count = 0
+    count, cut = 0, list[str]()
     def relevant(commit: Commit, path: str) -> bool:
         """Signed agreements and published notices always; other records only to see if an unreviewed commit
-        changed records (a reviewed one needs no reading)."""
+        changed records (a reviewed one needs no reading). A commit at a shallow cut has nothing to compare."""
         kind = kind_of(path)
-        return kind is not None and (kind.name in FINAL or (
+        return kind is not None and commit.sha not in shallow and (kind.name in FINAL or (
             settings.require_review and review_problem(commit, settings.reviewers) is not None))
 
-    for step in walk(repo, *([revisions] if revisions else []), oldest_first=True, relevant=relevant,
-                     signatures=settings.require_signed):
+    for step in walk(repo, *log_args, oldest_first=True, relevant=relevant, signatures=settings.require_signed):
         commit, who = step.commit, _who(step.commit)
+        if commit.sha in shallow:
+            cut.append(commit.sha)
+            continue
         count += 1
         for change, what in _final_changed(step.changes):
             flagged.add(_version_of(change))
@@ -129,8 +158,13 @@ def audit_county(root: Path, revisions: str | None = None) -> Audit:
             found.append(AuditFinding(finding(
                 "ZS803", commit.files[0].path if commit.files else "zsht.yaml", f"提交 {who}“{commit.subject}”{state}",
                 hint="用 git commit -S 签名提交"), commit))
-    found += _merges(repo, revisions, flagged)
-    return Audit(count, found)
+    if cut and not allow_shallow:
+        raise GitError(f"仓库是浅克隆（git clone --depth），历史在提交 {'、'.join(c[:10] for c in cut)} 处截断："
+                       "这些提交及更早的提交改了什么无从比较，无法审计",
+                       hint="运行 git fetch --unshallow 取得完整历史后重试，或加 --allow-shallow 只审计截断之后的提交",
+                       reason="shallow")
+    found += _merges(repo, log_args, flagged, shallow)
+    return Audit(count, found, cut)
 
 
 def _who(commit: Commit) -> str:
@@ -154,7 +188,8 @@ def _version_of(change: RecordChange) -> tuple[Key, str | None]:
     return change.key, None if change.new is None else json.dumps(change.new.data, sort_keys=True, default=str)
 
 
-def _merges(repo: Repo, revisions: str | None, flagged: set[tuple[Key, str | None]]) -> list[AuditFinding]:
+def _merges(repo: Repo, log_args: list[str], flagged: set[tuple[Key, str | None]],
+            shallow: set[str]) -> list[AuditFinding]:
     """ZS801 through a merge: a record signed or published on the branch merged into that the merge changed.
 
     A branch that edited a draft agreement while it was being signed on the main branch, or a conflict
@@ -162,8 +197,9 @@ def _merges(repo: Repo, revisions: str | None, flagged: set[tuple[Key, str | Non
     A change some branch commit already made to a signed record (and was reported for) is not repeated.
     """
     found = []
-    for step in walk(repo, *([revisions] if revisions else []), oldest_first=True, merges=True,
-                     relevant=lambda _commit, path: getattr(kind_of(path), "name", None) in FINAL):
+    for step in walk(repo, *log_args, oldest_first=True, merges=True,
+                     relevant=lambda commit, path: commit.sha not in shallow
+                     and getattr(kind_of(path), "name", None) in FINAL):
         commit, who = step.commit, _who(step.commit)
         for change, what in _final_changed(step.changes):
             if _version_of(change) in flagged:
@@ -184,11 +220,19 @@ def audit_text(audit: Audit, *, color: bool = False) -> str:
         hint = f" [dim]（{escape(f.hint)}）[/dim]" if f.hint else ""
         console.print(f"{escape(f.file)}@{item.commit.short} [bold red]{f.severity.label} {f.rule}[/] "
                       f"{escape(f.message)}{hint}")
+    if audit.cut:
+        console.print(f"[yellow]{escape(shallow_note(audit))}[/yellow]")
     if audit.findings:
         console.print(f"审计了 {audit.commits} 个提交：发现 {len(audit.findings)} 个问题")
     else:
         console.print(f"[green]审计了 {audit.commits} 个提交，没有发现问题[/green]")
     return buffer.getvalue()
+
+
+def shallow_note(audit: Audit) -> str:
+    """The one line that says where a shallow clone's history was cut (audited with --allow-shallow)."""
+    return (f"浅克隆：历史在提交 {'、'.join(c[:10] for c in audit.cut)} 处截断，这些提交及更早的提交未审计"
+            "（git fetch --unshallow 后可审计全部历史）")
 
 
 def audit_json(audit: Audit) -> str:
