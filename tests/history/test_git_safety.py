@@ -166,3 +166,10 @@ def test_allow_shallow_audits_what_is_there_and_says_so(repo: CountyRepo, cli: A
     result = cli("-C", clone, "audit", "--allow-shallow", "--format", "json")
     assert result.exit_code == 0 and result.stdout.strip() == "[]", result.output
     assert "浅克隆" in _one_chinese_line(result)  # the note goes to stderr, the JSON stays a list
+
+
+def test_a_range_that_stays_clear_of_the_cut_needs_no_allowance(repo: CountyRepo, cli: Any, tmp_path: Path) -> None:
+    clone = _shallow_clone(repo, tmp_path, depth=2)  # CI fetching a few commits to audit a pull request's
+    result = cli("-C", clone, "audit", "HEAD~1..HEAD")
+    assert result.exit_code == 0 and "浅克隆" not in result.output, result.output
+    assert "审计了 1 个提交" in result.stdout
