@@ -15,7 +15,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from zsht.cli.app import ZshtGroup
+from zsht.cli.app import ZshtGroup, usage_message
 from zsht.oserrors import ERRNO_WORDS, os_error_message
 
 from ..mini_county import MiniCounty
@@ -79,6 +79,18 @@ def test_value_types_zsht_may_use_later_are_chinese_too(args: list[str], expecte
     result = CliRunner().invoke(_toy(), args)
     assert result.exit_code == 2 and result.stderr.startswith(f"zsht: {expected}"), result.output
     assert not ENGLISH.search(result.stderr), result.stderr
+
+
+def test_a_usage_error_zsht_does_not_know_is_not_shown_in_english() -> None:
+    from typer._click.exceptions import UsageError
+
+    assert usage_message(UsageError("Some future click message.")) == "命令行写得不对（运行 zsht --help 查看用法）"
+
+
+def test_dash_c_on_a_file_says_it_is_not_a_directory(cli: Any, tmp_path: Path) -> None:
+    (tmp_path / "plain.txt").write_text("x", encoding="utf-8")
+    result = cli("-C", tmp_path / "plain.txt", "validate")
+    assert result.exit_code == 2 and result.stderr == f"zsht: -C 指定的路径不是目录：{tmp_path / 'plain.txt'}\n"
 
 
 def test_a_group_without_its_command_shows_its_help_in_chinese(cli: Any) -> None:

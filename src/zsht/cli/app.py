@@ -123,7 +123,7 @@ def main_options(
         typer.echo(ctx.get_help())
         raise typer.Exit(2)
     if not directory.is_dir():
-        raise UserError(f"-C 指定的目录不存在：{directory}")
+        raise UserError(f"-C 指定的路径不是目录：{directory}" if directory.exists() else f"-C 指定的目录不存在：{directory}")
     # As git -C: every relative path (-o, a workbook, a template) is taken from there, not only the county's.
     # The caller's directory comes back when the command ends (see _guarded).
     os.chdir(directory)
