@@ -122,13 +122,13 @@ def main_options(
     if ctx.invoked_subcommand is None:
         typer.echo(ctx.get_help())
         raise typer.Exit(2)
+    STATE.traceback = show_traceback
     if not directory.is_dir():
         raise UserError(f"-C 指定的路径不是目录：{directory}" if directory.exists() else f"-C 指定的目录不存在：{directory}")
     # As git -C: every relative path (-o, a workbook, a template) is taken from there, not only the county's.
     # The caller's directory comes back when the command ends (see _guarded).
     os.chdir(directory)
     STATE.start = Path(".")
-    STATE.traceback = show_traceback
 
 
 def fail(message: str) -> None:
@@ -162,6 +162,7 @@ def run(args: list[str] | None = None) -> int:
 
 def _guarded(command_line: Callable[[], Any]) -> int:
     """Run the command line (click without its standalone mode) and turn whatever it raises into an exit code."""
+    STATE.traceback = False  # an earlier run in this process (library use, tests) does not decide for this one
     try:
         cwd: str | None = os.getcwd()
     except OSError:  # started in a directory that has since been removed: nothing to come back to
