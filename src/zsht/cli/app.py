@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 import os
-import re
+import sys
 import traceback
+import warnings
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,6 +17,11 @@ from typer.core import TyperGroup
 
 from ..errors import UserError, ZshtError
 from ..load.county import find_root
+from ..oserrors import os_error_message
+from .helpformat import ZshtContext, summary
+from .usage import usage_message
+
+__all__ = ["STATE", "ZshtGroup", "app", "exit_code_for", "fail", "refuse_on", "run", "usage_message"]
 
 # `zsht --help` lists the commands in the order a county uses them, not the order their modules load.
 COMMAND_ORDER = ("validate", "draft", "sign", "render", "sheet", "score", "report", "diff", "history", "audit", "init",
@@ -27,17 +35,27 @@ def _in_chinese(option: Any) -> Any:
     return option
 
 
+def _dress(command: Any, ctx: Any) -> Any:
+    """A command as zsht shows it: Chinese help pages, its --help option in Chinese, its whole summary."""
+    command.context_class = ZshtContext
+    if not isinstance(command, ZshtGroup):
+        _in_chinese(command.get_help_option(ctx))
+    if not command.short_help:
+        command.short_help = summary(command.help)  # click would cut it after 45 letters with "..."
+    return command
+
+
 class ZshtGroup(TyperGroup):
     """The command group: any error a command raises becomes one line and an exit code."""
+
+    context_class = ZshtContext
 
     def get_help_option(self, ctx: Any) -> Any:
         return _in_chinese(super().get_help_option(ctx))
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         command = super().get_command(ctx, cmd_name)
-        if command is not None and not isinstance(command, ZshtGroup):
-            _in_chinese(command.get_help_option(ctx))
-        return command
+        return _dress(command, ctx) if command is not None else None
 
     def list_commands(self, ctx: Any) -> list[str]:
         names = super().list_commands(ctx)
@@ -50,6 +68,16 @@ class ZshtGroup(TyperGroup):
             raise
         except Exception as exc:  # noqa: BLE001 - the one place every error is turned into a line
             ctx.exit(_report(exc, STATE.traceback or bool(os.environ.get("ZSHT_TRACEBACK"))))
+
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None, complete_var: str | None = None,
+             standalone_mode: bool = True, windows_expand_args: bool = True, **extra: Any) -> Any:
+        """Run the command line; every way in (console script, `run()`, typer's CliRunner) gets the same
+        Chinese errors, exit codes and restored working directory."""
+        code = _guarded(lambda: super(ZshtGroup, self).main(args, prog_name, complete_var, False,
+                                                            windows_expand_args, **extra))
+        if standalone_mode:
+            sys.exit(code)
+        return code
 
 
 app = typer.Typer(
@@ -94,10 +122,13 @@ def main_options(
     if ctx.invoked_subcommand is None:
         typer.echo(ctx.get_help())
         raise typer.Exit(2)
-    if not directory.is_dir():
-        raise UserError(f"-C 指定的目录不存在：{directory}")
-    STATE.start = directory
     STATE.traceback = show_traceback
+    if not directory.is_dir():
+        raise UserError(f"-C 指定的路径不是目录：{directory}" if directory.exists() else f"-C 指定的目录不存在：{directory}")
+    # As git -C: every relative path (-o, a workbook, a template) is taken from there, not only the county's.
+    # The caller's directory comes back when the command ends (see _guarded).
+    os.chdir(directory)
+    STATE.start = Path(".")
 
 
 def fail(message: str) -> None:
@@ -125,9 +156,23 @@ def exit_code_for(exc: BaseException) -> int:
 
 def run(args: list[str] | None = None) -> int:
     """Run the command line and return its exit code."""
+    code = app(args=args, prog_name="zsht", standalone_mode=False)
+    return code if isinstance(code, int) else 0
+
+
+def _guarded(command_line: Callable[[], Any]) -> int:
+    """Run the command line (click without its standalone mode) and turn whatever it raises into an exit code."""
+    STATE.traceback = False  # an earlier run in this process (library use, tests) does not decide for this one
     try:
-        # Without standalone mode an Exit comes back as the return value.
-        code = app(args=args, prog_name="zsht", standalone_mode=False)
+        cwd: str | None = os.getcwd()
+    except OSError:  # started in a directory that has since been removed: nothing to come back to
+        cwd = None
+    try:
+        with warnings.catch_warnings():
+            # openpyxl warns in English about workbook parts it drops on reading (Excel's data validation
+            # extension of our own exported sheets, for one); the cells zsht reads are not affected.
+            warnings.filterwarnings("ignore", category=UserWarning, module=r"openpyxl(\.|$)")
+            code = command_line()
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else 0
     except typer.Exit as exc:
@@ -135,55 +180,18 @@ def run(args: list[str] | None = None) -> int:
     except typer.Abort:
         fail("已中断")
         return 130
-    except typer.TyperException as exc:  # usage errors: one line in Chinese, exit 2
-        fail(usage_message(exc))
+    except typer.TyperException as exc:
+        if type(exc).__name__ == "NoArgsIsHelpError":  # `zsht render` alone: its help page, as `zsht` alone
+            typer.echo(exc.ctx.get_help())  # type: ignore[attr-defined]
+        else:  # usage errors: one line in Chinese, exit 2
+            fail(usage_message(exc))
         return 2
     except Exception as exc:  # noqa: BLE001 - errors raised by the global options themselves
         return _report(exc, STATE.traceback)
+    finally:
+        if cwd is not None:
+            os.chdir(cwd)
     return code if isinstance(code, int) else 0
-
-
-_VALUE_WORDS = (
-    (re.compile(r"Input should be a valid integer.*"), "应为整数"),
-    (re.compile(r"Input should be a valid number.*"), "应为数字"),
-    (re.compile(r"Input should be greater than or equal to (\S+)"), r"应不小于 \1"),
-    (re.compile(r"Input should be less than or equal to (\S+)"), r"应不大于 \1"),
-    (re.compile(r"Value error, '(.*)' is not one of (.*)\."), r"“\1”不是可选值，可选：\2"),
-    (re.compile(r"(?:File|Path|Directory) '(.*)' does not exist\.", re.IGNORECASE), r"“\1”不存在"),
-    (re.compile(r"(?:File|Path) '(.*)' is a directory\.", re.IGNORECASE), r"“\1”是目录，应为文件"),
-)
-
-
-def usage_message(exc: Exception) -> str:
-    """A usage error (unknown option or command, missing or bad value) as one Chinese line with a way out."""
-    message = str(getattr(exc, "message", exc))
-    param = getattr(exc, "param", None)
-    hint = getattr(exc, "param_hint", None)
-    if hint is None and param is not None:
-        is_argument = getattr(param, "param_type_name", "") == "argument"
-        hint = (param.metavar or param.name) if is_argument else " / ".join(param.opts)
-    if type(exc).__name__ == "NoSuchOption":
-        said = f"没有选项 {exc.option_name}"  # type: ignore[attr-defined]
-        if getattr(exc, "possibilities", None):
-            said += f"（是不是要写 {'、'.join(sorted(exc.possibilities))}？）"  # type: ignore[attr-defined]
-    elif type(exc).__name__ == "MissingParameter":
-        said = f"缺少 {hint}"
-    elif param is not None or hint:
-        for pattern, words in _VALUE_WORDS:
-            if pattern.fullmatch(message):
-                message = pattern.sub(words, message)
-                break
-        said = f"{hint} 的值不对：{message}"
-    elif match := re.fullmatch(r"No such command '(.*)'\.", message):
-        said = f"没有命令“{match.group(1)}”"
-    elif match := re.fullmatch(r"Option '(.*)' requires an argument\.", message):
-        said = f"选项 {match.group(1)} 后面要跟一个值"
-    elif match := re.fullmatch(r"Got unexpected extra argument(?:\(s\)|s)? \((.*)\)", message):
-        said = f"多余的参数：{match.group(1)}"
-    else:
-        said = f"用法不对：{message}"
-    ctx = getattr(exc, "ctx", None)
-    return f"{said}（运行 {ctx.command_path if ctx is not None else 'zsht'} --help 查看用法）"
 
 
 def _report(exc: BaseException, wants_traceback: bool) -> int:
@@ -192,7 +200,9 @@ def _report(exc: BaseException, wants_traceback: bool) -> int:
     if isinstance(exc, UserError):
         fail(str(exc))
     elif isinstance(exc, OSError):
-        fail(f"读写失败：{exc.filename or ''} {exc.strerror or exc}")
+        if exc.errno == errno.EPIPE:  # `zsht rules | head`: the reader has gone, nothing to tell it
+            return 1
+        fail(f"读写失败：{os_error_message(exc)}")
     else:
         fail(f"内部错误：{type(exc).__name__}: {exc}（请加 --traceback 重新运行，并把输出报告给维护者）")
     return exit_code_for(exc)

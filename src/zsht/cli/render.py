@@ -61,7 +61,10 @@ def agreement(
     township: str = TOWNSHIP, everything: bool = typer.Option(False, "--all", help="全县所有协议"),
     year: int = YEAR, output: Path = OUT, jobs: int = JOBS, pdf: bool = PDF,
 ) -> None:
-    """生成协助政府工作协议书（每个村、居委会一份 .docx）。例：zsht render agreement --township niushan -o out"""
+    """生成协助政府工作协议书（每个村、居委会一份 .docx）。
+
+    例：zsht render agreement --township niushan -o out
+    """
     from ..render import Selection, render_agreements
 
     if not (community or township or everything):
@@ -74,7 +77,10 @@ def agreement(
 @notice_app.command("catalog")
 def notice_catalog(year: int = YEAR, township: str = TOWNSHIP, output: Path = OUT, jobs: int = JOBS,
                    pdf: bool = PDF) -> None:
-    """生成两份清单（依法履职、协助政府）的社会公示（.docx 与 .html）。例：zsht render notice catalog --year 2015"""
+    """生成两份清单（依法履职、协助政府）的社会公示（.docx 与 .html）。
+
+    例：zsht render notice catalog --year 2015
+    """
     from ..render import Selection, render_notices
 
     with _progress_bar() as progress:
@@ -85,7 +91,10 @@ def notice_catalog(year: int = YEAR, township: str = TOWNSHIP, output: Path = OU
 @notice_app.command("evaluation")
 def notice_evaluation(year: int = YEAR, township: str = TOWNSHIP, output: Path = OUT, jobs: int = JOBS,
                       pdf: bool = PDF) -> None:
-    """生成各乡镇（街道）双向评估结果公示（.docx 与 .html）。例：zsht render notice evaluation --year 2015"""
+    """生成各乡镇（街道）双向评估结果公示（.docx 与 .html）。
+
+    例：zsht render notice evaluation --year 2015
+    """
     from ..render import Selection, render_notices
 
     with _progress_bar() as progress:
