@@ -136,7 +136,7 @@ def _validate(model: type[T], data: Any, relpath: str, county: County, prefix: P
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        county.findings.extend(schema_findings(exc, model, relpath, prefix))
+        county.findings.extend(schema_findings(exc, model, relpath, prefix, data))
         return _without_unknown_keys(model, data, exc)
 
 
