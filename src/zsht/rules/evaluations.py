@@ -12,6 +12,7 @@ from ..policy import agreed_funding, items_in_force
 from ..ruletable import finding
 from ..scoring import compute, grade_of
 from .base import at, check
+from .causes import Causes
 
 ONE, HUNDRED, TOLERANCE = Decimal(1), Decimal(100), Decimal("0.01")
 
@@ -129,11 +130,14 @@ def _result(entry: Entry[Evaluation], county: County, agreement: Agreement, conf
 
 @check
 def evaluated_every_agreement(county: County) -> Iterator[Finding]:
-    """ZS610: in a year that has evaluations, every signed agreement has one."""
+    """ZS610: in a year that has evaluations, every signed agreement has one (an evaluation that is there
+    but did not load is the cause, not a missing one)."""
+    causes = Causes(county)
     evaluated = {(e.record.community, e.record.year) for e in county.entries("evaluation")}
     years = {year for _, year in evaluated}
     for entry in county.entries("agreement"):
         record = entry.record
         if record.year in years and record.status == "已签订" and (record.community, record.year) not in evaluated:
             yield at(entry, "ZS610", f"{record.community} {record.year} 年的协议已签订，尚无评估记录",
-                     hint=f"在 evaluations/{record.year}/{record.township}/ 下补上评估")
+                     hint=f"在 evaluations/{record.year}/{record.township}/ 下补上评估").because_of(
+                causes.evaluation(record.year, record.township, record.community))
