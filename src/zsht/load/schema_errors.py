@@ -174,12 +174,9 @@ def _owner(data: Any, loc: Path) -> tuple[str | None, Path]:
 
 
 def _short(info: FieldInfo | None) -> str:
-    """A field's description up to its first aside: “法律依据（至少一项）” → “（法律依据）”."""
-    description = info.description if info else None
-    if not description:
-        return ""
-    for mark in ("（", "，", "；", "。"):
-        description = description.split(mark, 1)[0]
+    """A field's description without its asides: “法律依据（至少一项）” → “（法律依据）”, “名称，如…” → “（名称）”."""
+    description = re.split("[，；。]", info.description, maxsplit=1)[0] if info and info.description else ""
+    description = re.sub(r"(?<=.)（[^（）]*）$", "", description)
     return f"（{description}）" if description else ""
 
 
