@@ -138,3 +138,18 @@ def test_an_echo_whose_cause_is_left_out_stands_on_its_own(mini: MiniCounty) -> 
     echoes = Validation(full.county, [f for f in full.findings if f.file != CATALOG])  # as --changed-since may
     lines = text(echoes).splitlines()
     assert len(lines) == len(echoes.findings) + 1 and not any("因此报错" in line for line in lines)
+
+
+@pytest.mark.parametrize(("broken", "echo"), [
+    ("legal/cunweihui-law.yaml", "ZS204"),           # every basis naming the law
+    ("registry/departments.yaml", "ZS203"),          # every item, access and purchase naming a department
+    ("catalogs/assist/2015.yaml", "ZS402"),          # every agreement of 2015 has no catalog
+])
+def test_a_file_that_does_not_parse_causes_what_it_would_have_answered(broken: str, echo: str, mini: MiniCounty,
+                                                                       cli: Any) -> None:
+    (mini.root / broken).write_text("title: [\n", encoding="utf-8")
+    findings = cli.findings(mini.root)
+    [cause] = [f for f in findings if f["file"] == broken]
+    echoes = [f for f in findings if f["rule"] == echo]
+    assert cause["rule"] == "ZS002" and echoes
+    assert all(f["caused_by"] == _where(cause) for f in findings if f is not cause)

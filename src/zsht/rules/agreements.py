@@ -22,9 +22,9 @@ def agreement_items(county: County) -> Iterator[Finding]:
     causes = Causes(county)
     for entry in county.entries("agreement"):
         catalog = catalog_in_force(county, entry.record.year)
-        later = causes.catalog(entry.record.year, catalog.record.year if catalog else None)
         for found in _items_of(county, entry, catalog, causes):
-            yield found.because_of(found.cause or later)
+            yield found.because_of(found.cause or causes.catalog(entry.record.year,
+                                                                  catalog.record.year if catalog else None))
 
 
 def _items_of(county: County, entry: Entry[Agreement], catalog: Entry[AssistCatalog] | None,

@@ -19,18 +19,27 @@ class Causes:
 
     def __init__(self, county: County) -> None:
         self.county = county
-        loaded = {entry.file for entries in county.records.values() for entry in entries}
-        self.unloaded: dict[str, list[str]] = {}
-        for relpath in sorted({f.file for f in county.findings} - loaded):
-            kind = kind_of(relpath)
-            if kind is not None:
-                self.unloaded.setdefault(kind.name, []).append(relpath)
+        self._unloaded: dict[str, list[str]] | None = None
         self._items: dict[tuple[str, str], Entry[Any]] | None = None
 
+    @property
+    def unloaded(self) -> dict[str, list[str]]:
+        """Files that gave no record (they did not decode, parse or fit the schema, or are missing), by kind.
+
+        Worked out on the first question: a county without such echoes never pays for it."""
+        if self._unloaded is None:
+            loaded = {entry.file for entries in self.county.records.values() for entry in entries}
+            self._unloaded = {}
+            for relpath in sorted({f.file for f in self.county.findings} - loaded):
+                kind = kind_of(relpath)
+                if kind is not None:
+                    self._unloaded.setdefault(kind.name, []).append(relpath)
+        return self._unloaded
+
     def file(self, file_kind: str, preferred: str | None = None) -> Cause | None:
-        """A file of `file_kind` that gave no record (it did not decode, parse or fit the schema), which may
-        hold an id no loaded record has: `preferred` (where the id belongs by the naming convention) when
-        that one failed, else the first that failed; None when every file of the kind loaded."""
+        """A file of `file_kind` that gave no record, which may hold an id no loaded record has: `preferred`
+        (where the id belongs by the naming convention) when that one failed, else the first that failed;
+        None when every file of the kind loaded."""
         failed = self.unloaded.get(file_kind, [])
         if not failed:
             return None

@@ -49,15 +49,14 @@ def agreement_funding(county: County) -> Iterator[Finding]:
     for entry in county.entries("agreement"):
         catalog = catalog_in_force(county, entry.record.year)
         items = catalog_items(catalog.record) if catalog else {}
-        later = causes.catalog(entry.record.year, catalog.record.year if catalog else None)
         for position, item in enumerate(entry.record.items):
             if item.id not in items:
                 continue  # reported as an unlisted item instead
             funding = effective_funding(item, items[item.id])
-            cause = later or (causes.catalog_item(catalog.file, item.id)
-                              if catalog and item.funding is None else None)
             for found in funding_findings(entry, funding, ("items", position), f"协议事项 {item.id}"):
-                yield found.because_of(cause)
+                assert catalog is not None  # the item is in it
+                yield found.because_of(causes.catalog(entry.record.year, catalog.record.year) or (
+                    causes.catalog_item(catalog.file, item.id) if item.funding is None else None))
 
 
 def _assist_items_named_in(county: County, kind: str) -> Iterator[tuple[Entry[Any], str]]:
