@@ -153,3 +153,19 @@ def test_a_file_that_does_not_parse_causes_what_it_would_have_answered(broken: s
     echoes = [f for f in findings if f["rule"] == echo]
     assert cause["rule"] == "ZS002" and echoes
     assert all(f["caused_by"] == _where(cause) for f in findings if f is not cause)
+
+
+def test_an_item_after_a_broken_one_is_its_own_cause(mini: MiniCounty, cli: Any) -> None:
+    """The catalog keeps the items valid on their own; each still stands at its own place in the file, so
+    its findings are placed there and an agreement's echo names it, not the broken item before it."""
+    def change(data: dict[str, Any]) -> None:
+        data["items"][0].pop("basis")
+        data["items"][1].pop("funding")
+
+    mini.edit(CATALOG, change)
+    findings = cli.findings(mini.root)
+    lines = (mini.root / CATALOG).read_text(encoding="utf-8").splitlines()
+    unfunded = next(f for f in findings if f["file"] == CATALOG and f["rule"] == "ZS301")
+    assert lines[unfunded["line"] - 1].strip() == "- id: XZ-002"
+    echoes = [f for f in findings if f["rule"] == "ZS301" and f is not unfunded]
+    assert echoes and {f["caused_by"] for f in echoes} == {_where(unfunded)}
