@@ -169,3 +169,16 @@ def test_an_item_after_a_broken_one_is_its_own_cause(mini: MiniCounty, cli: Any)
     assert lines[unfunded["line"] - 1].strip() == "- id: XZ-002"
     echoes = [f for f in findings if f["rule"] == "ZS301" and f is not unfunded]
     assert echoes and {f["caused_by"] for f in echoes} == {_where(unfunded)}
+
+
+def test_a_settlement_computed_from_a_missing_catalog_funding_echoes_it(mini: MiniCounty, cli: Any) -> None:
+    mini.edit("agreements/2015/niushan/niushan-xinhua.yaml", lambda d: d.update(funding_total=None))
+    # a total is required (ZS404), but the settlement is computed from the items' funding meanwhile
+    assert [f["rule"] for f in cli.findings(mini.root)] == ["ZS404"]
+    mini.edit(CATALOG, lambda d: d["items"][0].pop("funding"))
+    findings = cli.findings(mini.root)
+    cause = next(f for f in findings if f["file"] == CATALOG)
+    settlement = next(f for f in findings if f["rule"] == "ZS608")
+    assert settlement["file"] == "evaluations/2015/niushan/niushan-xinhua.yaml"
+    assert settlement["caused_by"] == _where(cause)
+    assert [f["rule"] for f in findings if f is not cause and f["caused_by"] != _where(cause)] == ["ZS404"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from ..findings import Cause, Finding
+from ..findings import Finding
 from ..load.county import County, Entry
 from ..models import Agreement, AssistCatalog, AssistItem
 from ..policy import agreement_total, catalog_in_force, catalog_items, normalized, published_on
@@ -113,25 +113,12 @@ def agreement_sums(county: County) -> Iterator[Finding]:
         if agreement.funding_total is not None and agreement.funding_total != total:
             cause = causes.catalog(agreement.year, catalog.record.year if catalog else None)
             if cause is None and catalog is not None:
-                cause = _unfunded_catalog_item(causes, catalog.file, agreement, items)
+                cause = causes.unfunded(catalog.file, agreement, items)
             yield at(entry, "ZS405", f"经费总额写的是 {agreement.funding_total} 元，各事项合计 {total} 元",
                      "funding_total", hint=f"改为 funding_total: {total}").because_of(cause)
         shares = sum((p.share for p in agreement.payment), Decimal(0))
         if agreement.payment and shares != 100:
             yield at(entry, "ZS406", f"支付计划各期比例合计 {shares}%，应为 100%", "payment")
-
-
-def _unfunded_catalog_item(causes: Causes, catalog_file: str, agreement: Agreement,
-                           items: dict[str, AssistItem]) -> Cause | None:
-    """The first catalog item an agreed item takes its funding from that failed the schema or has no
-    positive funding: the agreement's items then cannot be summed, and a total that differs only echoes it."""
-    for item in agreement.items:
-        source = items.get(item.id)
-        if item.funding is None and (source is None or source.funding is None or source.funding.amount <= 0):
-            cause = causes.catalog_item(catalog_file, item.id)
-            if cause is not None:
-                return cause
-    return None
 
 
 @check

@@ -12,6 +12,7 @@ from typing import Any
 from ..findings import Cause
 from ..layout import kind_of
 from ..load.county import County, Entry
+from ..models import Agreement, AssistItem
 
 
 class Causes:
@@ -77,6 +78,18 @@ class Causes:
         for position, item in enumerate(items if isinstance(items, list) else []):
             if isinstance(item, dict) and item.get("id") == item_id:
                 return Cause(catalog_file, ("items", position))
+        return None
+
+    def unfunded(self, catalog_file: str, agreement: Agreement, items: dict[str, AssistItem]) -> Cause | None:
+        """The first catalog item an agreed item takes its funding from that failed the schema or has no
+        positive funding: the agreement's items then cannot be summed, and a total (or a settlement) computed
+        from them only echoes that item."""
+        for item in agreement.items:
+            source = items.get(item.id)
+            if item.funding is None and (source is None or source.funding is None or source.funding.amount <= 0):
+                cause = self.catalog_item(catalog_file, item.id)
+                if cause is not None:
+                    return cause
         return None
 
     def evaluation(self, year: int, township: str, community: str) -> Cause | None:

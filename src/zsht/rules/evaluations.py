@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from ..findings import Finding
+from ..findings import Cause, Finding
 from ..load.county import County, Entry
 from ..models import Agreement, CountyConfig, Evaluation
-from ..policy import agreed_funding, items_in_force
+from ..policy import agreed_funding, catalog_in_force, catalog_items, items_in_force
 from ..ruletable import finding
 from ..scoring import compute, grade_of
 from .base import at, check
@@ -125,7 +125,20 @@ def _result(entry: Entry[Evaluation], county: County, agreement: Agreement, conf
     for field, label in (("performance", "履约得分"), ("government", "履职得分"), ("settlement", "兑现经费")):
         value, expected = getattr(stored, field), getattr(computed, field)
         if abs(value - expected) > TOLERANCE:
-            yield at(entry, "ZS608", f"{label}记录为 {value}，按打分计算应为 {expected}", "result", field)
+            yield at(entry, "ZS608", f"{label}记录为 {value}，按打分计算应为 {expected}", "result",
+                     field).because_of(_funding_cause(county, agreement) if field == "settlement" else None)
+
+
+def _funding_cause(county: County, agreement: Agreement) -> Cause | None:
+    """The broken catalog (or catalog item) an agreement without a stated total takes its funding from: the
+    settlement computed from it only echoes that."""
+    if agreement.funding_total is not None:
+        return None
+    causes, catalog = Causes(county), catalog_in_force(county, agreement.year)
+    if catalog is None:
+        return causes.catalog(agreement.year, None)
+    return causes.catalog(agreement.year, catalog.record.year) or causes.unfunded(
+        catalog.file, agreement, catalog_items(catalog.record))
 
 
 @check
