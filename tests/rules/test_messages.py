@@ -6,10 +6,11 @@ import copy
 import datetime as dt
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, get_args
 
 import pytest
 from pydantic import BaseModel, ValidationError, field_validator
+from pydantic_core.core_schema import ErrorType
 
 from zsht.layout import kind_of
 from zsht.load.schema_errors import schema_findings
@@ -133,3 +134,26 @@ def test_choices_are_listed_in_chinese(mini: MiniCounty, cli: Any) -> None:
     mini.edit("agreements/2015/niushan/niushan-xinhua.yaml", lambda d: d.update(status="已完成"))
     [found] = cli.findings(mini.root)
     assert found["hint"] == "可选：草稿、已签订"
+
+
+# Context each error type of pydantic may require, so that every type can be raised below.
+_CONTEXT = {"gt": 1, "ge": 1, "lt": 1, "le": 1, "multiple_of": 2, "min_length": 1, "max_length": 2, "actual_length": 3,
+            "field_type": "List", "pattern": "^x$", "expected": "'a' or 'b'", "error": "坏", "decimal_places": 2,
+            "max_digits": 3, "whole_digits": 1, "tag": "t", "discriminator": "d", "expected_tags": "a",
+            "expected_schemes": "'http'", "expected_version": 4, "class_name": "X", "class": "X", "attribute": "x",
+            "reason": "r", "method_name": "m", "encoding": "utf-8", "encoding_error": "坏", "tz_expected": 0, "tz_actual": 1,
+            "expected_variants": "a", "input_type": "str"}
+
+
+@pytest.mark.parametrize("kind", get_args(ErrorType))
+def test_every_pydantic_error_type_is_said_in_chinese(kind: str) -> None:
+    class Model(BaseModel):
+        field: int = 0
+
+    try:
+        error = ValidationError.from_exception_data("Model", [{"type": kind, "loc": ("field",), "input": "x"}])
+    except (KeyError, TypeError):  # this type needs its context
+        error = ValidationError.from_exception_data(
+            "Model", [{"type": kind, "loc": ("field",), "input": "x", "ctx": _CONTEXT}])  # type: ignore[typeddict-item]
+    [found] = schema_findings(error, Model, "x.yaml")
+    assert not ENGLISH.search(f"{found.message} {found.hint or ''}"), found
