@@ -182,3 +182,12 @@ def test_a_settlement_computed_from_a_missing_catalog_funding_echoes_it(mini: Mi
     assert settlement["file"] == "evaluations/2015/niushan/niushan-xinhua.yaml"
     assert settlement["caused_by"] == _where(cause)
     assert [f["rule"] for f in findings if f is not cause and f["caused_by"] != _where(cause)] == ["ZS404"]
+
+
+def test_a_broken_registry_file_of_another_township_is_not_the_cause(mini: MiniCounty, cli: Any) -> None:
+    (mini.root / "registry/communities/baitabu.yaml").write_text("communities: [\n", encoding="utf-8")
+    mini.edit("agreements/2015/niushan/niushan-xinhua.yaml", lambda d: d.update(community="niushan-nobody"))
+    findings = cli.findings(mini.root)
+    typo = next(f for f in findings if f["rule"] == "ZS202" and f["file"].endswith("niushan-xinhua.yaml"))
+    assert typo["caused_by"] is None
+    assert all(f["caused_by"] for f in findings if f["rule"] == "ZS202" and "baitabu" in f["file"])

@@ -48,8 +48,12 @@ class Causes:
 
     def registry(self, kind: str, value: str, township: str | None = None) -> Cause | None:
         """The unloaded file that may hold the `kind` record `value` that a record names and nobody has."""
+        if kind == "community" and township:
+            # a committee of a township whose own file loaded is not in another township's broken file
+            expected = f"registry/communities/{township}.yaml"
+            return Cause(expected) if expected in self.unloaded.get("communities", []) else None
         if kind == "community":
-            return self.file("communities", f"registry/communities/{township}.yaml" if township else None)
+            return self.file("communities")
         if kind == "law":
             return self.file("law", f"legal/{value}.yaml")
         file_kind = {"township": "townships", "department": "departments", "social_org": "social_orgs"}[kind]
