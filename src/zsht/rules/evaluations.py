@@ -42,6 +42,7 @@ def evaluations(county: County) -> Iterator[Finding]:
     """ZS209, ZS601–ZS608 on every evaluation."""
     agreements = county.index("agreement")
     criteria = {c.id for c in county.config.evaluation.government_criteria} if county.config else set()
+    causes = Causes(county)
     for entry in county.entries("evaluation"):
         evaluation = entry.record
         target = agreements.get(evaluation.agreement)
@@ -55,7 +56,7 @@ def evaluations(county: County) -> Iterator[Finding]:
         if target is not None:
             yield from _items_match(entry, target.record)
             if county.config is not None:
-                yield from _result(entry, county, target.record, county.config)
+                yield from _result(entry, county, target.record, county.config, causes)
 
 
 def _directions(entry: Entry[Evaluation], criteria: set[str]) -> Iterator[Finding]:
@@ -109,7 +110,8 @@ def _items_match(entry: Entry[Evaluation], agreement: Agreement) -> Iterator[Fin
         yield at(entry, "ZS606", f"{item} 不是协议 {agreement.id} 的事项", "performance", scored.index(item), "item")
 
 
-def _result(entry: Entry[Evaluation], county: County, agreement: Agreement, config: CountyConfig) -> Iterator[Finding]:
+def _result(entry: Entry[Evaluation], county: County, agreement: Agreement, config: CountyConfig,
+            causes: Causes) -> Iterator[Finding]:
     evaluation = entry.record
     stored = evaluation.result
     if stored is None:
@@ -126,15 +128,15 @@ def _result(entry: Entry[Evaluation], county: County, agreement: Agreement, conf
         value, expected = getattr(stored, field), getattr(computed, field)
         if abs(value - expected) > TOLERANCE:
             yield at(entry, "ZS608", f"{label}记录为 {value}，按打分计算应为 {expected}", "result",
-                     field).because_of(_funding_cause(county, agreement) if field == "settlement" else None)
+                     field).because_of(_funding_cause(county, agreement, causes) if field == "settlement" else None)
 
 
-def _funding_cause(county: County, agreement: Agreement) -> Cause | None:
+def _funding_cause(county: County, agreement: Agreement, causes: Causes) -> Cause | None:
     """The broken catalog (or catalog item) an agreement without a stated total takes its funding from: the
     settlement computed from it only echoes that."""
     if agreement.funding_total is not None:
         return None
-    causes, catalog = Causes(county), catalog_in_force(county, agreement.year)
+    catalog = catalog_in_force(county, agreement.year)
     if catalog is None:
         return causes.catalog(agreement.year, None)
     return causes.catalog(agreement.year, catalog.record.year) or causes.unfunded(
