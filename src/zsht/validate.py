@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
 
-from .findings import Finding, Severity
+from .findings import Finding, Severity, link_causes
 from .load.county import County, load_county, with_files
 from .load.positions import place
 from .rules import CHECKS
@@ -49,7 +49,7 @@ def check_county(county: County) -> list[Finding]:
     for relpath, items in by_file.items():
         source = county.files.get(relpath)
         placed.extend(place(items, source.text if source else None))
-    return sorted(placed, key=Finding.sort_key)
+    return link_causes(sorted(placed, key=Finding.sort_key))
 
 
 @contextmanager

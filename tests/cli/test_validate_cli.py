@@ -46,7 +46,7 @@ def test_json_keys(broken: MiniCounty, cli: Any) -> None:
     result = cli("-C", broken.root, "validate", "--format", "json")
     findings = json.loads(result.stdout)
     assert {tuple(sorted(f)) for f in findings} == {
-        ("column", "file", "hint", "line", "message", "rule", "severity")}
+        ("caused_by", "column", "file", "hint", "line", "message", "rule", "severity")}
 
 
 def test_github_annotations(broken: MiniCounty, cli: Any) -> None:

@@ -136,7 +136,7 @@ def _validate(model: type[T], data: Any, relpath: str, county: County, prefix: P
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        county.findings.extend(schema_findings(exc, model, relpath, prefix))
+        county.findings.extend(schema_findings(exc, model, relpath, prefix, data))
         return _without_unknown_keys(model, data, exc)
 
 
@@ -184,8 +184,9 @@ def _remember_path_id(kind: FileKind, relpath: str, county: County) -> None:
         county.raw_ids[kind.name].add(f"{prefix}-{parts[1]}-{parts[3]}")
 
 
-def _salvage(kind: FileKind, data: dict[str, Any], county: County) -> m.Record | None:
-    """For a list file that failed as a whole, keep the records that are valid on their own."""
+def _salvage(kind: FileKind, data: dict[str, Any], county: County) -> tuple[m.Record, list[int]] | None:
+    """For a list file that failed as a whole, keep the records that are valid on their own, with the
+    position of each in the file (its findings are placed there, and causes name it by it)."""
     assert kind.records is not None
     items = data.get(kind.records)
     if not isinstance(items, list):
@@ -195,13 +196,14 @@ def _salvage(kind: FileKind, data: dict[str, Any], county: County) -> m.Record |
     except ValidationError:
         return None
     item_model = kind.model.model_fields[kind.records].annotation.__args__[0]  # type: ignore[union-attr]
-    good = []
-    for item in items:
+    good, positions = [], []
+    for position, item in enumerate(items):
         try:
             good.append(item_model.model_validate(item))
         except ValidationError:
             continue
-    return envelope.model_copy(update={kind.records: good})
+        positions.append(position)
+    return envelope.model_copy(update={kind.records: good}), positions
 
 
 def load_file(county: County, relpath: str, kind: FileKind, raw: bytes | None = None) -> None:
@@ -227,19 +229,21 @@ def load_file(county: County, relpath: str, kind: FileKind, raw: bytes | None = 
         return
     _remember_ids(kind, parsed.data, county)
     record: m.Record | None = _validate(kind.model, parsed.data, relpath, county)
+    positions = None
     if record is None and kind.records and isinstance(parsed.data, dict):
-        record = _salvage(kind, parsed.data, county)
+        record, positions = _salvage(kind, parsed.data, county) or (None, None)
     if record is not None:
-        _add(county, kind, record, relpath)
+        _add(county, kind, record, relpath, positions)
 
 
-def _add(county: County, kind: FileKind, record: BaseModel, relpath: str) -> None:
+def _add(county: County, kind: FileKind, record: BaseModel, relpath: str, positions: list[int] | None = None) -> None:
     if kind.name == "county":
         county.config = record  # type: ignore[assignment]
     county.records[kind.name].append(Entry(record, relpath))
     if kind.records:
         list_kind = _LIST_KIND[kind.name]
-        for position, item in enumerate(getattr(record, kind.records)):
+        items = getattr(record, kind.records)
+        for position, item in zip(positions or range(len(items)), items, strict=True):
             county.records[list_kind].append(Entry(item, relpath, (kind.records, position)))
             if kind.name == "communities":
                 county.community_township[item.id] = record.township  # type: ignore[attr-defined]

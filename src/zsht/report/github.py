@@ -13,10 +13,10 @@ def _escape(value: str, *, prop: bool = False) -> str:
 
 
 def github(result: Validation) -> str:
-    """One `::error file=…,line=…::message` line per finding."""
+    """One `::error file=…,line=…::message` line per finding; an echo names its cause in the message."""
     lines = []
     for f in result.findings:
         props = f"file={_escape(f.file, prop=True)},line={f.line or 1},col={f.column or 1},title={f.rule}"
-        message = f.message + (f"（{f.hint}）" if f.hint else "")
+        message = f.message + (f"（{f.hint}）" if f.hint else "") + (f"（由 {f.caused_by} 引起）" if f.caused_by else "")
         lines.append(f"::{_LEVEL[f.severity.value]} {props}::{_escape(message)}")
     return "\n".join(lines) + ("\n" if lines else "")

@@ -11,8 +11,14 @@ from ..validate import Validation
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
+def _location(file: str, line: int | None, column: int | None) -> dict[str, object]:
+    return {"physicalLocation": {"artifactLocation": {"uri": file, "uriBaseId": "%SRCROOT%"},
+                                 "region": {"startLine": line or 1, "startColumn": column or 1}}}
+
+
 def sarif(result: Validation) -> str:
-    """The findings as one SARIF run, with every rule of the table described."""
+    """The findings as one SARIF run, with every rule of the table described; an echo carries its cause as
+    a related location."""
     rules = [
         {"id": rule.id, "name": rule.title, "shortDescription": {"text": rule.title},
          "fullDescription": {"text": rule.description},
@@ -20,17 +26,20 @@ def sarif(result: Validation) -> str:
         for rule in RULES.values()
     ]
     index = {rule_id: position for position, rule_id in enumerate(RULES)}
+    causes = {f"{f.where} {f.rule}": f for f in result.findings}
     results = []
     for f in result.findings:
-        message = f.message + (f"（{f.hint}）" if f.hint else "")
-        results.append({
+        message = f.message + (f"（{f.hint}）" if f.hint else "") + (f"（由 {f.caused_by} 引起）" if f.caused_by else "")
+        entry: dict[str, object] = {
             "ruleId": f.rule, "ruleIndex": index[f.rule], "level": _LEVEL[f.severity.value],
             "message": {"text": message},
-            "locations": [{"physicalLocation": {
-                "artifactLocation": {"uri": f.file, "uriBaseId": "%SRCROOT%"},
-                "region": {"startLine": f.line or 1, "startColumn": f.column or 1},
-            }}],
-        })
+            "locations": [_location(f.file, f.line, f.column)],
+        }
+        if f.caused_by and f.cause:
+            cause = causes.get(f.caused_by)
+            where = _location(cause.file, cause.line, cause.column) if cause else _location(f.cause.file, None, None)
+            entry["relatedLocations"] = [{"id": 0, "message": {"text": f"原因：{f.caused_by}"}, **where}]
+        results.append(entry)
     log = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",

@@ -1,30 +1,58 @@
-"""The default report for people: findings grouped by file, then a one-line summary."""
+"""The default report for people: causes first with their echoes folded, then the rest, then the counts."""
 
 from __future__ import annotations
 
+from collections import Counter
 from io import StringIO
 
 from rich.console import Console
 from rich.markup import escape
 
-from ..findings import Severity
+from ..findings import Finding, Severity
 from ..validate import Validation
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
+def _line(f: Finding) -> str:
+    hint = f" [dim]（{escape(f.hint)}）[/dim]" if f.hint else ""
+    return f"{escape(f.where)} [{_STYLE[f.severity]}]{f.severity.label} {f.rule}[/] {escape(f.message)}{hint}"
+
+
+def _folded(echoes: list[Finding]) -> str:
+    rules = Counter(f.rule for f in echoes)
+    counted = "、".join(f"{rule} {count} 处" for rule, count in sorted(rules.items()))
+    return f"  [dim]└ 另有 {len(echoes)} 处因此报错（规则 {counted}）；--format json 列出全部[/dim]"
+
+
+def ordered(findings: list[Finding]) -> list[tuple[Finding, list[Finding]]]:
+    """Each finding a person should act on with the echoes it causes: causes first, in report order, then
+    the findings that cause nothing. An echo whose cause is not in the list (left out by --changed-since)
+    stands on its own."""
+    present = {f"{f.where} {f.rule}" for f in findings if f.caused_by is None}
+    echoes: dict[str, list[Finding]] = {}
+    for f in findings:
+        if f.caused_by in present:
+            echoes.setdefault(f.caused_by, []).append(f)
+    shown = [(f, echoes.get(f"{f.where} {f.rule}", [])) for f in findings if f.caused_by not in present]
+    return [pair for pair in shown if pair[1]] + [pair for pair in shown if not pair[1]]
+
+
 def text(result: Validation, *, color: bool = False, width: int = 120) -> str:
-    """`file:line:col 错误 ZS101 message（hint）` lines, then the counts."""
+    """`file:line:col 错误 ZS101 message（hint）` lines, echoes folded under their cause, then the counts."""
     buffer = StringIO()
     console = Console(file=buffer, force_terminal=color, no_color=not color, width=width, soft_wrap=True)
-    for f in result.findings:
-        where = f"{f.file}:{f.line or 1}:{f.column or 1}"
-        hint = f" [dim]（{escape(f.hint)}）[/dim]" if f.hint else ""
-        console.print(f"{escape(where)} [{_STYLE[f.severity]}]{f.severity.label} {f.rule}[/] {escape(f.message)}{hint}")
+    folded = 0
+    for cause, echoes in ordered(result.findings):
+        console.print(_line(cause))
+        if echoes:
+            console.print(_folded(echoes))
+            folded += len(echoes)
     errors, warnings = result.count(Severity.ERROR), result.count(Severity.WARNING)
     infos = result.count(Severity.INFO)
     if result.findings:
-        console.print(f"检查了 {result.files_checked} 个文件：{errors} 个错误，{warnings} 个警告，{infos} 个提示")
+        echoed = f"（其中 {folded} 个因上列问题连带报错）" if folded else ""
+        console.print(f"检查了 {result.files_checked} 个文件：{errors} 个错误，{warnings} 个警告，{infos} 个提示{echoed}")
     else:
         console.print(f"[green]检查了 {result.files_checked} 个文件，没有发现问题[/green]")
     return buffer.getvalue()

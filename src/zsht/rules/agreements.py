@@ -7,42 +7,54 @@ from decimal import Decimal
 
 from ..findings import Finding
 from ..load.county import County, Entry
-from ..models import Agreement, AssistItem
+from ..models import Agreement, AssistCatalog, AssistItem
 from ..policy import agreement_total, catalog_in_force, catalog_items, normalized, published_on
 from .base import at, check
+from .causes import Causes
 
 
 @check
 def agreement_items(county: County) -> Iterator[Finding]:
-    """ZS401/ZS402/ZS403/ZS407/ZS409: what an agreement may contain, and on what catalog it rests."""
+    """ZS401/ZS402/ZS403/ZS407/ZS409: what an agreement may contain, and on what catalog it rests.
+
+    Judged against a catalog that did not load (or an item of it that failed the schema), these findings
+    are echoes of that catalog."""
+    causes = Causes(county)
+    for entry in county.entries("agreement"):
+        catalog = catalog_in_force(county, entry.record.year)
+        for found in _items_of(county, entry, catalog, causes):
+            yield found.because_of(found.cause or causes.catalog(entry.record.year,
+                                                                  catalog.record.year if catalog else None))
+
+
+def _items_of(county: County, entry: Entry[Agreement], catalog: Entry[AssistCatalog] | None,
+              causes: Causes) -> Iterator[Finding]:
+    agreement = entry.record
+    if catalog is None:
+        yield at(entry, "ZS402", f"没有 {agreement.year} 年施行的协助政府工作事项目录", "year",
+                 hint="先在 catalogs/assist/ 发布当年目录")
+        return
+    yield from _catalog_published(entry, catalog.record.year, published_on(catalog.record))
     negatives = {e.record.id for e in county.entries("negative_item")}
     duties = {e.record.id for e in county.entries("duty_item")}
     types = {e.record.id: e.record.type for e in county.entries("community")}
-    for entry in county.entries("agreement"):
-        agreement = entry.record
-        catalog = catalog_in_force(county, agreement.year)
-        if catalog is None:
-            yield at(entry, "ZS402", f"没有 {agreement.year} 年施行的协助政府工作事项目录", "year",
-                     hint="先在 catalogs/assist/ 发布当年目录")
-            continue
-        yield from _catalog_published(entry, catalog.record.year, published_on(catalog.record))
-        items = catalog_items(catalog.record)
-        seen: set[str] = set()
-        for position, item in enumerate(agreement.items):
-            if item.id in seen:
-                yield at(entry, "ZS407", f"事项 {item.id} 在协议中出现两次", "items", position, "id")
-            seen.add(item.id)
-            if item.id in negatives:
-                yield at(entry, "ZS403", f"{item.id} 是负面清单事项，不得写入协议", "items", position, "id",
-                         hint="删去该事项；确需进入社区的，改由政府购买服务")
-            elif item.id not in items:
-                hint = ("依法履职事项不是协助政府事项，不能写入协议" if item.id in duties
-                        else f"只能选用 catalogs/assist/{catalog.record.year} 版目录中的事项")
-                yield at(entry, "ZS401", f"{item.id} 不在 {catalog.record.year} 版协助政府工作事项目录中",
-                         "items", position, "id", hint=hint)
-            elif agreement.community in types and types[agreement.community] not in items[item.id].applies_to:
-                yield at(entry, "ZS409", f"{item.id} 不适用于{types.get(agreement.community)}委会",
-                         "items", position, "id")
+    items = catalog_items(catalog.record)
+    seen: set[str] = set()
+    for position, item in enumerate(agreement.items):
+        if item.id in seen:
+            yield at(entry, "ZS407", f"事项 {item.id} 在协议中出现两次", "items", position, "id")
+        seen.add(item.id)
+        if item.id in negatives:
+            yield at(entry, "ZS403", f"{item.id} 是负面清单事项，不得写入协议", "items", position, "id",
+                     hint="删去该事项；确需进入社区的，改由政府购买服务")
+        elif item.id not in items:
+            hint = ("依法履职事项不是协助政府事项，不能写入协议" if item.id in duties
+                    else f"只能选用 catalogs/assist/{catalog.record.year} 版目录中的事项")
+            yield at(entry, "ZS401", f"{item.id} 不在 {catalog.record.year} 版协助政府工作事项目录中",
+                     "items", position, "id", hint=hint).because_of(causes.catalog_item(catalog.file, item.id))
+        elif agreement.community in types and types[agreement.community] not in items[item.id].applies_to:
+            yield at(entry, "ZS409", f"{item.id} 不适用于{types.get(agreement.community)}委会",
+                     "items", position, "id")
 
 
 def _catalog_published(entry: Entry[Agreement], version: int, published: object) -> Iterator[Finding]:
@@ -92,13 +104,18 @@ def _three_points(entry: Entry[Agreement], position: int, source: AssistItem | N
 @check
 def agreement_sums(county: County) -> Iterator[Finding]:
     """ZS405/ZS406: the total is the sum of the items; the payment shares add up to 100%."""
+    causes = Causes(county)
     for entry in county.entries("agreement"):
         agreement = entry.record
         catalog = catalog_in_force(county, agreement.year)
-        total = agreement_total(agreement, catalog_items(catalog.record) if catalog else {})
+        items = catalog_items(catalog.record) if catalog else {}
+        total = agreement_total(agreement, items)
         if agreement.funding_total is not None and agreement.funding_total != total:
+            cause = causes.catalog(agreement.year, catalog.record.year if catalog else None)
+            if cause is None and catalog is not None:
+                cause = causes.unfunded(catalog.file, agreement, items)
             yield at(entry, "ZS405", f"经费总额写的是 {agreement.funding_total} 元，各事项合计 {total} 元",
-                     "funding_total", hint=f"改为 funding_total: {total}")
+                     "funding_total", hint=f"改为 funding_total: {total}").because_of(cause)
         shares = sum((p.share for p in agreement.payment), Decimal(0))
         if agreement.payment and shares != 100:
             yield at(entry, "ZS406", f"支付计划各期比例合计 {shares}%，应为 100%", "payment")

@@ -10,6 +10,7 @@ from ..load.county import County, Entry
 from ..models import STAGES, Access
 from ..policy import published_on
 from .base import at, check
+from .causes import Causes
 
 
 @check
@@ -46,6 +47,7 @@ def access_control(county: County) -> Iterator[Finding]:
     if not published:
         return
     original = {item.id for item in published[0].record.items}
+    causes = Causes(county)
     approvals: dict[str, list[Entry[Access]]] = {}
     for entry in county.entries("access"):
         approvals.setdefault(entry.record.item, []).append(entry)
@@ -58,9 +60,11 @@ def access_control(county: County) -> Iterator[Finding]:
                 continue
             records = approvals.get(item.id, [])
             if not records:
+                # an item of the first version that failed the schema there is not new: an echo of that item
                 yield at(catalog, "ZS502", f"{item.id}（{item.name}）是 {published[0].record.year} 版之后新增的事项，"
                          "没有准入审批记录", "items", position, "id",
-                         hint="在 access/ 下登记经县人民政府批准的准入记录")
+                         hint="在 access/ 下登记经县人民政府批准的准入记录").because_of(
+                    causes.catalog_item(published[0].file, item.id))
                 continue
             yield from _approval_findings(records, item.id, released)
 

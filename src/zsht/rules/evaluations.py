@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from ..findings import Finding
+from ..findings import Cause, Finding
 from ..load.county import County, Entry
 from ..models import Agreement, CountyConfig, Evaluation
-from ..policy import agreed_funding, items_in_force
+from ..policy import agreed_funding, catalog_in_force, catalog_items, items_in_force
 from ..ruletable import finding
 from ..scoring import compute, grade_of
 from .base import at, check
+from .causes import Causes
 
 ONE, HUNDRED, TOLERANCE = Decimal(1), Decimal(100), Decimal("0.01")
 
@@ -41,6 +42,7 @@ def evaluations(county: County) -> Iterator[Finding]:
     """ZS209, ZS601–ZS608 on every evaluation."""
     agreements = county.index("agreement")
     criteria = {c.id for c in county.config.evaluation.government_criteria} if county.config else set()
+    causes = Causes(county)
     for entry in county.entries("evaluation"):
         evaluation = entry.record
         target = agreements.get(evaluation.agreement)
@@ -54,7 +56,7 @@ def evaluations(county: County) -> Iterator[Finding]:
         if target is not None:
             yield from _items_match(entry, target.record)
             if county.config is not None:
-                yield from _result(entry, county, target.record, county.config)
+                yield from _result(entry, county, target.record, county.config, causes)
 
 
 def _directions(entry: Entry[Evaluation], criteria: set[str]) -> Iterator[Finding]:
@@ -108,7 +110,8 @@ def _items_match(entry: Entry[Evaluation], agreement: Agreement) -> Iterator[Fin
         yield at(entry, "ZS606", f"{item} 不是协议 {agreement.id} 的事项", "performance", scored.index(item), "item")
 
 
-def _result(entry: Entry[Evaluation], county: County, agreement: Agreement, config: CountyConfig) -> Iterator[Finding]:
+def _result(entry: Entry[Evaluation], county: County, agreement: Agreement, config: CountyConfig,
+            causes: Causes) -> Iterator[Finding]:
     evaluation = entry.record
     stored = evaluation.result
     if stored is None:
@@ -124,16 +127,32 @@ def _result(entry: Entry[Evaluation], county: County, agreement: Agreement, conf
     for field, label in (("performance", "履约得分"), ("government", "履职得分"), ("settlement", "兑现经费")):
         value, expected = getattr(stored, field), getattr(computed, field)
         if abs(value - expected) > TOLERANCE:
-            yield at(entry, "ZS608", f"{label}记录为 {value}，按打分计算应为 {expected}", "result", field)
+            yield at(entry, "ZS608", f"{label}记录为 {value}，按打分计算应为 {expected}", "result",
+                     field).because_of(_funding_cause(county, agreement, causes) if field == "settlement" else None)
+
+
+def _funding_cause(county: County, agreement: Agreement, causes: Causes) -> Cause | None:
+    """The broken catalog (or catalog item) an agreement without a stated total takes its funding from: the
+    settlement computed from it only echoes that."""
+    if agreement.funding_total is not None:
+        return None
+    catalog = catalog_in_force(county, agreement.year)
+    if catalog is None:
+        return causes.catalog(agreement.year, None)
+    return causes.catalog(agreement.year, catalog.record.year) or causes.unfunded(
+        catalog.file, agreement, catalog_items(catalog.record))
 
 
 @check
 def evaluated_every_agreement(county: County) -> Iterator[Finding]:
-    """ZS610: in a year that has evaluations, every signed agreement has one."""
+    """ZS610: in a year that has evaluations, every signed agreement has one (an evaluation that is there
+    but did not load is the cause, not a missing one)."""
+    causes = Causes(county)
     evaluated = {(e.record.community, e.record.year) for e in county.entries("evaluation")}
     years = {year for _, year in evaluated}
     for entry in county.entries("agreement"):
         record = entry.record
         if record.year in years and record.status == "已签订" and (record.community, record.year) not in evaluated:
             yield at(entry, "ZS610", f"{record.community} {record.year} 年的协议已签订，尚无评估记录",
-                     hint=f"在 evaluations/{record.year}/{record.township}/ 下补上评估")
+                     hint=f"在 evaluations/{record.year}/{record.township}/ 下补上评估").because_of(
+                causes.evaluation(record.year, record.township, record.community))

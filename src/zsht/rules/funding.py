@@ -10,6 +10,7 @@ from ..load.county import County, Entry
 from ..models import Funding
 from ..policy import catalog_in_force, catalog_items, effective_funding, normalized
 from .base import at, check
+from .causes import Causes
 
 
 def funding_findings(entry: Entry[Any], funding: Funding | None, where: Path, what: str) -> Iterator[Finding]:
@@ -40,7 +41,11 @@ def catalog_funding_and_authority(county: County) -> Iterator[Finding]:
 
 @check
 def agreement_funding(county: County) -> Iterator[Finding]:
-    """ZS301/ZS302 on every agreed item, as it stands in the agreement."""
+    """ZS301/ZS302 on every agreed item, as it stands in the agreement.
+
+    An item that takes its funding from the catalog repeats the catalog item's own ZS301/ZS302: those
+    findings are echoes of the catalog item (one fix there clears every agreement)."""
+    causes = Causes(county)
     for entry in county.entries("agreement"):
         catalog = catalog_in_force(county, entry.record.year)
         items = catalog_items(catalog.record) if catalog else {}
@@ -48,7 +53,10 @@ def agreement_funding(county: County) -> Iterator[Finding]:
             if item.id not in items:
                 continue  # reported as an unlisted item instead
             funding = effective_funding(item, items[item.id])
-            yield from funding_findings(entry, funding, ("items", position), f"协议事项 {item.id}")
+            for found in funding_findings(entry, funding, ("items", position), f"协议事项 {item.id}"):
+                assert catalog is not None  # the item is in it
+                yield found.because_of(causes.catalog(entry.record.year, catalog.record.year) or (
+                    causes.catalog_item(catalog.file, item.id) if item.funding is None else None))
 
 
 def _assist_items_named_in(county: County, kind: str) -> Iterator[tuple[Entry[Any], str]]:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from ..findings import Finding
 from ..load.county import County
 from .base import at, check
+from .causes import Causes
 
 _UNIQUE = ("township", "community", "department", "social_org", "law", "access", "agreement",
            "evaluation", "purchase", "notice")
@@ -35,31 +36,37 @@ def _exists(county: County, kind: str, value: str | None) -> bool:
 
 @check
 def registry_references(county: County) -> Iterator[Finding]:
-    """ZS201/ZS203/ZS207: townships, departments and social organizations named by records exist."""
+    """ZS201/ZS203/ZS207: townships, departments and social organizations named by records exist.
+
+    An id missing while a registry file did not load is an echo of that file."""
+    causes = Causes(county)
     for entry in county.entries("communities"):
         if not _exists(county, "township", entry.record.township):
             yield at(entry, "ZS201", f"乡镇（街道）“{entry.record.township}”不在名录中", "township",
-                     hint="先在 registry/townships.yaml 中登记")
+                     hint="先在 registry/townships.yaml 中登记").because_of(causes.registry("township", ""))
     for kind in ("assist_item", "access", "purchase"):
         for entry in county.entries(kind):
             if not _exists(county, "department", entry.record.department):
                 yield at(entry, "ZS203", f"部门“{entry.record.department}”不在名录中", "department",
-                         hint="先在 registry/departments.yaml 中登记")
+                         hint="先在 registry/departments.yaml 中登记").because_of(causes.registry("department", ""))
     for entry in county.entries("purchase"):
         if not _exists(county, "social_org", entry.record.social_org):
             yield at(entry, "ZS207", f"社会组织“{entry.record.social_org}”不在名录中", "social_org",
-                     hint="先在 registry/social_orgs.yaml 中登记")
+                     hint="先在 registry/social_orgs.yaml 中登记").because_of(causes.registry("social_org", ""))
         for position, community in enumerate(entry.record.communities):
             if not _exists(county, "community", community):
-                yield at(entry, "ZS202", f"村（居）委会“{community}”不在名录中", "communities", position)
+                yield at(entry, "ZS202", f"村（居）委会“{community}”不在名录中", "communities",
+                         position).because_of(causes.registry("community", community))
     for entry in county.entries("notice"):
         if not _exists(county, "township", entry.record.township):
-            yield at(entry, "ZS201", f"乡镇（街道）“{entry.record.township}”不在名录中", "township")
+            yield at(entry, "ZS201", f"乡镇（街道）“{entry.record.township}”不在名录中",
+                     "township").because_of(causes.registry("township", ""))
 
 
 @check
 def legal_bases(county: County) -> Iterator[Finding]:
     """ZS204/ZS205: every basis names a law in the register, and its articles exist."""
+    causes = Causes(county)
     laws = {entry.record.id: entry.record for entry in county.entries("law")}
     for kind in ("duty_item", "assist_item"):
         for entry in county.entries(kind):
@@ -68,7 +75,7 @@ def legal_bases(county: County) -> Iterator[Finding]:
                 if law is None:
                     if basis.law not in county.known("law"):
                         yield at(entry, "ZS204", f"法律依据“{basis.law}”不在登记册中", "basis", position, "law",
-                                 hint="在 legal/ 下登记该法律法规")
+                                 hint="在 legal/ 下登记该法律法规").because_of(causes.registry("law", basis.law))
                     continue
                 for number, article in enumerate(basis.articles):
                     if law.articles is not None and article > law.articles:
@@ -79,14 +86,17 @@ def legal_bases(county: County) -> Iterator[Finding]:
 @check
 def party_references(county: County) -> Iterator[Finding]:
     """ZS201/ZS202/ZS206/ZS106: the parties of agreements and evaluations exist and belong together."""
+    causes = Causes(county)
     for kind in ("agreement", "evaluation"):
         for entry in county.entries(kind):
             record = entry.record
             if not _exists(county, "township", record.township):
-                yield at(entry, "ZS201", f"乡镇（街道）“{record.township}”不在名录中", "township")
+                yield at(entry, "ZS201", f"乡镇（街道）“{record.township}”不在名录中",
+                         "township").because_of(causes.registry("township", record.township))
             if not _exists(county, "community", record.community):
                 yield at(entry, "ZS202", f"村（居）委会“{record.community}”不在名录中", "community",
-                         hint="先在 registry/communities/ 中登记")
+                         hint="先在 registry/communities/ 中登记").because_of(
+                    causes.registry("community", record.community, record.township))
                 continue
             home = county.community_township.get(record.community)
             if home and home != record.township:
