@@ -64,7 +64,7 @@ def audit_command(
     revisions: str | None = typer.Argument(None, metavar="版本范围", help="只审计这些提交，如 v1.0..HEAD；默认为全部历史"),
     fmt: Format = typer.Option(Format.text, "--format", "-f", help="输出格式：text、json"),
     allow_shallow: bool = typer.Option(False, "--allow-shallow",
-                                       help="浅克隆（git clone --depth）时只审计截断之后的提交，并说明截断处"),
+                                       help="浅克隆（只取了部分历史的克隆）时只审计截断之后的提交，并说明截断处"),
 ) -> None:
     """审计历史：已签订协议、已发布公示事后被改（ZS801），未经审核（ZS802）或未签名（ZS803）的提交。
 
