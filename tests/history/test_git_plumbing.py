@@ -1,15 +1,17 @@
 """The git plumbing under the history commands: gitpython's persistent `cat-file` ends with the `Repo` that
-started it, whatever happens; a missing object reads as absent; the county is found however it is reached."""
+started it, whatever happens; a missing object reads as absent; the county is found however it is reached;
+`zsht init`'s first commit."""
 
 from __future__ import annotations
 
 import os
+import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from zsht.history.git import EMPTY_BLOB, Repo, head_state
+from zsht.history.git import EMPTY_BLOB, Repo, first_commit, head_state
 
 from .conftest import CountyRepo, git_children
 
@@ -53,3 +55,49 @@ def test_head_state_sees_only_the_countys_files(repo: CountyRepo, tmp_path: Path
     plain = tmp_path / "plain"
     plain.mkdir()
     assert head_state(plain) == (None, False)
+
+
+def _no_identity(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL", "EMAIL"):
+        monkeypatch.delenv(name, raising=False)
+    # user.useConfigOnly: git may not guess a name from the machine, so there is no identity at all
+    for name, value in {"GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_COUNT": "1",
+                        "GIT_CONFIG_KEY_0": "user.useConfigOnly", "GIT_CONFIG_VALUE_0": "true"}.items():
+        monkeypatch.setenv(name, value)
+
+
+def _git(folder: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=folder, capture_output=True, text=True, check=True).stdout.strip()
+
+
+def test_first_commit_records_every_file_as_the_user(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _no_identity(monkeypatch)
+    monkeypatch.setenv("GIT_AUTHOR_NAME", "张三")
+    monkeypatch.setenv("GIT_AUTHOR_EMAIL", "zhangsan@example.org")
+    monkeypatch.setenv("GIT_COMMITTER_NAME", "张三")
+    monkeypatch.setenv("GIT_COMMITTER_EMAIL", "zhangsan@example.org")
+    county = tmp_path / "东海县"
+    (county / "registry").mkdir(parents=True)
+    (county / "zsht.yaml").write_text("county: 东海县\n", encoding="utf-8")
+    (county / "registry" / "townships.yaml").write_text("townships: []\n", encoding="utf-8")
+    assert first_commit(county, "东海县政社互动记录仓库") is True
+    assert _git(county, "log", "--format=%an <%ae>|%cn|%s") == "张三 <zhangsan@example.org>|张三|东海县政社互动记录仓库"
+    assert _git(county, "ls-tree", "-r", "--name-only", "main").splitlines() == ["registry/townships.yaml", "zsht.yaml"]
+    assert _git(county, "status", "--porcelain") == ""
+    assert git_children() == []
+
+
+def test_first_commit_without_an_identity_is_made_as_zsht(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _no_identity(monkeypatch)
+    (tmp_path / "zsht.yaml").write_text("county: 东海县\n", encoding="utf-8")
+    assert first_commit(tmp_path, "首次提交") is True
+    assert _git(tmp_path, "log", "--format=%an <%ae>") == "zsht <zsht@localhost>"
+
+
+def test_first_commit_leaves_an_existing_repository_alone(repo: CountyRepo) -> None:
+    inner = repo.root / "新县"
+    inner.mkdir()
+    (inner / "zsht.yaml").write_text("county: 新县\n", encoding="utf-8")
+    head = repo.git("rev-parse", "HEAD")
+    assert first_commit(inner, "不该有的提交") is False
+    assert repo.git("rev-parse", "HEAD") == head and not (inner / ".git").exists()

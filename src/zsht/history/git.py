@@ -30,8 +30,8 @@ CACHE_BYTES = 64 << 20  # blob bytes kept in memory before the cache starts afre
 _DOING = {"rev-parse": "解析版本", "ls-tree": "列出版本中的文件", "merge-base": "查找合并基点", "show": "读取提交的签名",
           "rev-list": "查找提交"}
 
-__all__ = ["EMPTY_BLOB", "BlobReader", "Commit", "FileChange", "GitError", "Repo", "head_state", "require_git",
-           "split_range"]
+__all__ = ["EMPTY_BLOB", "BlobReader", "Commit", "FileChange", "GitError", "Repo", "first_commit", "head_state",
+           "require_git", "split_range"]
 
 
 def split_range(spec: str) -> tuple[str, str, str]:
@@ -91,17 +91,7 @@ class Repo:
     def run(self, *args: str, doing: str | None = None) -> str:
         """One short git query (rev-parse, merge-base …) run in the repository's top folder, and its output;
         a failure says what zsht was `doing`."""
-        import git
-
-        try:
-            status, out, said = self._repo.git.execute(
-                [git.Git.GIT_PYTHON_GIT_EXECUTABLE or "git", *args], with_extended_output=True, with_exceptions=False,
-                stdout_as_string=False, env=ENGLISH)
-        except git.GitCommandNotFound:
-            raise GitError("找不到 git 命令，请先安装 git", reason="no_git") from None
-        if status != 0:
-            raise git_failed(doing or _DOING.get(args[0], f"运行 git {args[0]}"), said, status) from GitSaid(said)
-        return out.decode("utf-8", "replace").strip()
+        return _execute(self._repo.git, args, doing or _DOING.get(args[0], f"运行 git {args[0]}"))
 
     def revision(self, name: str) -> str:
         """The commit sha a revision names, or a one-line error that names it."""
@@ -226,6 +216,45 @@ class BlobReader:
         self.cache[sha] = content
         self.cached_bytes += size
         return content
+
+
+def _execute(runner: git.Git, args: tuple[str, ...] | list[str], doing: str) -> str:
+    """A git command through gitpython's runner, and its output; its failure in Chinese, git's words kept."""
+    import git
+
+    try:
+        status, out, said = runner.execute([git.Git.GIT_PYTHON_GIT_EXECUTABLE or "git", *args],
+                                           with_extended_output=True, with_exceptions=False, stdout_as_string=False,
+                                           env=ENGLISH)
+    except git.GitCommandNotFound:
+        raise GitError("找不到 git 命令，请先安装 git", reason="no_git") from None
+    if status != 0:
+        raise git_failed(doing, said, status) from GitSaid(said)
+    return out.decode("utf-8", "replace").strip()
+
+
+def first_commit(folder: Path, message: str, branch: str = "main") -> bool:
+    """Make `folder` a git repository on `branch` with one commit of every file in it (`zsht init`); False, and
+    nothing done, when `folder` is inside a repository already (its owner commits when ready). Without a git
+    identity of the user's, the commit is made as zsht <zsht@localhost>."""
+    require_git()
+    import git
+
+    try:
+        git.Repo(os.path.realpath(folder), search_parent_directories=True, expand_vars=False).close()
+        return False
+    except git.InvalidGitRepositoryError:
+        pass
+    runner = git.Git(folder)
+    _execute(runner, ["init", "-q", "-b", branch], "创建 git 仓库")
+    try:  # git's own test of an identity: the one `git commit` would use, from config or environment
+        _execute(runner, ["var", "GIT_COMMITTER_IDENT"], "读取提交者身份")
+        identity: list[str] = []
+    except GitError:
+        identity = ["-c", "user.name=zsht", "-c", "user.email=zsht@localhost"]
+    _execute(runner, ["add", "-A"], "把文件加入首次提交")
+    _execute(runner, [*identity, "commit", "-q", "-m", message], "首次提交")
+    return True
 
 
 def head_state(root: Path) -> tuple[str | None, bool]:
