@@ -55,8 +55,8 @@ class Repo:
     """
 
     def __init__(self, county_root: Path) -> None:
-        require_git()  # without git, say so: “not in a repository” would send the user looking in vain
-        import git  # here, not at the top: importing gitpython runs git once, and only history commands need it
+        _load_gitpython()
+        import git
 
         self.root = county_root
         real = Path(os.path.realpath(county_root))  # git looks for .git above the real folder, not a symlink's
@@ -218,6 +218,16 @@ class BlobReader:
         return content
 
 
+def _load_gitpython() -> None:
+    """Import gitpython on first use, not at the top: the import runs `git version` (and fails without git), and
+    only the commands that read git need it. Without git, say so: “not in a repository” would mislead."""
+    require_git()
+    try:
+        import git  # noqa: F401
+    except ImportError as exc:  # git is on PATH but does not run, or GIT_PYTHON_GIT_EXECUTABLE names no git
+        raise GitError("git 无法运行，请检查 git 的安装", reason="no_git") from exc
+
+
 def _execute(runner: git.Git, args: tuple[str, ...] | list[str], doing: str) -> str:
     """A git command through gitpython's runner, and its output; its failure in Chinese, git's words kept."""
     import git
@@ -237,7 +247,7 @@ def first_commit(folder: Path, message: str, branch: str = "main") -> bool:
     """Make `folder` a git repository on `branch` with one commit of every file in it (`zsht init`); False, and
     nothing done, when `folder` is inside a repository already (its owner commits when ready). Without a git
     identity of the user's, the commit is made as zsht <zsht@localhost>."""
-    require_git()
+    _load_gitpython()
     import git
 
     try:
