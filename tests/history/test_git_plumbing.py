@@ -5,6 +5,7 @@ started it, whatever happens; a missing object reads as absent; the county is fo
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -101,3 +102,24 @@ def test_first_commit_leaves_an_existing_repository_alone(repo: CountyRepo) -> N
     head = repo.git("rev-parse", "HEAD")
     assert first_commit(inner, "不该有的提交") is False
     assert repo.git("rev-parse", "HEAD") == head and not (inner / ".git").exists()
+
+
+def test_git_is_understood_whatever_the_users_language(repo: CountyRepo, cli: Any, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.setenv("LANGUAGE", "zh_CN")  # a user whose git speaks Chinese, where its translations exist
+    said = subprocess.run(["git", "log", "no-such-branch"], cwd=repo.root, capture_output=True, text=True).stderr
+    if "fatal" in said:
+        pytest.skip("git has no Chinese translation here")
+    plain = tmp_path / "plain"
+    shutil.copytree(repo.root, plain, ignore=shutil.ignore_patterns(".git"))
+    for args in (("history", "XZ-001"), ("audit",), ("diff",)):
+        result = cli("-C", plain, *args)
+        assert result.exit_code == 2 and "不在 git 仓库中" in result.stderr, (args, result.stderr)
+    first_tree = repo.git("rev-parse", "HEAD^{tree}")
+    repo.edit("agreements/2015/niushan/niushan-xinhua.yaml", lambda d: d.update(breach="未履约的，扣减全部经费"))
+    repo.commit("改协议")
+    (repo.root / ".git" / "objects" / first_tree[:2] / first_tree[2:]).unlink()  # git log cannot compare them
+    result = cli("-C", repo.root, "audit")
+    assert result.exit_code == 2 and "读取提交历史时出错：仓库已损坏" in result.stderr, result.stderr
