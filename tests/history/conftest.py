@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,24 @@ import pytest
 import yaml
 
 from ..mini_county import MiniCounty
+
+
+def git_children() -> list[int]:
+    """Process ids of the git processes this test process started and has not reaped (zombies included)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        name = stat[stat.index("(") + 1:stat.rindex(")")]
+        parent = int(stat[stat.rindex(")") + 2:].split()[1])
+        if parent == os.getpid() and name.startswith("git"):
+            found.append(int(entry.name))
+    return found
+
 
 
 class CountyRepo:

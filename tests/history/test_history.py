@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -15,7 +14,7 @@ import yaml
 
 from zsht.history.render import MARKDOWN_LIMIT
 
-from .conftest import CountyRepo
+from .conftest import CountyRepo, git_children
 
 ASSIST = "catalogs/assist/2015.yaml"
 A_XINHUA = "agreements/2015/niushan/niushan-xinhua.yaml"
@@ -157,29 +156,13 @@ def test_changed_since_keeps_to_the_change(repo: CountyRepo, cli: Any) -> None:
     assert {"ZS701", "ZS405"} <= {f["rule"] for f in cli.findings(repo.root, "--changed-since", "HEAD")}
 
 
-def _git_children() -> list[int]:
-    found = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue
-        name = stat[stat.index("(") + 1:stat.rindex(")")]
-        parent = int(stat[stat.rindex(")") + 2:].split()[1])
-        if parent == os.getpid() and name.startswith("git"):
-            found.append(int(entry.name))
-    return found
-
-
 def test_no_git_process_is_left_behind(repo: CountyRepo, cli: Any) -> None:
     repo.edit(ASSIST, _funding(2500))
     repo.commit("改经费")
     for args in (("history", "XZ-001"), ("diff",), ("audit",), ("validate", "--changed-since", "HEAD~1"),
                  ("diff", "no-such-branch")):
         cli("-C", repo.root, *args)
-        assert _git_children() == [], args
+        assert git_children() == [], args
 
 
 def test_moving_records_between_files_is_no_change(repo: CountyRepo, cli: Any) -> None:

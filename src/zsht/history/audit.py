@@ -123,7 +123,11 @@ def audit_county(root: Path, revisions: str | None = None, *, allow_shallow: boo
     (the history is not all there), unless `allow_shallow`, which audits the commits after the cut and
     names it in the result.
     """
-    repo = Repo(root)
+    with Repo(root) as repo:
+        return _audit(repo, root, revisions, allow_shallow)
+
+
+def _audit(repo: Repo, root: Path, revisions: str | None, allow_shallow: bool) -> Audit:
     settings = read_settings(root)
     log_args = repo.range(revisions) if revisions else [repo.revision("HEAD")]
     shallow = repo.shallow_cut()

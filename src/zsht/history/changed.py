@@ -65,19 +65,19 @@ def reached_files(county: County, ref: str) -> set[str] | None:
     deleted record's id, the files of records a changed record names, and for an agreement or
     evaluation the others of its committee and year.
     """
-    repo = Repo(county.root)
-    base = repo.revision(ref)
-    old = {p: s for p, s in repo.tree(base).items() if _yaml(p)}
-    contents = worktree_files(county.root, _yaml)  # a YAML file in the wrong place is reported too (ZS009)
-    new = {p: blob_sha(c) for p, c in contents.items()}
-    changed = {p for p in old.keys() | new.keys() if old.get(p) != new.get(p)}
-    if any(p.startswith(_WHOLE_COUNTY) for p in changed) or _pins_changed(repo, base):
-        return None
-    record_paths = sorted(changed)
-    parsed = Parsed()
-    with repo.blobs() as blobs:
-        changes = compare(versions(record_paths, old, blobs, parsed),
-                          versions(record_paths, new, blobs, parsed, contents), moves=True)
+    with Repo(county.root) as repo:
+        base = repo.revision(ref)
+        old = {p: s for p, s in repo.tree(base).items() if _yaml(p)}
+        contents = worktree_files(county.root, _yaml)  # a YAML file in the wrong place is reported too (ZS009)
+        new = {p: blob_sha(c) for p, c in contents.items()}
+        changed = {p for p in old.keys() | new.keys() if old.get(p) != new.get(p)}
+        if any(p.startswith(_WHOLE_COUNTY) for p in changed) or _pins_changed(repo, base):
+            return None
+        record_paths = sorted(changed)
+        parsed = Parsed()
+        with repo.blobs() as blobs:
+            changes = compare(versions(record_paths, old, blobs, parsed),
+                              versions(record_paths, new, blobs, parsed, contents), moves=True)
     ids = {c.key.id for c in changes if c.key.id}
     named: set[str] = set()
     peers = set()

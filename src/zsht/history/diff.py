@@ -110,20 +110,20 @@ def versions(paths: list[str], shas: dict[str, str], blobs: BlobReader, parsed: 
 
 def diff_county(root: Path, spec: str | None = None) -> CountyDiff:
     """Record changes of the county at `root` between two revisions, or a revision and the working tree."""
-    repo = Repo(root)
-    base, head = resolve(repo, spec)
-    old = {p: s for p, s in repo.tree(base).items() if is_record_file(p)}
-    contents = worktree_files(root) if head is None else None
-    if contents is not None:
-        new = {p: blob_sha(c) for p, c in contents.items()}
-    else:
-        assert head is not None
-        new = {p: s for p, s in repo.tree(head).items() if is_record_file(p)}
-    changed = sorted(p for p in old.keys() | new.keys() if old.get(p) != new.get(p))
-    parsed = Parsed()
-    with repo.blobs() as blobs:
-        changes = compare(versions(changed, old, blobs, parsed), versions(changed, new, blobs, parsed, contents))
-        earlier = versions([p for c in changes if (p := _last_year(c)) is not None], new, blobs, parsed, contents)
+    with Repo(root) as repo:
+        base, head = resolve(repo, spec)
+        old = {p: s for p, s in repo.tree(base).items() if is_record_file(p)}
+        contents = worktree_files(root) if head is None else None
+        if contents is not None:
+            new = {p: blob_sha(c) for p, c in contents.items()}
+        else:
+            assert head is not None
+            new = {p: s for p, s in repo.tree(head).items() if is_record_file(p)}
+        changed = sorted(p for p in old.keys() | new.keys() if old.get(p) != new.get(p))
+        parsed = Parsed()
+        with repo.blobs() as blobs:
+            changes = compare(versions(changed, old, blobs, parsed), versions(changed, new, blobs, parsed, contents))
+            earlier = versions([p for c in changes if (p := _last_year(c)) is not None], new, blobs, parsed, contents)
     changes.sort(key=lambda c: ({"added": 0, "changed": 1, "removed": 2}[c.status], c.file, c.key.id))
     return CountyDiff(base[:10], WORKTREE if head is None else head[:10], changes, callouts(changes, earlier))
 

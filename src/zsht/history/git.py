@@ -1,30 +1,37 @@
-"""The git plumbing of the audit trail: one `git log` stream, one `git cat-file --batch`, no others per file.
+"""The git plumbing of the audit trail: gitpython where it fits, and one `git log` stream of our own.
 
-Every process started here is closed in a `finally`, so no git child outlives the command.
+gitpython finds the repository, runs the short queries (rev-parse, ls-tree, merge-base, show) and keeps the
+one persistent `git cat-file --batch` that reads file versions. The history of thousands of commits, each
+with the files it changed, comes from ONE `git log --raw` process parsed here: gitpython's `iter_commits`
+would read every commit object and run a `git diff` per commit (benchmarks/bench_history.py --plumbing).
+
+A `Repo` is a context manager, and every process started here is ended on leaving it or in a `finally`,
+so no git child outlives the command.
 """
 
 from __future__ import annotations
 
-import subprocess
-import tempfile
+import os
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field
+from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
+from types import TracebackType
+from typing import TYPE_CHECKING
 
-from .git_errors import GitError, GitSaid, git_failed, refuse_option, require_git
+from .git_errors import ENGLISH, GitError, GitSaid, git_failed, refuse_option, require_git
+from .log import FORMAT, Commit, FileChange, read_log
+
+if TYPE_CHECKING:
+    import git
 
 EMPTY_BLOB = "0" * 40
 CACHE_BYTES = 64 << 20  # blob bytes kept in memory before the cache starts afresh
-# Fields of one commit in the log stream; \x1e starts a commit, \x1f separates fields, \x1d separates trailers.
-_FORMAT = ("%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%aI%x1f{signature}%x1f%s"
-           "%x1f%(trailers:key=Reviewed-by,key=Approved-by,separator=%x1d)")
 # What zsht is doing when a git command fails, for the error line.
 _DOING = {"rev-parse": "解析版本", "ls-tree": "列出版本中的文件", "merge-base": "查找合并基点", "show": "读取提交的签名",
           "rev-list": "查找提交"}
 
-__all__ = ["EMPTY_BLOB", "BlobReader", "Commit", "FileChange", "GitError", "Repo", "require_git", "split_range"]
+__all__ = ["EMPTY_BLOB", "BlobReader", "Commit", "FileChange", "GitError", "Repo", "first_commit", "head_state",
+           "require_git", "split_range"]
 
 
 def split_range(spec: str) -> tuple[str, str, str]:
@@ -36,65 +43,56 @@ def split_range(spec: str) -> tuple[str, str, str]:
     return spec, "", ""
 
 
-@dataclass(frozen=True)
-class FileChange:
-    """One file a commit changed: its path (relative to the county) and its blob before and after."""
-
-    path: str
-    old: str  # blob sha, EMPTY_BLOB when the file was added
-    new: str  # blob sha, EMPTY_BLOB when the file was deleted
-
-
-@dataclass
-class Commit:
-    """One commit of the log stream, with the files it changed under the county."""
-
-    sha: str
-    parents: list[str]
-    author: str
-    email: str
-    date: str
-    signature: str  # %G?: G good, B bad, U unknown validity, X/Y expired, R revoked, E unverifiable, N none
-    subject: str
-    trailers: list[str] = field(default_factory=list)
-    files: list[FileChange] = field(default_factory=list)
-
-    @property
-    def short(self) -> str:
-        return self.sha[:10]
-
-
 class Repo:
     """The git repository that holds a county, seen from the county's root.
 
-    A revision the user names is refused when it starts with “-” and resolved to a commit sha before any
-    other git command sees it; every git command that takes revisions gets `--end-of-options` before them
-    as well, so no user text can ever reach git as an option (`--output=FILE` would truncate a file).
+    A revision the user names is refused when it starts with “-” and resolved to a commit sha by git's own
+    `rev-parse` (gitpython's `repo.commit` saves 2 ms but parses revisions itself and lacks some of git's
+    spellings, `@{upstream}` among them) before any other git command sees it; every git command that takes
+    revisions gets `--end-of-options` before them as well, so no user text can ever reach git as an option
+    (`--output=FILE` would truncate a file).
+
+    Use it as `with Repo(root) as repo:`; leaving ends the `cat-file` process gitpython keeps.
     """
 
     def __init__(self, county_root: Path) -> None:
-        require_git()  # without git, say so: “not in a repository” would send the user looking in vain
+        _load_gitpython()
+        import git
+
         self.root = county_root
+        real = Path(os.path.realpath(county_root))  # git looks for .git above the real folder, not a symlink's
         try:
-            top, _, prefix = self.run("rev-parse", "--show-toplevel", "--show-prefix", doing="查找 git 仓库").partition("\n")
-        except GitError as exc:
-            if exc.reason != "not_a_repository":
-                raise
+            self._repo = git.Repo(real, search_parent_directories=True, expand_vars=False)
+        except (git.InvalidGitRepositoryError, git.NoSuchPathError):
             raise GitError(f"{county_root} 不在 git 仓库中", hint="git init 后提交记录，审计线索才能从历史中读出",
-                           reason=exc.reason) from exc.__cause__
-        self.top = Path(top)
-        self.prefix = prefix.strip()  # the county's folder inside the repository, "" or "sub/dir/"
+                           reason="not_a_repository") from None
+        if self._repo.working_tree_dir is None:
+            self._repo.close()
+            raise GitError(f"{county_root} 在一个没有工作区的裸仓库中", hint="在克隆出的工作区中运行",
+                           reason="not_a_repository")
+        self.top = Path(os.path.realpath(self._repo.working_tree_dir))
+        if not real.is_relative_to(self.top):  # GIT_WORK_TREE or core.worktree names a folder elsewhere
+            self._repo.close()
+            raise GitError(f"{county_root} 不在所属 git 仓库的工作区 {self.top} 中", hint="在仓库的工作区中运行",
+                           reason="not_a_repository")
+        inside = real.relative_to(self.top).as_posix()
+        self.prefix = "" if inside == "." else inside + "/"  # the county's folder inside the repository
+
+    def __enter__(self) -> Repo:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """End every git process gitpython keeps for this repository (the persistent `cat-file`)."""
+        self._repo.close()
 
     def run(self, *args: str, doing: str | None = None) -> str:
-        """One short git query (rev-parse, merge-base …) and its output; a failure says what zsht was `doing`."""
-        try:
-            done = subprocess.run(["git", "-C", str(self.root), *args], capture_output=True, check=False)
-        except FileNotFoundError:
-            raise GitError("找不到 git 命令，请先安装 git", reason="no_git") from None
-        if done.returncode != 0:
-            raise git_failed(doing or _DOING.get(args[0], f"运行 git {args[0]}"), done.stderr, done.returncode) \
-                from GitSaid(done.stderr.decode("utf-8", "replace").strip())
-        return done.stdout.decode("utf-8", "replace").strip()
+        """One short git query (rev-parse, merge-base …) run in the repository's top folder, and its output;
+        a failure says what zsht was `doing`."""
+        return _execute(self._repo.git, args, doing or _DOING.get(args[0], f"运行 git {args[0]}"))
 
     def revision(self, name: str) -> str:
         """The commit sha a revision names, or a one-line error that names it."""
@@ -127,7 +125,7 @@ class Repo:
         if self.run("rev-parse", "--is-shallow-repository") != "true":
             return set()
         listed = Path(self.run("rev-parse", "--git-path", "shallow"))
-        return set((listed if listed.is_absolute() else self.root / listed).read_text(encoding="ascii").split())
+        return set((listed if listed.is_absolute() else self.top / listed).read_text(encoding="ascii").split())
 
     def relative(self, path: str) -> str | None:
         """A path from the repository top made relative to the county, or None when outside it."""
@@ -161,7 +159,7 @@ class Repo:
         With `merges`, only merge commits, each with the files it changed against its first parent (the
         branch it was merged into); otherwise a merge commit comes with no files.
         """
-        fmt = _FORMAT.format(signature="%G?" if signatures else "?")
+        fmt = FORMAT.format(signature="%G?" if signatures else "?")
         # --full-history: every commit that changed the county, also on a side a merge's tree did not keep.
         args = ["git", "-C", str(self.top), "log", "--full-history", "--no-renames", "--raw", "-z", "--no-abbrev",
                 "--topo-order", f"--format={fmt}"]
@@ -170,18 +168,7 @@ class Repo:
         if oldest_first:
             args.append("--reverse")
         args += ["--end-of-options", *(revisions or (self.revision("HEAD"),)), "--", self.prefix or "."]
-        with tempfile.TemporaryFile() as errors:  # a file, not a pipe: git's warnings can never stall the log
-            process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=errors)
-            try:
-                assert process.stdout is not None
-                yield from self._stream(process.stdout)
-                if process.wait() != 0:
-                    errors.seek(0)
-                    said = errors.read()
-                    raise git_failed("读取提交历史", said, process.returncode) from GitSaid(
-                        said.decode("utf-8", "replace").strip())
-            finally:
-                _close(process)
+        yield from read_log(args, self.relative)
 
     def signatures_of(self, commits: list[Commit]) -> None:
         """Fill in the signature status (%G?) of some commits, with one git process for all of them."""
@@ -192,53 +179,21 @@ class Repo:
         for commit in commits:
             commit.signature = status.get(commit.sha, commit.signature)
 
-    def _stream(self, stdout: IO[bytes]) -> Iterator[Commit]:
-        """Commits as they arrive; a commit's bytes are joined once, however many reads it spans."""
-        parts: list[bytes] = []
-        while chunk := stdout.read(1 << 16):
-            if b"\x1e" not in chunk:
-                parts.append(chunk)
-                continue
-            head, *whole, tail = chunk.split(b"\x1e")
-            for record in (b"".join([*parts, head]), *whole):
-                if record:
-                    yield self._commit(record)
-            parts = [tail]
-        if b"".join(parts):
-            yield self._commit(b"".join(parts))
-
-    def _commit(self, record: bytes) -> Commit:
-        header, _, raw = record.partition(b"\0")
-        sha, parents, author, email, date, signature, subject, trailers = (
-            header.decode("utf-8", "replace").split("\x1f"))
-        commit = Commit(sha, parents.split(), author, email, date, signature, subject,
-                        [t.strip() for t in trailers.split("\x1d") if t.strip()])
-        tokens = raw.lstrip(b"\n").split(b"\0")
-        for meta, path in zip(tokens[0::2], tokens[1::2], strict=False):
-            if not meta.startswith(b":"):
-                continue
-            _old_mode, _new_mode, old, new, _status = meta[1:].decode().split()
-            relpath = self.relative(path.decode("utf-8", "replace"))
-            if relpath is not None:
-                commit.files.append(FileChange(relpath, old, new))
-        return commit
-
     @contextmanager
     def blobs(self) -> Iterator[BlobReader]:
-        """A reader of file versions through ONE long-lived `git cat-file --batch` process."""
-        process = subprocess.Popen(["git", "-C", str(self.top), "cat-file", "--batch"],
-                                   stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        """A reader of file versions through gitpython's ONE persistent `git cat-file --batch`, ended on leaving."""
         try:
-            yield BlobReader(process)
+            yield BlobReader(self._repo)
         finally:
-            _close(process)
+            self._repo.git.clear_cache()
 
 
 class BlobReader:
-    """Reads blobs by sha from a running `git cat-file --batch`; each blob read once, kept by sha."""
+    """Reads blobs by sha through gitpython's object database (a persistent `git cat-file --batch`); each
+    blob read once, kept by sha."""
 
-    def __init__(self, process: subprocess.Popen[bytes]) -> None:
-        self.process = process
+    def __init__(self, repo: git.Repo) -> None:
+        self.odb = repo.odb
         self.cache: dict[str, bytes] = {}
         self.cached_bytes = 0
 
@@ -248,14 +203,14 @@ class BlobReader:
             return None
         if sha in self.cache:
             return self.cache[sha]
-        assert self.process.stdin is not None and self.process.stdout is not None
-        self.process.stdin.write(sha.encode() + b"\n")
-        self.process.stdin.flush()
-        header = self.process.stdout.readline().split()
-        if len(header) < 3 or header[1] == b"missing":
-            return None
-        size = int(header[2])
-        content = self.process.stdout.read(size + 1)[:size]  # the blob, then a newline
+        try:
+            content: bytes = self.odb.stream(bytes.fromhex(sha)).read()
+        except ValueError as exc:  # gitpython's word for cat-file's “<sha> missing”, or for no answer at all
+            if "missing" in str(exc):
+                return None
+            raise GitError(f"读取文件版本 {sha[:10]} 时出错：git cat-file 没有回答", hint="运行 git fsck 查看仓库",
+                           reason="corrupt") from exc
+        size = len(content)
         if self.cached_bytes > CACHE_BYTES:  # the cache serves the next commit's old side: recent blobs matter
             self.cache.clear()
             self.cached_bytes = 0
@@ -264,16 +219,62 @@ class BlobReader:
         return content
 
 
-def _close(process: subprocess.Popen[bytes]) -> None:
-    """End a git child and reap it, so none is left behind whatever happened."""
-    for stream in (process.stdin, process.stdout, process.stderr):
-        if stream is not None:
-            with suppress(OSError):
-                stream.close()
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+def _load_gitpython() -> None:
+    """Import gitpython on first use, not at the top: the import runs `git version` (and fails without git), and
+    only the commands that read git need it. Without git, say so: “not in a repository” would mislead."""
+    require_git()
+    try:
+        import git  # noqa: F401
+    except ImportError as exc:  # git is on PATH but does not run, or GIT_PYTHON_GIT_EXECUTABLE names no git
+        raise GitError("git 无法运行，请检查 git 的安装", reason="no_git") from exc
+
+
+def _execute(runner: git.Git, args: tuple[str, ...] | list[str], doing: str) -> str:
+    """A git command through gitpython's runner, and its output; its failure in Chinese, git's words kept."""
+    import git
+
+    try:
+        status, out, said = runner.execute([git.Git.GIT_PYTHON_GIT_EXECUTABLE or "git", *args],
+                                           with_extended_output=True, with_exceptions=False, stdout_as_string=False,
+                                           env=ENGLISH)
+    except git.GitCommandNotFound:
+        raise GitError("找不到 git 命令，请先安装 git", reason="no_git") from None
+    if status != 0:
+        raise git_failed(doing, said, status) from GitSaid(said)
+    return out.decode("utf-8", "replace").strip()
+
+
+def first_commit(folder: Path, message: str, branch: str = "main") -> bool:
+    """Make `folder` a git repository on `branch` with one commit of every file in it (`zsht init`); False, and
+    nothing done, when `folder` is inside a repository already (its owner commits when ready). Without a git
+    identity of the user's, the commit is made as zsht <zsht@localhost>."""
+    _load_gitpython()
+    import git
+
+    try:
+        git.Repo(os.path.realpath(folder), search_parent_directories=True, expand_vars=False).close()
+        return False
+    except git.InvalidGitRepositoryError:
+        pass
+    runner = git.Git(folder)
+    _execute(runner, ["init", "-q", "-b", branch], "创建 git 仓库")
+    try:  # git's own test of an identity: the one `git commit` would use, from config or environment
+        _execute(runner, ["var", "GIT_COMMITTER_IDENT"], "读取提交者身份")
+        identity: list[str] = []
+    except GitError:
+        identity = ["-c", "user.name=zsht", "-c", "user.email=zsht@localhost"]
+    _execute(runner, ["add", "-A"], "把文件加入首次提交")
+    _execute(runner, [*identity, "commit", "-q", "-m", message], "首次提交")
+    return True
+
+
+def head_state(root: Path) -> tuple[str | None, bool]:
+    """HEAD's commit and whether the county's files differ from it (untracked ones too); (None, False) without
+    git, outside a repository or before the first commit."""
+    try:
+        with Repo(root) as repo:
+            commit = repo.run("rev-parse", "--verify", "-q", "HEAD")
+            changed = repo.run("status", "--porcelain", "--untracked-files=normal", "--", repo.prefix or ".")
+    except GitError:
+        return None, False
+    return commit, bool(changed)

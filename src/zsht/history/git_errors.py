@@ -11,6 +11,9 @@ import shutil
 
 from ..errors import UserError
 
+# git's messages in English whatever the user's locale, so that their causes below can be told apart.
+ENGLISH = {"LANGUAGE": "C", "LC_ALL": "C"}
+
 
 class GitError(UserError):
     """git refused: not a repository, an unknown revision, git missing. `reason` names a known cause."""
@@ -48,10 +51,10 @@ def require_git(path: str | None = None) -> None:
         raise GitError("找不到 git 命令，请先安装 git", reason="no_git")
 
 
-def git_failed(doing: str, stderr: bytes, returncode: int) -> GitError:
+def git_failed(doing: str, stderr: bytes | str, returncode: int) -> GitError:
     """The error for a git command that failed while zsht was `doing` something (“读取提交历史”), its cause
     told in Chinese; git's own text rides along as the error's cause (raise it `from GitSaid(...)`)."""
-    said = stderr.decode("utf-8", "replace").strip()
+    said = (stderr.decode("utf-8", "replace") if isinstance(stderr, bytes) else stderr).strip()
     for reason, pattern, cause, hint in _CAUSES:
         if pattern.search(said):
             return GitError(f"{doing}时出错：{cause}", hint=hint, reason=reason)

@@ -20,12 +20,12 @@ SIGNATURE = {"G": "有效签名", "B": "签名无效", "U": "有效签名（信�
 
 def record_history(root: Path, record_id: str, *, oldest_first: bool = False) -> list[Step]:
     """The commits that changed the record `record_id` (newest first unless `oldest_first`), with their changes."""
-    repo = Repo(root)
-    steps = [step for step in walk(repo, oldest_first=oldest_first, record_id=record_id,
-                                   relevant=lambda _commit, path: can_hold(path, record_id)) if step.changes]
-    if not steps:
-        raise UserError(f"历史中没有编号为“{record_id}”的记录", hint="检查编号；catalog 事项如 XZ-001，协议如 XY-2015-…")
-    repo.signatures_of([step.commit for step in steps])  # gpg only for the commits shown
+    with Repo(root) as repo:
+        steps = [step for step in walk(repo, oldest_first=oldest_first, record_id=record_id,
+                                       relevant=lambda _commit, path: can_hold(path, record_id)) if step.changes]
+        if not steps:
+            raise UserError(f"历史中没有编号为“{record_id}”的记录", hint="检查编号；catalog 事项如 XZ-001，协议如 XY-2015-…")
+        repo.signatures_of([step.commit for step in steps])  # gpg only for the commits shown
     return steps
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,19 +23,10 @@ class Inputs:
 
 
 def git_inputs(root: Path) -> Inputs:
-    """Ask git once for HEAD and once for the work tree's state; no commit when `root` is not in a repository."""
-    def git(*args: str) -> str | None:
-        try:
-            done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, check=False)
-        except OSError:
-            return None
-        return done.stdout if done.returncode == 0 else None
+    """HEAD and the work tree's state, from the one git runner; no commit when `root` is not in a repository."""
+    from ..history.git import head_state
 
-    commit = git("rev-parse", "--verify", "-q", "HEAD")
-    if commit is None:
-        return Inputs(None, False)
-    status = git("status", "--porcelain", "--untracked-files=normal", "--", ".")
-    return Inputs(commit.strip(), bool(status and status.strip()))
+    return Inputs(*head_state(root))
 
 
 def write_manifest(result: BatchResult, inputs: Inputs) -> Path:
