@@ -45,7 +45,8 @@ def results_text(results: YearResults, *, color: bool = False, width: int = 140)
                   + ("（用 --write 写入）" if stale else "")
                   + (f"；已签协议未评估 {len(results.not_evaluated)} 个：{'、'.join(results.not_evaluated)}"
                      if results.not_evaluated else "")
-                  + (f"；有校验错误而未计算 {len(results.invalid)} 个（先运行 zsht validate）" if results.invalid else ""))
+                  + (f"；评估记录有错误而未计算 {len(results.invalid)} 个：{'、'.join(results.invalid)}"
+                     "（先运行 zsht validate 改正）" if results.invalid else ""))
     return buffer.getvalue()
 
 
