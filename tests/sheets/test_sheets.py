@@ -71,7 +71,8 @@ def test_untouched_export_changes_no_file_in_the_example_county(cli: Any, tmp_pa
 
 def test_export_layout(cli: Any, mini: Any, tmp_path: Path) -> None:
     book = load_workbook(export(cli, mini.root, tmp_path / "s.xlsx", "--township", "niushan"))
-    assert book.sheetnames == ["牛山街道", "牛山街道-履职"]
+    assert book.sheetnames == ["牛山街道", "牛山街道-履职", "_zsht"]
+    assert book["_zsht"].sheet_state == "veryHidden"  # the records' fingerprints, see zsht.sheets.fingerprint
     sheet = book["牛山街道"]
     assert sheet.protection.sheet
     row = row_of(sheet, "niushan-xinhua", "XZ-001")
@@ -167,7 +168,7 @@ def test_bad_cells_are_listed_and_nothing_is_written(cli: Any, mini: Any, tmp_pa
     book.save(path)
     lines = refused(cli, mini.root, path)
     assert f"牛山街道!F{row}: 分数 70 超过满分 50" in lines
-    assert f"牛山街道!G{row + 1}: 分数“好”不是数字" in lines
+    assert f"牛山街道!G{row + 1}: 分数“好”不是数字（只收数字，最多两位小数，如 45 或 45.5）" in lines
     assert any(line.startswith("牛山街道!B") and "niushan-nowhere" in line and "不在名录中" in line for line in lines)
     assert f"牛山街道!D{row - 1}: 表头被改动或缺失：应为“事项名称”" in lines
 

@@ -17,6 +17,7 @@ from ..errors import UserError
 from ..load.county import County
 from ..models import PANEL_CATEGORIES
 from ..write import write_atomic, yaml_number
+from .fingerprint import fingerprint, write_fingerprints
 from .layout import (
     EMPTY_PANEL_COLUMNS,
     FIRST_MEMBER_COLUMN,
@@ -30,6 +31,7 @@ from .layout import (
     SURVEY_NAME,
     CommitteeSheet,
     committee_sheets,
+    township_titles,
 )
 
 HEADER_FILL = PatternFill("solid", fgColor="DDDDDD")
@@ -137,12 +139,15 @@ def build_workbook(county: County, year: int, township: str | None = None) -> Wo
     book = Workbook()
     book.remove(book.worksheets[0])
     sheets = committee_sheets(county, year, township)
+    titles = township_titles(towns)
+    fingerprints: dict[str, str] = {}
     for town_id, town_name in towns.items():
         committees = sheets.get(town_id)
         if not committees:
             continue
         title = f"{county.config.county}{year}年度{town_name}履职履约双向评估评分表"
-        sheet = book.create_sheet(town_name)
+        fingerprints.update((c.community, fingerprint(c.evaluation)) for c in committees)
+        sheet = book.create_sheet(titles[town_id])
         _meta(sheet, year, town_id, title)
         checks = _Validations(sheet)
         categories = DataValidation(type="list", formula1='"' + ",".join(PANEL_CATEGORIES) + '"',
@@ -154,11 +159,12 @@ def build_workbook(county: County, year: int, township: str | None = None) -> Wo
             row = _panel_block(sheet, row, committee, checks, open_headers)
         categories.sqref = MultiCellRange(" ".join(open_headers))
         checks.finish()
-        gov = book.create_sheet(town_name + GOV_SUFFIX)
+        gov = book.create_sheet(titles[town_id] + GOV_SUFFIX)
         _meta(gov, year, town_id, title + "（履职）")
         _government(gov, committees)
     if not book.worksheets:
         raise UserError(f"{year} 年没有协议，无法导出评分表")
+    write_fingerprints(book, fingerprints)
     return book
 
 
@@ -168,4 +174,4 @@ def export_sheets(county: County, year: int, township: str | None, target: Path)
     buffer = io.BytesIO()
     book.save(buffer)
     write_atomic(target, buffer.getvalue())
-    return len(book.worksheets) // 2
+    return sum(1 for sheet in book.worksheets if sheet.sheet_state == "visible") // 2
