@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import shutil
+import zipfile
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from openpyxl import load_workbook
 
@@ -192,3 +194,53 @@ def test_an_unknown_item_and_a_foreign_sheet_are_refused(cli: Any, mini: Any, tm
     lines = refused(cli, mini.root, path)
     assert f"牛山街道!C{row}: 事项“XZ-009”不在该村（居）委会 2015 年的协议中" in lines
     assert "汇总!A1: 工作表名“汇总”不是名录中的乡镇（街道）" in lines
+
+
+@pytest.mark.parametrize(("niushan", "baitabu"), [
+    ("牛山街道: 试点/[一]*区?\\", "白" * 40),
+    ("'" + "同" * 30 + "甲", "同" * 30 + "乙"),  # the same 28 characters once cut: told apart by “~2”
+])
+def test_township_names_excel_cannot_take_as_titles_still_map_back(cli: Any, mini: Any, tmp_path: Path,
+                                                                    niushan: str, baitabu: str) -> None:
+    names = {"niushan": niushan, "baitabu": baitabu}
+    mini.edit("registry/townships.yaml", lambda d: [t.update(name=names[t["id"]]) for t in d["townships"]])
+    path = export(cli, mini.root, tmp_path / "s.xlsx")
+    book = load_workbook(path)
+    titles = [s.title for s in book.worksheets if s.sheet_state == "visible"]
+    assert len(set(titles)) == 4 and all(len(t) <= 31 and not set(t) & set(":/\\?*[]") for t in titles), titles
+    before = snapshot(mini.root)
+    result = cli("-C", mini.root, "sheet", "import", path)
+    assert result.exit_code == 0, result.output
+    assert "已写入 0 个评估记录，3 个未变" in result.stdout and snapshot(mini.root) == before
+    sheet = book.worksheets[0]
+    sheet.cell(row_of(sheet, "niushan-xinhua", "XZ-001"), 6).value = 44
+    book.save(path)
+    assert cli("-C", mini.root, "sheet", "import", path).exit_code == 0
+    record = yaml.safe_load((mini.root / "evaluations/2015/niushan/niushan-xinhua.yaml").read_text(encoding="utf-8"))
+    assert record["performance"][0]["scores"]["p1"] == 44
+
+
+def _damaged(source: Path, target: Path, part: str, content: bytes) -> Path:
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
+        for name in old.namelist():
+            new.writestr(name, content if name == part else old.read(name))
+    return target
+
+
+@pytest.mark.parametrize("part", ["xl/workbook.xml", "xl/worksheets/sheet1.xml", "[Content_Types].xml",
+                                  "xl/styles.xml"])
+def test_a_valid_zip_holding_garbage_xml_is_one_line(cli: Any, mini: Any, tmp_path: Path, part: str) -> None:
+    good = export(cli, mini.root, tmp_path / "good.xlsx")
+    bad = _damaged(good, tmp_path / "bad.xlsx", part, b"<<\x00 not xml")
+    result = cli("-C", mini.root, "sheet", "import", bad)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(f"zsht: 无法读取评分表 {bad}：不是完好的 .xlsx 工作簿")
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_an_old_xls_file_is_one_line(cli: Any, mini: Any, tmp_path: Path) -> None:
+    old = tmp_path / "scores.xls"
+    old.write_bytes(bytes.fromhex("d0cf11e0a1b11ae1") + b"\x00" * 512)
+    result = cli("-C", mini.root, "sheet", "import", old)
+    assert result.exit_code == 2 and result.stderr.startswith("zsht: 无法读取评分表")
+    assert len(result.stderr.strip().splitlines()) == 1
