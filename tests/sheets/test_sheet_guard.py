@@ -154,3 +154,17 @@ def test_the_year_is_a_whole_year(cli: Any, mini: Any, tmp_path: Path, year: Any
     book.save(path)
     lines = refused(cli, mini.root, path)
     assert any(line.startswith("牛山街道!B1: 年度") for line in lines), lines
+
+
+def test_a_changed_locked_panel_header_is_refused_by_cell(cli: Any, mini: Any, tmp_path: Path) -> None:
+    path = export(cli, mini.root, tmp_path / "s.xlsx")
+    book = load_workbook(path)
+    sheet = book["牛山街道"]
+    row = row_of(sheet, "niushan-xinhua", "XZ-001")
+    sheet.cell(row - 2, 6).value = "王二"
+    sheet.cell(row - 3, 7).value = "专家学者"
+    book.save(path)
+    lines = refused(cli, mini.root, path)
+    why = "（已评估的评估主体是锁定的表头，不在表中改）"
+    assert f"牛山街道!F{row - 2}: 评估主体表头被改动：应为“王建国”{why}" in lines
+    assert f"牛山街道!G{row - 3}: 评估主体表头被改动：应为“政府部门”{why}" in lines

@@ -92,8 +92,28 @@ class Guard:
                    else "记录在导出此表之后已被修改")
             self.problem(community, f"{title}: {where} {why}，请重新导出（否则表中的旧分数会盖掉记录里的新分数）")
             return
+        self.panel(community, scored, current)
         self.locked(community, scored, current)
         self.scores(community, scored, current)
+
+    def panel(self, community: str, scored: Scored, current: CommitteeSheet) -> None:
+        """A committee already evaluated keeps its panel: its header is locked, a changed cell is refused."""
+        if current.evaluation is None or scored.panel is None:
+            return
+        stored = [(m.id, m.name, m.category) for m in current.evaluation.panel]
+        why = "（已评估的评估主体是锁定的表头，不在表中改）"
+        for number in range(max(len(stored), len(scored.panel))):
+            sheet = scored.panel[number] if number < len(scored.panel) else None
+            record = stored[number] if number < len(stored) else None
+            if sheet is None or record is None:
+                ref = scored.cells.get(("panel", str(number), "0"), scored.cells.get(("panel-end",), ""))
+                change = f"评估记录中没有第 {number + 1} 位评估主体" if record is None else f"少了评估主体“{record[1]}”"
+                self.cell(community, ref, f"评估主体表头被改动：{change}{why}")
+                continue
+            for row, index in ((0, 2), (1, 1), (2, 0)):  # header rows category, name, id; tuples (id, name, category)
+                if sheet[index] != record[index]:
+                    self.cell(community, scored.cells.get(("panel", str(number), str(row))),
+                              f"评估主体表头被改动：应为“{record[index]}”{why}")
 
     def locked(self, community: str, scored: Scored, current: CommitteeSheet) -> None:
         """满分 cells are locked: one that differs from the records is refused."""

@@ -167,17 +167,6 @@ def _result(data: CommentedMap, county: County, scored: Scored, changed: bool) -
     return changed, None
 
 
-def _check_panel(county: County, scored: Scored, reading: Reading) -> None:
-    """A committee already evaluated keeps its panel: the locked header must not change."""
-    entry = next((e for e in county.entries("evaluation")
-                  if e.record.year == reading.year and e.record.community == scored.community), None)
-    if entry is None or scored.panel is None:
-        return
-    stored = [(m.id, m.name, m.category) for m in entry.record.panel]
-    if scored.panel != stored:
-        reading.problems.append(f"{scored.community}: 评估主体表头被改动（评估记录 {entry.file} 中的评估主体不同）")
-
-
 def _read(county: County, path: Path, year: int | None) -> tuple[Reading, set[str]]:
     """The workbook read and checked against the records; the committees refused as a whole."""
     try:
@@ -203,8 +192,6 @@ def _read(county: County, path: Path, year: int | None) -> tuple[Reading, set[st
         if township is not None and reading.year is not None:
             reader = read_government if roles[sheet.title][1] else read_items
             reader(sheet, county, reading, township)
-    for scored in reading.committees.values():
-        _check_panel(county, scored, reading)
     refused = Guard(county, reading, fingerprints).check() if reading.year is not None else set()
     return reading, refused
 

@@ -274,6 +274,9 @@ def read_block(reader: SheetReader, row: int) -> int:
     _stray_scores(reader, first, row, {c for c, *_ in members})
     if scored is not None and header_ok:
         scored.panel = [(m, n, c) for _, m, n, c in members]
+        for number, (column, *_) in enumerate(members):  # rows: category, name, id
+            scored.cells.update((("panel", str(number), str(k)), reader.ref(first - 3 + k, column)) for k in range(3))
+        scored.cells[("panel-end",)] = reader.ref(first - 3, max((c for c, *_ in members), default=5) + 1)
         missing = [i.id for i in reader.agreements[scored.community].items if i.id not in scored.items]
         if missing:
             reader.problem(first - 1, 3, f"{scored.community} 缺少协议事项 {'、'.join(missing)}")
