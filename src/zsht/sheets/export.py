@@ -9,6 +9,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill, Protection
+from openpyxl.utils.exceptions import IllegalCharacterError
 from openpyxl.worksheet.cell_range import MultiCellRange
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
@@ -170,7 +171,12 @@ def build_workbook(county: County, year: int, township: str | None = None) -> Wo
 
 def export_sheets(county: County, year: int, township: str | None, target: Path) -> int:
     """Write the score workbook to `target`; return the number of township worksheets."""
-    book = build_workbook(county, year, township)
+    try:
+        book = build_workbook(county, year, township)
+    except IllegalCharacterError as exc:  # a control character in a name: a cell of .xlsx cannot hold it
+        text = str(exc).removesuffix(" cannot be used in worksheets.")
+        raise UserError(f"评分表无法导出：{text!r} 含有 Excel 不能保存的控制字符",
+                        hint="先运行 zsht validate，改正记录中的这个名称") from exc
     buffer = io.BytesIO()
     book.save(buffer)
     write_atomic(target, buffer.getvalue())
