@@ -252,3 +252,13 @@ def test_a_control_character_in_a_name_is_one_line_on_export(cli: Any, mini: Any
     assert result.exit_code == 2, result.output
     assert result.stderr.startswith("zsht: 评分表无法导出：'王\\x01建国' 含有 Excel 不能保存的控制字符")
     assert not (tmp_path / "s.xlsx").exists()
+
+
+def test_a_name_that_looks_like_a_formula_is_exported_as_text(cli: Any, mini: Any, tmp_path: Path) -> None:
+    mini.edit("evaluations/2015/niushan/niushan-xinhua.yaml", lambda d: d["panel"][0].update(name="=1+1"))
+    path = export(cli, mini.root, tmp_path / "s.xlsx")
+    sheet = load_workbook(path)["牛山街道"]
+    cell = sheet.cell(row_of(sheet, "niushan-xinhua", "XZ-001") - 2, 6)
+    assert (cell.value, cell.data_type) == ("=1+1", "s")
+    result = cli("-C", mini.root, "sheet", "import", path)
+    assert result.exit_code == 0 and "已写入 0 个评估记录，3 个未变" in result.stdout, result.output

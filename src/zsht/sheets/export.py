@@ -130,6 +130,16 @@ def _government(sheet: Worksheet, committees: list[CommitteeSheet]) -> None:
     checks.finish()
 
 
+def _as_text(book: Workbook) -> None:
+    """Every value is data: a name that begins with “=” (openpyxl takes it for a formula) is written as text, so
+    a record can never put a live formula into the panel's workbook, and the import reads back the same name."""
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    cell.data_type = "s"
+
+
 def build_workbook(county: County, year: int, township: str | None = None) -> Workbook:
     """The score workbook of `year` (optionally one township), prefilled with the scores already recorded."""
     if county.config is None:
@@ -165,6 +175,7 @@ def build_workbook(county: County, year: int, township: str | None = None) -> Wo
         _government(gov, committees)
     if not book.worksheets:
         raise UserError(f"{year} 年没有协议，无法导出评分表")
+    _as_text(book)
     write_fingerprints(book, fingerprints)
     return book
 
