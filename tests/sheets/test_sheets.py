@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import zipfile
 from pathlib import Path
@@ -262,3 +263,10 @@ def test_a_name_that_looks_like_a_formula_is_exported_as_text(cli: Any, mini: An
     assert (cell.value, cell.data_type) == ("=1+1", "s")
     result = cli("-C", mini.root, "sheet", "import", path)
     assert result.exit_code == 0 and "已写入 0 个评估记录，3 个未变" in result.stdout, result.output
+
+
+def test_a_fifo_is_refused_not_waited_on(cli: Any, mini: Any, tmp_path: Path) -> None:
+    fifo = tmp_path / "scores.xlsx"
+    os.mkfifo(fifo)
+    result = cli("-C", mini.root, "sheet", "import", fifo)
+    assert result.exit_code == 2 and result.stderr.startswith(f"zsht: 无法读取评分表 {fifo}：不是普通文件")

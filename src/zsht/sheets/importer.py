@@ -169,15 +169,16 @@ def _result(data: CommentedMap, county: County, scored: Scored, changed: bool) -
 
 def _read(county: County, path: Path, year: int | None) -> tuple[Reading, set[str]]:
     """The workbook read and checked against the records; the committees refused as a whole."""
+    if not path.is_file():  # a FIFO would block the read for ever
+        raise UserError(f"无法读取评分表 {path}：不是普通文件", hint="须是 zsht sheet export 导出的 .xlsx 文件")
+    path.open("rb").close()  # cannot be read at all: an I/O error, worded by the command line's one handler
     try:
         with warnings.catch_warnings():  # openpyxl's warnings are English, and say nothing a user can act on
             warnings.simplefilter("ignore")
             # Formulas are read as formulas (not their cached values) so that they can be refused by cell.
             book = load_workbook(path)
-    except OSError as exc:
-        raise UserError(f"无法读取评分表 {path}：{exc.strerror or '读取出错'}", hint="检查文件路径和权限") from exc
     except Exception as exc:  # noqa: BLE001 -- a damaged file makes openpyxl raise almost anything (zip, XML, keys)
-        raise UserError(f"无法读取评分表 {path}：不是完好的 .xlsx 工作簿（{type(exc).__name__}）",
+        raise UserError(f"无法读取评分表 {path}：不是完好的 .xlsx 工作簿",
                         hint="须是 zsht sheet export 导出、用 Excel 或 WPS 保存的 .xlsx 文件；.xls 请另存为 .xlsx") from exc
     reading = Reading(year)
     roles = sheet_roles(county)
