@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+import typing
 import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -13,6 +14,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..load.county import County
 from ..models import PANEL_CATEGORIES
+from ..models.common import Year
 from .layout import (
     FIRST_MEMBER_COLUMN,
     GOV_FIRST_ROW,
@@ -29,7 +31,8 @@ from .layout import (
 # digits (NFKC: “３” is 3). No exponent (“1e0”), no thousands separator, no sign but a minus (refused as negative).
 _PLAIN_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?", re.ASCII)
 ACCEPTED = "只收数字，最多两位小数，如 45 或 45.5"
-YEARS = (1980, 2100)  # the years a record may have (models.common.Year)
+YEARS = tuple(getattr(bound, name) for bound in typing.get_args(Year)[1].metadata  # the years a record may have
+              for name in ("ge", "le") if hasattr(bound, name))
 
 
 @dataclass
