@@ -79,8 +79,11 @@ def settled(amount: Decimal, rate: Decimal) -> Decimal:
 
 
 def _comparable(value: Decimal) -> Decimal:
-    # NaN would raise in any later comparison outside the forgiving context; Infinity compares.
-    return Decimal("Infinity") if value.is_nan() else value
+    # Outside the forgiving context NaN raises in any comparison, and a number past the usual exponents in any
+    # arithmetic: both become Infinity, which compares and subtracts everywhere (and is no amount, see `finite`).
+    if value.is_nan() or (value.is_finite() and value.adjusted() > _EXACT_DIGITS):
+        return Decimal("-Infinity") if value.is_signed() and not value.is_nan() else Decimal("Infinity")
+    return value
 
 
 def _compute(evaluation: Evaluation, config: CountyConfig, agreed_funding: Decimal) -> Score:

@@ -124,6 +124,10 @@ def huge_rate(data: dict[str, Any]) -> None:
     data["evaluation"]["settlement"]["良好"] = 1e300
 
 
+def huger_rate(data: dict[str, Any]) -> None:
+    data["evaluation"]["settlement"]["良好"] = "1e999999"  # a Decimal past the default context's exponents
+
+
 def huge_score(data: dict[str, Any]) -> None:
     data["performance"][0]["scores"]["p1"] = 1e300
 
@@ -133,7 +137,7 @@ def huge_maximum(data: dict[str, Any]) -> None:
     row["max"] = row["scores"]["p1"] = row["scores"]["p2"] = row["scores"]["p3"] = 1e300
 
 
-@pytest.mark.parametrize(("relpath", "change"), [("zsht.yaml", huge_rate), (XINHUA, huge_score),
+@pytest.mark.parametrize(("relpath", "change"), [("zsht.yaml", huge_rate), ("zsht.yaml", huger_rate), (XINHUA, huge_score),
                                                  (XINHUA, huge_maximum)])
 @pytest.mark.parametrize("command", [("score", "--year", "2015"), ("score", "--year", "2015", "--format", "json"),
                                      ("report", "--year", "2015"), ("validate",)])
@@ -153,4 +157,5 @@ def test_money_and_settled_round_any_amount() -> None:
 
     assert money(Decimal("1e300")) == Decimal("1e300") and money(Decimal("2.345")) == Decimal("2.35")
     assert settled(Decimal("3500"), Decimal("1e300")) == Decimal("3.5e303")
-    assert settled(Decimal("3500"), Decimal("1e999999")) == Decimal("3.5e1000002")  # past the usual exponents
+    assert settled(Decimal("3500"), Decimal("1e999999")).is_infinite()  # past the usual exponents: no amount
+    assert settled(Decimal("3500"), Decimal("1e-999999")) == 0
