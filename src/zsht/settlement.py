@@ -42,7 +42,13 @@ class YearResults:
     rows: list[CommitteeResult] = field(default_factory=list)
     not_evaluated: list[str] = field(default_factory=list)  # committees with a signed agreement, no evaluation
     invalid: list[str] = field(default_factory=list)  # evaluation files with validation errors
+    uncomputable: list[str] = field(default_factory=list)  # evaluation files whose figures no record can hold
     department_names: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def complete(self) -> bool:
+        """Whether every evaluation of the year was scored (the command exits 1 otherwise)."""
+        return not (self.invalid or self.uncomputable)
 
     def departments(self) -> dict[str, tuple[Decimal, Decimal]]:
         """Agreed and settled funding per department, over all committees."""
@@ -132,7 +138,7 @@ def year_results(county: County, year: int, township: str | None = None) -> Year
         agreed = agreed_funding(agreement, items)
         score = compute(evaluation, config, agreed)
         if not finite(score):  # scores or rates too large to compute with: as good as an error
-            results.invalid.append(entry.file)
+            results.uncomputable.append(entry.file)
             continue
         rate = config.evaluation.settlement.get(score.grade, Decimal(1))
         stored = evaluation.result

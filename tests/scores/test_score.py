@@ -159,3 +159,13 @@ def test_money_and_settled_round_any_amount() -> None:
     assert settled(Decimal("3500"), Decimal("1e300")) == Decimal("3.5e303")
     assert settled(Decimal("3500"), Decimal("1e999999")).is_infinite()  # past the usual exponents: no amount
     assert settled(Decimal("3500"), Decimal("1e-999999")) == 0
+
+
+def test_a_rate_too_large_for_any_amount_is_named(mini: MiniCounty, cli: Any) -> None:
+    mini.edit("zsht.yaml", huge_rate)
+    result = cli("-C", mini.root, "score", "--year", "2015", "--format", "json")
+    assert result.exit_code == 1
+    document = json.loads(result.stdout)
+    assert sorted(document["uncomputable"]) == ["evaluations/2015/baitabu/baitabu-dongwang.yaml",
+                                                "evaluations/2015/niushan/niushan-qianjin.yaml", XINHUA]
+    assert document["invalid"] == [] and document["committees"] == []
