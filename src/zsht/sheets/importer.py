@@ -177,7 +177,7 @@ def _read(county: County, path: Path, year: int | None) -> tuple[Reading, set[st
             warnings.simplefilter("ignore")
             # Formulas are read as formulas (not their cached values) so that they can be refused by cell.
             book = load_workbook(path)
-    except Exception as exc:  # noqa: BLE001 -- a damaged file makes openpyxl raise almost anything (zip, XML, keys)
+    except Exception as exc:  # a damaged file makes openpyxl raise almost anything (zip, XML, keys, values)
         raise UserError(f"无法读取评分表 {path}：不是完好的 .xlsx 工作簿",
                         hint="须是 zsht sheet export 导出、用 Excel 或 WPS 保存的 .xlsx 文件；.xls 请另存为 .xlsx") from exc
     reading = Reading(year)
