@@ -31,8 +31,8 @@ from ..validate import errors_if_written
 from ..write import dumped, round_trip, schema_modeline, write_atomic, yaml_number
 from .fingerprint import read_fingerprints
 from .guard import Guard
-from .layout import FINGERPRINT_SHEET
-from .reading import Reading, Scored, read_government, read_items, read_meta, sheet_roles
+from .layout import FINGERPRINT_SHEET, sheet_roles
+from .reading import Reading, Scored, read_government, read_items, read_meta
 
 EPSILON = Decimal("1e-9")
 ORDER = list(Evaluation.model_fields)

@@ -59,6 +59,14 @@ def township_titles(townships: dict[str, str]) -> dict[str, str]:
     return titles
 
 
+def sheet_roles(county: County) -> dict[str, tuple[str, bool]]:
+    """Each worksheet title an export gives: title → (township id, whether it is the 履职 sheet)."""
+    titles = township_titles({e.record.id: e.record.name for e in county.entries("township")})
+    roles = {title: (town, False) for town, title in titles.items()}
+    roles.update({title + GOV_SUFFIX: (town, True) for town, title in titles.items()})
+    return roles
+
+
 @dataclass
 class ItemRow:
     """One agreed item of one committee, with its maximum and the scores known so far."""

@@ -19,12 +19,10 @@ from .layout import (
     FIRST_MEMBER_COLUMN,
     GOV_FIRST_ROW,
     GOV_HEADER,
-    GOV_SUFFIX,
     ITEM_HEADER,
     META,
     PANEL_LABELS,
     SURVEY,
-    township_titles,
 )
 
 # What a cell to fill accepts: a number, or text that is a plain decimal number once full-width digits are read as
@@ -156,14 +154,6 @@ class SheetReader:
 
 def _plain(value: Decimal) -> str:
     return str(int(value)) if value == value.to_integral_value() else str(value.normalize())
-
-
-def sheet_roles(county: County) -> dict[str, tuple[str, bool]]:
-    """Each worksheet title an export gives: title → (township id, whether it is the 履职 sheet)."""
-    titles = township_titles({e.record.id: e.record.name for e in county.entries("township")})
-    roles = {title: (town, False) for town, title in titles.items()}
-    roles.update({title + GOV_SUFFIX: (town, True) for town, title in titles.items()})
-    return roles
 
 
 def read_meta(sheet: Worksheet, county: County, reading: Reading, role: tuple[str, bool] | None) -> str | None:
