@@ -45,7 +45,10 @@ def results_text(results: YearResults, *, color: bool = False, width: int = 140)
                   + ("（用 --write 写入）" if stale else "")
                   + (f"；已签协议未评估 {len(results.not_evaluated)} 个：{'、'.join(results.not_evaluated)}"
                      if results.not_evaluated else "")
-                  + (f"；有校验错误而未计算 {len(results.invalid)} 个（先运行 zsht validate）" if results.invalid else ""))
+                  + (f"；评估记录有错误而未计算 {len(results.invalid)} 个：{'、'.join(results.invalid)}"
+                     "（先运行 zsht validate 改正）" if results.invalid else "")
+                  + (f"；得分或兑现经费超出可记录的数额而未计算 {len(results.uncomputable)} 个："
+                     f"{'、'.join(results.uncomputable)}（检查分数和 zsht.yaml 的兑现比例）" if results.uncomputable else ""))
     return buffer.getvalue()
 
 
@@ -60,7 +63,8 @@ def results_json(results: YearResults) -> str:
     } for r in results.rows]
     departments = {d: {"agreed": str(a), "settled": str(s)} for d, (a, s) in results.departments().items()}
     document = {"year": results.year, "committees": rows, "departments": departments,
-                "not_evaluated": results.not_evaluated, "invalid": results.invalid}
+                "not_evaluated": results.not_evaluated, "invalid": results.invalid,
+                "uncomputable": results.uncomputable}
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 

@@ -7,11 +7,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .errors import UserError
-from .findings import Severity
+from .findings import Finding, Severity
+from .layout import kind_of
 from .load.county import County
 from .models import Agreement, AssistItem
 from .policy import agreed_funding, effective_funding, items_in_force
-from .scoring import Score, compute, money
+from .scoring import Score, compute, finite, settled
 from .validate import check_county
 
 RESULT_RULES = {"ZS605", "ZS608"}  # the stored grade, totals and settlement
@@ -41,16 +42,56 @@ class YearResults:
     rows: list[CommitteeResult] = field(default_factory=list)
     not_evaluated: list[str] = field(default_factory=list)  # committees with a signed agreement, no evaluation
     invalid: list[str] = field(default_factory=list)  # evaluation files with validation errors
+    uncomputable: list[str] = field(default_factory=list)  # evaluation files whose figures no record can hold
     department_names: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def complete(self) -> bool:
+        """Whether every evaluation of the year was scored (the command exits 1 otherwise)."""
+        return not (self.invalid or self.uncomputable)
 
     def departments(self) -> dict[str, tuple[Decimal, Decimal]]:
         """Agreed and settled funding per department, over all committees."""
         totals: dict[str, list[Decimal]] = defaultdict(lambda: [Decimal(0), Decimal(0)])
         for row in self.rows:
-            for department, (agreed, settled) in row.departments.items():
+            for department, (agreed, paid) in row.departments.items():
                 totals[department][0] += agreed
-                totals[department][1] += settled
+                totals[department][1] += paid
         return {d: (a, s) for d, (a, s) in sorted(totals.items())}
+
+
+@dataclass(frozen=True)
+class Unloaded:
+    """An evaluation file that did not load as a record (broken YAML, or not the schema)."""
+
+    file: str
+    township: str
+    community: str
+    reason: str  # the first error found in it
+
+
+def unloaded_evaluations(county: County, year: int) -> list[Unloaded]:
+    """The evaluation files of `year` that have no record, each with its first error.
+
+    Such a file still says whose evaluation it is, by its path (evaluations/<year>/<township>/<community>.yaml)
+    or by the keys it has: it is not “not evaluated”, and it is not to be written over as if it did not exist.
+    """
+    loaded = {entry.file for entry in county.entries("evaluation")}
+    found: dict[str, Unloaded] = {}
+    for problem in sorted(county.findings, key=Finding.sort_key):
+        kind = kind_of(problem.file)
+        if (problem.severity is not Severity.ERROR or kind is None or kind.name != "evaluation"
+                or problem.file in loaded or problem.file in found):
+            continue
+        parts = problem.file.rsplit(".", 1)[0].split("/")
+        source = county.files.get(problem.file)
+        data = source.data if source is not None and isinstance(source.data, dict) else {}
+        years = {parts[1], str(data.get("year"))}
+        if str(year) in years:
+            township, community = (str(data[key]) if isinstance(data.get(key), str) else parts[n]
+                                   for key, n in (("township", 2), ("community", 3)))
+            found[problem.file] = Unloaded(problem.file, township, community, problem.message)
+    return list(found.values())
 
 
 def _by_department(agreement: Agreement, items: dict[str, AssistItem], rate: Decimal) -> dict[str, tuple[Decimal, Decimal]]:
@@ -60,7 +101,7 @@ def _by_department(agreement: Agreement, items: dict[str, AssistItem], rate: Dec
         funding = effective_funding(item, source)
         if source is not None and funding is not None:
             agreed[source.department] += funding.amount
-    return {d: (a, money(a * rate)) for d, a in sorted(agreed.items())}
+    return {d: (a, settled(a, rate)) for d, a in sorted(agreed.items())}
 
 
 def year_results(county: County, year: int, township: str | None = None) -> YearResults:
@@ -79,19 +120,26 @@ def year_results(county: County, year: int, township: str | None = None) -> Year
     agreements = county.index("agreement")
     results = YearResults(year, department_names={e.record.id: e.record.name for e in county.entries("department")})
     evaluated = set()
+    for unloaded in unloaded_evaluations(county, year):
+        if township is None or unloaded.township == township:
+            results.invalid.append(unloaded.file)
+            evaluated.add(unloaded.community)  # it has an evaluation, one with errors: not “未评估”
     items = items_in_force(county, year)
     for entry in sorted(county.entries("evaluation"), key=lambda e: e.file):
         evaluation = entry.record
         if evaluation.year != year or (township and evaluation.township != township):
             continue
         target = agreements.get(evaluation.agreement)
+        evaluated.add(evaluation.community)
         if entry.file in broken or target is None or target.file in broken:
             results.invalid.append(entry.file)
             continue
-        evaluated.add(evaluation.community)
         agreement = target.record
         agreed = agreed_funding(agreement, items)
         score = compute(evaluation, config, agreed)
+        if not finite(score):  # scores or rates too large to compute with: as good as an error
+            results.uncomputable.append(entry.file)
+            continue
         rate = config.evaluation.settlement.get(score.grade, Decimal(1))
         stored = evaluation.result
         results.rows.append(CommitteeResult(
@@ -106,6 +154,7 @@ def year_results(county: County, year: int, township: str | None = None) -> Year
         if (record.year == year and record.status == "已签订" and record.community not in evaluated
                 and (township is None or record.township == township)):
             results.not_evaluated.append(record.community)
+    results.invalid.sort()
     _rank(results.rows)
     return results
 

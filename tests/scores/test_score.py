@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from openpyxl import load_workbook
 
 from ..mini_county import MiniCounty
@@ -97,3 +98,74 @@ def test_unknown_township_is_one_line(mini: MiniCounty, cli: Any) -> None:
 def test_a_year_without_records_is_one_line(mini: MiniCounty, cli: Any) -> None:
     result = cli("-C", mini.root, "score", "--year", "2013")
     assert result.exit_code == 2 and "2013 年没有协议和评估记录" in result.output
+
+
+def test_an_evaluation_that_does_not_load_is_named_not_listed_as_unevaluated(mini: MiniCounty, cli: Any) -> None:
+    path = mini.root / XINHUA
+    path.write_text(path.read_text(encoding="utf-8").replace("survey: 88", "survey: [88"), encoding="utf-8")
+    result = cli("-C", mini.root, "score", "--year", "2015", "--format", "json")
+    assert result.exit_code == 1
+    document = json.loads(result.stdout)
+    assert document["invalid"] == [XINHUA] and document["not_evaluated"] == []
+    text = cli("-C", mini.root, "score", "--year", "2015")
+    assert text.exit_code == 1
+    flat = "".join(text.stdout.split())  # the table's width wraps the summary line
+    assert f"评估记录有错误而未计算1个：{XINHUA}（先运行zshtvalidate改正）" in flat
+    assert "已签协议未评估" not in text.stdout
+
+
+def test_a_loaded_evaluation_with_errors_is_not_listed_as_unevaluated(mini: MiniCounty, cli: Any) -> None:
+    mini.edit(XINHUA, lambda d: d["performance"][0]["scores"].update(p1=1000))
+    result = cli("-C", mini.root, "score", "--year", "2015", "--format", "json")
+    assert result.exit_code == 1 and json.loads(result.stdout)["not_evaluated"] == []
+
+
+def huge_rate(data: dict[str, Any]) -> None:
+    data["evaluation"]["settlement"]["良好"] = 1e300
+
+
+def huger_rate(data: dict[str, Any]) -> None:
+    data["evaluation"]["settlement"]["良好"] = "1e999999"  # a Decimal past the default context's exponents
+
+
+def huge_score(data: dict[str, Any]) -> None:
+    data["performance"][0]["scores"]["p1"] = 1e300
+
+
+def huge_maximum(data: dict[str, Any]) -> None:
+    row = data["performance"][0]
+    row["max"] = row["scores"]["p1"] = row["scores"]["p2"] = row["scores"]["p3"] = 1e300
+
+
+@pytest.mark.parametrize(("relpath", "change"), [("zsht.yaml", huge_rate), ("zsht.yaml", huger_rate), (XINHUA, huge_score),
+                                                 (XINHUA, huge_maximum)])
+@pytest.mark.parametrize("command", [("score", "--year", "2015"), ("score", "--year", "2015", "--format", "json"),
+                                     ("report", "--year", "2015"), ("validate",)])
+def test_huge_numbers_never_stop_the_computing(mini: MiniCounty, cli: Any, relpath: str, change: Any,
+                                               command: tuple[str, ...]) -> None:
+    mini.edit(relpath, change)
+    result = cli("-C", mini.root, *command)
+    assert result.exit_code in (0, 1, 2), result.output
+    assert not isinstance(result.exception, ArithmeticError | AttributeError | TypeError), result.exception
+    assert result.exit_code != 2 or "Traceback" not in result.output
+
+
+def test_money_and_settled_round_any_amount() -> None:
+    from decimal import Decimal
+
+    from zsht.scoring import money, settled
+
+    assert money(Decimal("1e300")) == Decimal("1e300") and money(Decimal("2.345")) == Decimal("2.35")
+    assert settled(Decimal("3500"), Decimal("1e300")) == Decimal("3.5e303")
+    assert settled(Decimal("3500"), Decimal("1e999999")).is_infinite()  # past the usual exponents: no amount
+    assert settled(Decimal("3500"), Decimal("1e-999999")) == 0
+
+
+def test_a_rate_too_large_for_any_amount_is_named(mini: MiniCounty, cli: Any) -> None:
+    mini.edit("zsht.yaml", huge_rate)
+    result = cli("-C", mini.root, "score", "--year", "2015", "--format", "json")
+    assert result.exit_code == 1
+    document = json.loads(result.stdout)
+    assert sorted(document["uncomputable"]) == ["evaluations/2015/baitabu/baitabu-dongwang.yaml",
+                                                "evaluations/2015/niushan/niushan-qianjin.yaml", XINHUA]
+    assert document["invalid"] == [] and document["committees"] == []

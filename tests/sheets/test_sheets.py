@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import zipfile
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from openpyxl import load_workbook
 
@@ -71,7 +74,8 @@ def test_untouched_export_changes_no_file_in_the_example_county(cli: Any, tmp_pa
 
 def test_export_layout(cli: Any, mini: Any, tmp_path: Path) -> None:
     book = load_workbook(export(cli, mini.root, tmp_path / "s.xlsx", "--township", "niushan"))
-    assert book.sheetnames == ["牛山街道", "牛山街道-履职"]
+    assert book.sheetnames == ["牛山街道", "牛山街道-履职", "_zsht"]
+    assert book["_zsht"].sheet_state == "veryHidden"  # the records' fingerprints, see zsht.sheets.fingerprint
     sheet = book["牛山街道"]
     assert sheet.protection.sheet
     row = row_of(sheet, "niushan-xinhua", "XZ-001")
@@ -167,7 +171,7 @@ def test_bad_cells_are_listed_and_nothing_is_written(cli: Any, mini: Any, tmp_pa
     book.save(path)
     lines = refused(cli, mini.root, path)
     assert f"牛山街道!F{row}: 分数 70 超过满分 50" in lines
-    assert f"牛山街道!G{row + 1}: 分数“好”不是数字" in lines
+    assert f"牛山街道!G{row + 1}: 分数“好”不是数字（只收数字，最多两位小数，如 45 或 45.5）" in lines
     assert any(line.startswith("牛山街道!B") and "niushan-nowhere" in line and "不在名录中" in line for line in lines)
     assert f"牛山街道!D{row - 1}: 表头被改动或缺失：应为“事项名称”" in lines
 
@@ -191,3 +195,78 @@ def test_an_unknown_item_and_a_foreign_sheet_are_refused(cli: Any, mini: Any, tm
     lines = refused(cli, mini.root, path)
     assert f"牛山街道!C{row}: 事项“XZ-009”不在该村（居）委会 2015 年的协议中" in lines
     assert "汇总!A1: 工作表名“汇总”不是名录中的乡镇（街道）" in lines
+
+
+@pytest.mark.parametrize(("niushan", "baitabu"), [
+    ("牛山街道: 试点/[一]*区?\\", "白" * 40),
+    ("'" + "同" * 30 + "甲", "同" * 30 + "乙"),  # the same 28 characters once cut: told apart by “~2”
+])
+def test_township_names_excel_cannot_take_as_titles_still_map_back(cli: Any, mini: Any, tmp_path: Path,
+                                                                    niushan: str, baitabu: str) -> None:
+    names = {"niushan": niushan, "baitabu": baitabu}
+    mini.edit("registry/townships.yaml", lambda d: [t.update(name=names[t["id"]]) for t in d["townships"]])
+    path = export(cli, mini.root, tmp_path / "s.xlsx")
+    book = load_workbook(path)
+    titles = [s.title for s in book.worksheets if s.sheet_state == "visible"]
+    assert len(set(titles)) == 4 and all(len(t) <= 31 and not set(t) & set(":/\\?*[]") for t in titles), titles
+    before = snapshot(mini.root)
+    result = cli("-C", mini.root, "sheet", "import", path)
+    assert result.exit_code == 0, result.output
+    assert "已写入 0 个评估记录，3 个未变" in result.stdout and snapshot(mini.root) == before
+    sheet = book.worksheets[0]
+    sheet.cell(row_of(sheet, "niushan-xinhua", "XZ-001"), 6).value = 44
+    book.save(path)
+    assert cli("-C", mini.root, "sheet", "import", path).exit_code == 0
+    record = yaml.safe_load((mini.root / "evaluations/2015/niushan/niushan-xinhua.yaml").read_text(encoding="utf-8"))
+    assert record["performance"][0]["scores"]["p1"] == 44
+
+
+def _damaged(source: Path, target: Path, part: str, content: bytes) -> Path:
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
+        for name in old.namelist():
+            new.writestr(name, content if name == part else old.read(name))
+    return target
+
+
+@pytest.mark.parametrize("part", ["xl/workbook.xml", "xl/worksheets/sheet1.xml", "[Content_Types].xml",
+                                  "xl/styles.xml"])
+def test_a_valid_zip_holding_garbage_xml_is_one_line(cli: Any, mini: Any, tmp_path: Path, part: str) -> None:
+    good = export(cli, mini.root, tmp_path / "good.xlsx")
+    bad = _damaged(good, tmp_path / "bad.xlsx", part, b"<<\x00 not xml")
+    result = cli("-C", mini.root, "sheet", "import", bad)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(f"zsht: 无法读取评分表 {bad}：不是完好的 .xlsx 工作簿")
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_an_old_xls_file_is_one_line(cli: Any, mini: Any, tmp_path: Path) -> None:
+    old = tmp_path / "scores.xls"
+    old.write_bytes(bytes.fromhex("d0cf11e0a1b11ae1") + b"\x00" * 512)
+    result = cli("-C", mini.root, "sheet", "import", old)
+    assert result.exit_code == 2 and result.stderr.startswith("zsht: 无法读取评分表")
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_control_character_in_a_name_is_one_line_on_export(cli: Any, mini: Any, tmp_path: Path) -> None:
+    mini.edit("evaluations/2015/niushan/niushan-xinhua.yaml", lambda d: d["panel"][0].update(name="王\x01建国"))
+    result = cli("-C", mini.root, "sheet", "export", "--year", "2015", "-o", tmp_path / "s.xlsx")
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith("zsht: 评分表无法导出：'王\\x01建国' 含有 Excel 不能保存的控制字符")
+    assert not (tmp_path / "s.xlsx").exists()
+
+
+def test_a_name_that_looks_like_a_formula_is_exported_as_text(cli: Any, mini: Any, tmp_path: Path) -> None:
+    mini.edit("evaluations/2015/niushan/niushan-xinhua.yaml", lambda d: d["panel"][0].update(name="=1+1"))
+    path = export(cli, mini.root, tmp_path / "s.xlsx")
+    sheet = load_workbook(path)["牛山街道"]
+    cell = sheet.cell(row_of(sheet, "niushan-xinhua", "XZ-001") - 2, 6)
+    assert (cell.value, cell.data_type) == ("=1+1", "s")
+    result = cli("-C", mini.root, "sheet", "import", path)
+    assert result.exit_code == 0 and "已写入 0 个评估记录，3 个未变" in result.stdout, result.output
+
+
+def test_a_fifo_is_refused_not_waited_on(cli: Any, mini: Any, tmp_path: Path) -> None:
+    fifo = tmp_path / "scores.xlsx"
+    os.mkfifo(fifo)
+    result = cli("-C", mini.root, "sheet", "import", fifo)
+    assert result.exit_code == 2 and result.stderr.startswith(f"zsht: 无法读取评分表 {fifo}：不是普通文件")

@@ -26,7 +26,7 @@ def score_command(
 ) -> None:
     """按 zsht.yaml 的权重、等次线和兑现比例，计算两个方向的得分、等次和兑现经费，按乡镇排名。
 
-    退出码：0 全部算出；1 有评估因校验错误未算；2 用法错误。
+    退出码：0 全部算出；1 有评估因校验错误或数额过大未算；2 用法错误。
 
     例：zsht score --year 2015 -o 2015评估结果.xlsx
     """
@@ -42,4 +42,4 @@ def score_command(
     if output is not None:
         write_results_xlsx(results, output)
     sys.stdout.write(results_json(results) if fmt is Format.json else results_text(results, color=sys.stdout.isatty()))
-    raise typer.Exit(1 if results.invalid else 0)
+    raise typer.Exit(0 if results.complete else 1)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill, Protection
+from openpyxl.utils.exceptions import IllegalCharacterError
 from openpyxl.worksheet.cell_range import MultiCellRange
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
@@ -17,6 +18,7 @@ from ..errors import UserError
 from ..load.county import County
 from ..models import PANEL_CATEGORIES
 from ..write import write_atomic, yaml_number
+from .fingerprint import fingerprint, write_fingerprints
 from .layout import (
     EMPTY_PANEL_COLUMNS,
     FIRST_MEMBER_COLUMN,
@@ -30,6 +32,7 @@ from .layout import (
     SURVEY_NAME,
     CommitteeSheet,
     committee_sheets,
+    township_titles,
 )
 
 HEADER_FILL = PatternFill("solid", fgColor="DDDDDD")
@@ -127,6 +130,16 @@ def _government(sheet: Worksheet, committees: list[CommitteeSheet]) -> None:
     checks.finish()
 
 
+def _as_text(book: Workbook) -> None:
+    """Every value is data: a name that begins with “=” (openpyxl takes it for a formula) is written as text, so
+    a record can never put a live formula into the panel's workbook, and the import reads back the same name."""
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    cell.data_type = "s"
+
+
 def build_workbook(county: County, year: int, township: str | None = None) -> Workbook:
     """The score workbook of `year` (optionally one township), prefilled with the scores already recorded."""
     if county.config is None:
@@ -137,12 +150,15 @@ def build_workbook(county: County, year: int, township: str | None = None) -> Wo
     book = Workbook()
     book.remove(book.worksheets[0])
     sheets = committee_sheets(county, year, township)
+    titles = township_titles(towns)
+    fingerprints: dict[str, str] = {}
     for town_id, town_name in towns.items():
         committees = sheets.get(town_id)
         if not committees:
             continue
         title = f"{county.config.county}{year}年度{town_name}履职履约双向评估评分表"
-        sheet = book.create_sheet(town_name)
+        fingerprints.update((c.community, fingerprint(c.evaluation)) for c in committees)
+        sheet = book.create_sheet(titles[town_id])
         _meta(sheet, year, town_id, title)
         checks = _Validations(sheet)
         categories = DataValidation(type="list", formula1='"' + ",".join(PANEL_CATEGORIES) + '"',
@@ -154,18 +170,25 @@ def build_workbook(county: County, year: int, township: str | None = None) -> Wo
             row = _panel_block(sheet, row, committee, checks, open_headers)
         categories.sqref = MultiCellRange(" ".join(open_headers))
         checks.finish()
-        gov = book.create_sheet(town_name + GOV_SUFFIX)
+        gov = book.create_sheet(titles[town_id] + GOV_SUFFIX)
         _meta(gov, year, town_id, title + "（履职）")
         _government(gov, committees)
     if not book.worksheets:
         raise UserError(f"{year} 年没有协议，无法导出评分表")
+    _as_text(book)
+    write_fingerprints(book, fingerprints)
     return book
 
 
 def export_sheets(county: County, year: int, township: str | None, target: Path) -> int:
     """Write the score workbook to `target`; return the number of township worksheets."""
-    book = build_workbook(county, year, township)
+    try:
+        book = build_workbook(county, year, township)
+    except IllegalCharacterError as exc:  # a control character in a name: a cell of .xlsx cannot hold it
+        text = str(exc).removesuffix(" cannot be used in worksheets.")
+        raise UserError(f"评分表无法导出：{text!r} 含有 Excel 不能保存的控制字符",
+                        hint="先运行 zsht validate，改正记录中的这个名称") from exc
     buffer = io.BytesIO()
     book.save(buffer)
     write_atomic(target, buffer.getvalue())
-    return len(book.worksheets) // 2
+    return sum(1 for sheet in book.worksheets if sheet.sheet_state == "visible") // 2

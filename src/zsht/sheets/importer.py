@@ -10,14 +10,13 @@ folder at the county root (where ``zsht init`` puts the schemas).
 from __future__ import annotations
 
 import datetime as dt
-import zipfile
+import warnings
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
 from pydantic import ValidationError
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
@@ -27,10 +26,12 @@ from ..load.schema_errors import schema_findings
 from ..models import Evaluation
 from ..policy import agreed_funding, items_in_force
 from ..rules.evaluations import evaluations
-from ..scoring import compute
+from ..scoring import compute, finite
 from ..validate import errors_if_written
 from ..write import dumped, round_trip, schema_modeline, write_atomic, yaml_number
-from .layout import GOV_SUFFIX
+from .fingerprint import read_fingerprints
+from .guard import Guard
+from .layout import FINGERPRINT_SHEET, sheet_roles
 from .reading import Reading, Scored, read_government, read_items, read_meta
 
 EPSILON = Decimal("1e-9")
@@ -142,11 +143,16 @@ def _result(data: CommentedMap, county: County, scored: Scored, changed: bool) -
     except ValidationError as exc:
         first = schema_findings(exc, Evaluation, "")[0]
         return changed, f"{scored.community}: 生成的评估记录无效：{first.message}"
-    agreement = county.index("agreement")[evaluation.agreement].record
     if not _complete(scored):
         return (changed | _set(data, "result", None) if changed else changed), None
+    target = county.index("agreement").get(evaluation.agreement)
+    if target is None:
+        return changed, f"{scored.community}: 评估记录所评的协议 {evaluation.agreement} 不存在，无法计算结果"
+    agreement = target.record
     assert county.config is not None
     score = compute(evaluation, county.config, agreed_funding(agreement, items_in_force(county, agreement.year)))
+    if not finite(score):
+        return changed, f"{scored.community}: 分数或 zsht.yaml 的兑现比例过大，结果无法计算（先运行 zsht validate）"
     result = data.get("result")
     if not isinstance(result, dict):
         result = CommentedMap()
@@ -161,31 +167,34 @@ def _result(data: CommentedMap, county: County, scored: Scored, changed: bool) -
     return changed, None
 
 
-def _check_panel(county: County, scored: Scored, reading: Reading) -> None:
-    """A committee already evaluated keeps its panel: the locked header must not change."""
-    entry = next((e for e in county.entries("evaluation")
-                  if e.record.year == reading.year and e.record.community == scored.community), None)
-    if entry is None or scored.panel is None:
-        return
-    stored = [(m.id, m.name, m.category) for m in entry.record.panel]
-    if scored.panel != stored:
-        reading.problems.append(f"{scored.community}: 评估主体表头被改动（评估记录 {entry.file} 中的评估主体不同）")
-
-
-def _read(county: County, path: Path, year: int | None) -> Reading:
+def _read(county: County, path: Path, year: int | None) -> tuple[Reading, set[str]]:
+    """The workbook read and checked against the records; the committees refused as a whole."""
+    if not path.is_file():  # a FIFO would block the read for ever
+        raise UserError(f"无法读取评分表 {path}：不是普通文件", hint="须是 zsht sheet export 导出的 .xlsx 文件")
+    path.open("rb").close()  # cannot be read at all: an I/O error, worded by the command line's one handler
     try:
-        book = load_workbook(path, data_only=True)
-    except (OSError, ValueError, KeyError, zipfile.BadZipFile, InvalidFileException) as exc:
-        raise UserError(f"无法读取评分表 {path}：{exc}", hint="须是 zsht sheet export 导出的 .xlsx 工作簿") from exc
+        with warnings.catch_warnings():  # openpyxl's warnings are English, and say nothing a user can act on
+            warnings.simplefilter("ignore")
+            # Formulas are read as formulas (not their cached values) so that they can be refused by cell.
+            book = load_workbook(path)
+    except Exception as exc:  # a damaged file makes openpyxl raise almost anything (zip, XML, keys, values)
+        raise UserError(f"无法读取评分表 {path}：不是完好的 .xlsx 工作簿",
+                        hint="须是 zsht sheet export 导出、用 Excel 或 WPS 保存的 .xlsx 文件；.xls 请另存为 .xlsx") from exc
     reading = Reading(year)
-    sheets = [(s, read_meta(s, county, reading)) for s in book.worksheets]
+    roles = sheet_roles(county)
+    fingerprints = None
+    sheets = []
+    for sheet in book.worksheets:
+        if sheet.title == FINGERPRINT_SHEET:
+            fingerprints = read_fingerprints(sheet)
+        else:
+            sheets.append((sheet, read_meta(sheet, county, reading, roles.get(sheet.title))))
     for sheet, township in sheets:
         if township is not None and reading.year is not None:
-            reader = read_government if sheet.title.endswith(GOV_SUFFIX) else read_items
+            reader = read_government if roles[sheet.title][1] else read_items
             reader(sheet, county, reading, township)
-    for scored in reading.committees.values():
-        _check_panel(county, scored, reading)
-    return reading
+    refused = Guard(county, reading, fingerprints).check() if reading.year is not None else set()
+    return reading, refused
 
 
 def _updated(county: County, year: int, scored: Scored, relpath: str | None, target: Path) -> bytes | str | None:
@@ -212,7 +221,7 @@ def import_sheets(county: County, path: Path, year: int | None = None) -> Import
     """Read the whole workbook; write every evaluation it changes, or nothing when any cell is wrong."""
     if county.config is None:
         raise UserError("zsht.yaml 有错误，无法导入评分表", hint="先运行 zsht validate 并改正 zsht.yaml")
-    reading = _read(county, path, year)
+    reading, refused = _read(county, path, year)
     outcome = ImportOutcome(problems=reading.problems)
     assert reading.year is not None or outcome.problems
     pending: list[tuple[Path, bytes]] = []
@@ -220,7 +229,11 @@ def import_sheets(county: County, path: Path, year: int | None = None) -> Import
     for community, scored in sorted(reading.committees.items()):
         relpath = existing.get((reading.year or 0, community))
         target = county.root / (relpath or f"evaluations/{reading.year}/{scored.township}/{community}.yaml")
-        if relpath is None and not scored.any_score:
+        if community in refused or (relpath is None and not scored.any_score):
+            continue
+        if relpath is None and (target.exists() or target.is_symlink()):
+            outcome.problems.append(f"{target.relative_to(county.root)}: 文件已存在，却不是一个读得出的评估记录，"
+                                    "导入不会改写它（先运行 zsht validate）")
             continue
         if scored.unscored:
             outcome.problems.extend(f"{ref}: {community} 的履职指标“{criterion}”未评分；履职各项填全后才能导入"

@@ -31,6 +31,40 @@ PANEL_LABELS = ("评估主体类别", "姓名", "成员编号")
 FIRST_MEMBER_COLUMN = 6  # F
 EMPTY_PANEL_COLUMNS = 5
 GOV_FIRST_ROW = 4
+FINGERPRINT_SHEET = "_zsht"  # hidden: what each record held when the sheet was exported
+TITLE_LIMIT = 31  # Excel's limit on a worksheet title
+# Characters a worksheet title cannot hold, written as their full-width forms, which read the same in Chinese.
+_TITLE_CHARS = str.maketrans({":": "：", "/": "／", "\\": "＼", "?": "？", "*": "＊", "[": "［", "]": "］"})
+
+
+def township_titles(townships: dict[str, str]) -> dict[str, str]:
+    """The 履约 worksheet title of each township (id → title; its 履职 sheet adds GOV_SUFFIX).
+
+    The registry name made fit for Excel: forbidden characters in their full-width form, control characters
+    dropped, no apostrophe at either end, short enough for the suffix within 31 characters, and unique
+    (Excel compares titles without case) by a ``~2``, ``~3`` … ending. Computed from the whole registry in its
+    order, so export and import give every township the same title whichever townships a workbook holds.
+    """
+    room = TITLE_LIMIT - len(GOV_SUFFIX)
+    used = {FINGERPRINT_SHEET.casefold()}
+    titles: dict[str, str] = {}
+    for town, name in townships.items():
+        base = "".join(c for c in name.translate(_TITLE_CHARS) if c.isprintable()).strip().strip("'") or town
+        title, number = base[:room], 1
+        while {title.casefold(), (title + GOV_SUFFIX).casefold()} & used:
+            number += 1
+            title = base[:room - len(f"~{number}")] + f"~{number}"
+        used |= {title.casefold(), (title + GOV_SUFFIX).casefold()}
+        titles[town] = title
+    return titles
+
+
+def sheet_roles(county: County) -> dict[str, tuple[str, bool]]:
+    """Each worksheet title an export gives: title → (township id, whether it is the 履职 sheet)."""
+    titles = township_titles({e.record.id: e.record.name for e in county.entries("township")})
+    roles = {title: (town, False) for town, title in titles.items()}
+    roles.update({title + GOV_SUFFIX: (town, True) for town, title in titles.items()})
+    return roles
 
 
 @dataclass

@@ -2,24 +2,35 @@
 
 from __future__ import annotations
 
+import math
+import re
+import typing
+import unicodedata
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..load.county import County
 from ..models import PANEL_CATEGORIES
+from ..models.common import Year
 from .layout import (
     FIRST_MEMBER_COLUMN,
     GOV_FIRST_ROW,
     GOV_HEADER,
-    GOV_SUFFIX,
     ITEM_HEADER,
     META,
     PANEL_LABELS,
     SURVEY,
 )
+
+# What a cell to fill accepts: a number, or text that is a plain decimal number once full-width digits are read as
+# digits (NFKC: “３” is 3). No exponent (“1e0”), no thousands separator, no sign but a minus (refused as negative).
+_PLAIN_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?", re.ASCII)
+ACCEPTED = "只收数字，最多两位小数，如 45 或 45.5"
+YEARS = tuple(getattr(bound, name) for bound in typing.get_args(Year)[1].metadata  # the years a record may have
+              for name in ("ge", "le") if hasattr(bound, name))
 
 
 @dataclass
@@ -32,8 +43,12 @@ class Scored:
     items: dict[str, tuple[Decimal, dict[str, Decimal]]] = field(default_factory=dict)
     government: dict[str, tuple[Decimal, Decimal | None]] = field(default_factory=dict)
     survey: Decimal | None = None
+    survey_max: Decimal | None = None
     any_score: bool = False
     unscored: list[tuple[str, str]] = field(default_factory=list)  # (sheet!cell, criterion): empty 履职 scores
+    # Where each value was read, filled or not: ("score", item, member), ("max", item), ("gov", criterion),
+    # ("gov-max", criterion), ("survey",), ("survey-max",) → "sheet!cell".
+    cells: dict[tuple[str, ...], str] = field(default_factory=dict)
 
 
 @dataclass
@@ -43,10 +58,26 @@ class Reading:
     year: int | None
     committees: dict[str, Scored] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+    flagged: set[str] = field(default_factory=set)  # "sheet!cell" already named by a problem
+    roles: dict[str, set[bool]] = field(default_factory=dict)  # township → the sheets read (True: 履职)
 
 
 def _text(value: Any) -> str:
     return "" if value is None else str(value).strip()
+
+
+def cell_number(raw: Any) -> Decimal | None:
+    """The number a cell holds (see ACCEPTED), or None when it holds something else."""
+    if isinstance(raw, bool):
+        return None
+    if isinstance(raw, int):
+        return Decimal(raw)
+    if isinstance(raw, float):
+        return Decimal(repr(raw)) if math.isfinite(raw) else None
+    if isinstance(raw, str):
+        text = unicodedata.normalize("NFKC", raw).strip()
+        return Decimal(text) if _PLAIN_NUMBER.fullmatch(text) else None
+    return None
 
 
 class SheetReader:
@@ -59,9 +90,22 @@ class SheetReader:
         self.agreements = {e.record.community: e.record for e in county.entries("agreement")
                            if e.record.year == reading.year}
 
+    def ref(self, row: int, column: int) -> str:
+        """The cell as a person finds it: `sheet!F12`."""
+        return f"{self.sheet.title}!{self.sheet.cell(row, column).coordinate}"
+
     def problem(self, row: int, column: int, message: str) -> None:
-        ref = self.sheet.cell(row, column).coordinate
-        self.reading.problems.append(f"{self.sheet.title}!{ref}: {message}")
+        ref = self.ref(row, column)
+        self.reading.problems.append(f"{ref}: {message}")
+        self.reading.flagged.add(ref)
+
+    def formula(self, row: int, column: int) -> bool:
+        """Report a formula in a cell zsht reads: its value is whatever the spreadsheet last computed, or nothing."""
+        cell = self.sheet.cell(row, column)
+        if cell.data_type != "f":
+            return False
+        self.problem(row, column, f"单元格是公式“{getattr(cell.value, 'text', cell.value)}”：公式不导入，请填数值")
+        return True
 
     def value(self, row: int, column: int) -> Any:
         return self.sheet.cell(row, column).value
@@ -75,17 +119,13 @@ class SheetReader:
         return good
 
     def number(self, row: int, column: int, maximum: Decimal | None, what: str = "分数") -> Decimal | None:
+        """The number in a cell, None when it is empty; a cell holding anything else is a problem (and None)."""
         raw = self.value(row, column)
-        if raw is None or _text(raw) == "":
+        if self.formula(row, column) or raw is None or _text(raw) == "":
             return None
-        try:
-            if isinstance(raw, bool):
-                raise InvalidOperation
-            value = Decimal(str(raw).strip())
-            if not value.is_finite():
-                raise InvalidOperation
-        except InvalidOperation:
-            self.problem(row, column, f"{what}“{_text(raw)}”不是数字")
+        value = cell_number(raw)
+        if value is None:
+            self.problem(row, column, f"{what}“{_text(raw)}”不是数字（{ACCEPTED}）")
             return None
         if value < 0:
             self.problem(row, column, f"{what} {raw} 不能为负")
@@ -116,24 +156,26 @@ def _plain(value: Decimal) -> str:
     return str(int(value)) if value == value.to_integral_value() else str(value.normalize())
 
 
-def read_meta(sheet: Worksheet, county: County, reading: Reading) -> str | None:
+def read_meta(sheet: Worksheet, county: County, reading: Reading, role: tuple[str, bool] | None) -> str | None:
     """Check the sheet's name and first row; return its township id, or None when the sheet is not ours."""
-    name = sheet.title.removesuffix(GOV_SUFFIX)
-    towns = {e.record.name: e.record.id for e in county.entries("township")}
-    if name not in towns:
+    if role is None:
         reading.problems.append(f"{sheet.title}!A1: 工作表名“{sheet.title}”不是名录中的乡镇（街道）")
         return None
-    reader = SheetReader(sheet, county, reading, towns[name])
+    town = role[0]
+    reading.roles.setdefault(town, set()).add(role[1])
+    reader = SheetReader(sheet, county, reading, town)
     reader.expect(1, (META[0],))
     reader.expect(1, (META[1],), start=3)
     year = reader.number(1, 2, None, "年度")
-    if year is not None and reading.year is not None and int(year) != reading.year:
+    if year is not None and not (year == year.to_integral_value() and YEARS[0] <= year <= YEARS[1]):
+        reader.problem(1, 2, f"年度 {_text(reader.value(1, 2))} 不是 {YEARS[0]} 到 {YEARS[1]} 之间的整年")
+    elif year is not None and reading.year is not None and int(year) != reading.year:
         reader.problem(1, 2, f"年度 {year} 与要导入的年度 {reading.year} 不符")
     elif year is not None and reading.year is None:
         reading.year = int(year)
-    if _text(sheet.cell(1, 4).value) != towns[name]:
-        reader.problem(1, 4, f"表头被改动：乡镇（街道）编号应为“{towns[name]}”")
-    return str(towns[name])
+    if _text(sheet.cell(1, 4).value) != town:
+        reader.problem(1, 4, f"表头被改动：乡镇（街道）编号应为“{town}”")
+    return town
 
 
 def read_government(sheet: Worksheet, county: County, reading: Reading, township: str) -> None:
@@ -153,14 +195,17 @@ def read_government(sheet: Worksheet, county: County, reading: Reading, township
             reader.problem(row, 3, f"指标“{criterion}”不在 zsht.yaml 的政府履职评估指标中")
             continue
         if maximum is None or maximum == 0:
-            reader.problem(row, 5, "满分缺失或为 0")
+            if reader.ref(row, 5) not in reading.flagged:
+                reader.problem(row, 5, "满分缺失或为 0")
             continue
         score = reader.number(row, 6, maximum)
         if scored is None:
             continue
         scored.any_score = scored.any_score or score is not None
+        key = ("survey",) if criterion == SURVEY else ("gov", criterion)
+        scored.cells[key], scored.cells[(key[0] + "-max", *key[1:])] = reader.ref(row, 6), reader.ref(row, 5)
         if criterion == SURVEY:
-            scored.survey = score
+            scored.survey, scored.survey_max = score, maximum
         else:
             scored.government[criterion] = (maximum, score)
             if _text(reader.value(row, 6)) == "":
@@ -174,6 +219,8 @@ def read_panel(reader: SheetReader, row: int) -> list[tuple[int, str, str, str]]
     for column in range(FIRST_MEMBER_COLUMN, reader.max_column + 1):
         category, name, member = (_text(reader.value(row + n, column)) for n in range(3))
         if not (category or name or member):
+            continue
+        if any([reader.formula(row + n, column) for n in range(3)]):
             continue
         if not (category and name and member):
             reader.problem(row, column, "评估主体的类别、姓名、成员编号须填全")
@@ -208,8 +255,11 @@ def read_block(reader: SheetReader, row: int) -> int:
             elif item in scored.items:
                 reader.problem(row, 3, f"事项“{item}”重复")
             elif maximum is None or maximum == 0:
-                reader.problem(row, 5, "满分缺失或为 0")
+                if reader.ref(row, 5) not in reader.reading.flagged:
+                    reader.problem(row, 5, "满分缺失或为 0")
             else:
+                scored.cells[("max", item)] = reader.ref(row, 5)
+                scored.cells.update((("score", item, m), reader.ref(row, c)) for c, m, _, _ in members)
                 scores = {m: v for c, m, _, _ in members if (v := reader.number(row, c, maximum)) is not None}
                 scored.items[item] = (maximum, scores)
                 scored.any_score = scored.any_score or bool(scores)
@@ -217,6 +267,9 @@ def read_block(reader: SheetReader, row: int) -> int:
     _stray_scores(reader, first, row, {c for c, *_ in members})
     if scored is not None and header_ok:
         scored.panel = [(m, n, c) for _, m, n, c in members]
+        for number, (column, *_) in enumerate(members):  # rows: category, name, id
+            scored.cells.update((("panel", str(number), str(k)), reader.ref(first - 3 + k, column)) for k in range(3))
+        scored.cells[("panel-end",)] = reader.ref(first - 3, max((c for c, *_ in members), default=5) + 1)
         missing = [i.id for i in reader.agreements[scored.community].items if i.id not in scored.items]
         if missing:
             reader.problem(first - 1, 3, f"{scored.community} 缺少协议事项 {'、'.join(missing)}")

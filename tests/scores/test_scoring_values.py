@@ -1,0 +1,51 @@
+"""Scoring on generated numbers: whatever the models accept, computing never raises, and what it gives can be
+compared and subtracted outside it (as the ZS608 check does) without raising either."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from zsht.models import CountyConfig, Evaluation
+from zsht.scoring import compute, finite, settled
+
+# Finite decimals over the whole range a Decimal constructor takes, tiny and huge, as pydantic lets them through.
+numbers = st.one_of(
+    st.decimals(allow_nan=False, allow_infinity=False, places=2, min_value=0, max_value=1000),
+    st.builds(lambda digits, exponent: Decimal(f"{digits}e{exponent}"),
+              st.integers(min_value=0, max_value=10**30), st.integers(min_value=-999_999, max_value=999_999)),
+)
+
+
+def config(rate: Decimal, weight: Decimal) -> CountyConfig:
+    return CountyConfig.model_validate({
+        "county": "测试县", "code": "320722",
+        "evaluation": {"panel_weights": {"党政机关": weight, "群众代表": Decimal(0)}, "survey_weight": Decimal("0.2"),
+                       "settlement": {"优秀": rate, "良好": rate, "合格": rate, "不合格": rate},
+                       "government_criteria": [{"id": "ZF-01", "name": "经费足额按时拨付", "max": 100}]}})
+
+
+def evaluation(maximum: Decimal, scores: list[Decimal], gov: Decimal, survey: Decimal | None) -> Evaluation:
+    return Evaluation.model_validate({
+        "id": "PG-2015-a", "year": 2015, "township": "t", "community": "a", "agreement": "XY-2015-a",
+        "date": "2015-12-20", "panel": [{"id": f"p{n}", "name": "某", "category": ("党政机关", "群众代表")[n % 2]}
+                                        for n in range(len(scores))],
+        "performance": [{"item": "XZ-001", "max": maximum, "scores": {f"p{n}": s for n, s in enumerate(scores)}}],
+        "government": [{"criterion": "ZF-01", "max": maximum, "score": gov}], "survey": survey})
+
+
+@settings(max_examples=200, deadline=None)
+@given(maximum=numbers, scores=st.lists(numbers, max_size=3), gov=numbers, rate=numbers, weight=numbers,
+       funding=numbers, survey=st.one_of(st.none(), st.integers(min_value=0, max_value=100).map(Decimal)))
+def test_computing_never_raises(maximum: Decimal, scores: list[Decimal], gov: Decimal, rate: Decimal,
+                                weight: Decimal, funding: Decimal, survey: Decimal | None) -> None:
+    score = compute(evaluation(maximum, scores, gov, survey), config(rate, weight), funding)
+    stored = Decimal("3500.00")
+    for value in (score.performance, score.government, score.settlement):
+        assert not value.is_nan()
+        _: Any = abs(stored - value) > Decimal("0.01")  # must not raise outside the scoring context
+    assert finite(score) in (True, False)
+    assert not settled(funding, rate).is_nan()
