@@ -1,0 +1,107 @@
+"""sign and draft are all or nothing, even when zsht is killed in the middle: the next zsht finishes the batch
+(if it was committed) or drops it (if it was not)."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ..mini_county import MiniCounty
+
+STAGING, JOURNAL = ".zsht-staging", "journal.json"  # as staging.py documents them
+SRC = Path(__file__).resolve().parents[2] / "src"
+SIGN = ("sign", "--year", "2016", "--date", "2016-02-10")
+DRAFTS = ("agreements/2016/baitabu/baitabu-dongwang.yaml", "agreements/2016/niushan/niushan-qianjin.yaml",
+          "agreements/2016/niushan/niushan-xinhua.yaml")
+# Runs zsht with os.replace wrapped: the process kills itself (SIGKILL: no cleanup of any kind runs) on the
+# given rename, counted among those whose target path contains the given text.
+KILLED_AT = """
+import os, signal, sys
+from zsht.cli import run
+real, seen = os.replace, []
+def replace(source, target, **kwargs):
+    if sys.argv[2] in str(target):
+        seen.append(target)
+        if len(seen) == int(sys.argv[1]):
+            os.kill(os.getpid(), signal.SIGKILL)
+    return real(source, target, **kwargs)
+os.replace = replace
+sys.exit(run(sys.argv[3:]))
+"""
+
+
+def _killed(root: Path, at: int, where: str, *command: str) -> None:
+    done = subprocess.run([sys.executable, "-c", KILLED_AT, str(at), where, "-C", str(root), *command],
+                          capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(SRC)})
+    assert done.returncode == -signal.SIGKILL, done.stderr
+
+
+def _statuses(root: Path) -> list[str]:
+    return ["已签订" if "status: 已签订" in (root / f).read_text(encoding="utf-8") else "草稿" for f in DRAFTS]
+
+
+@pytest.fixture
+def drafted(mini: MiniCounty, cli: Any) -> Path:
+    assert cli("-C", mini.root, "draft", "--year", "2016").exit_code == 0
+    return mini.root
+
+
+def test_a_signing_killed_while_switching_is_finished_by_the_next_zsht_that_writes(drafted: Path, cli: Any) -> None:
+    _killed(drafted, 2, "/agreements/", *SIGN)
+    assert sorted(_statuses(drafted)) == ["已签订", "草稿", "草稿"]  # one switched, as a crash leaves it
+    assert (drafted / STAGING / JOURNAL).is_file()
+    nothing_to_draft = cli("-C", drafted, "draft", "--year", "2016")  # any command that writes records
+    assert nothing_to_draft.exit_code == 0, nothing_to_draft.output
+    assert _statuses(drafted) == ["已签订"] * 3
+    assert not (drafted / STAGING).exists()
+    again = cli("-C", drafted, *SIGN)
+    assert again.exit_code == 0 and "已登记签订 0 份 2016 年协议；3 份原已签订" in again.stdout
+
+
+def test_a_signing_killed_before_its_journal_was_complete_changes_nothing(drafted: Path, cli: Any) -> None:
+    before = {f: (drafted / f).read_bytes() for f in DRAFTS}
+    _killed(drafted, 1, JOURNAL, *SIGN)
+    assert {f: (drafted / f).read_bytes() for f in DRAFTS} == before
+    assert (drafted / STAGING).is_dir()
+    assert cli("-C", drafted, "draft", "--year", "2016").exit_code == 0
+    assert not (drafted / STAGING).exists()
+    assert {f: (drafted / f).read_bytes() for f in DRAFTS} == before
+
+
+def test_drafting_killed_while_switching_is_finished(mini: MiniCounty, cli: Any) -> None:
+    _killed(mini.root, 3, "/agreements/", "draft", "--year", "2016")
+    assert len([f for f in DRAFTS if (mini.root / f).exists()]) == 2
+    result = cli("-C", mini.root, *SIGN)
+    assert result.exit_code == 0 and "已登记签订 3 份" in result.stdout
+
+
+def test_a_record_changed_by_hand_after_the_crash_is_not_overwritten(drafted: Path, cli: Any) -> None:
+    _killed(drafted, 2, "/agreements/", *SIGN)
+    untouched = next(f for f, status in zip(DRAFTS, _statuses(drafted), strict=True) if status == "草稿")
+    edited = (drafted / untouched).read_text(encoding="utf-8").replace("copies: 4", "copies: 6")
+    (drafted / untouched).write_text(edited, encoding="utf-8")
+    result = cli("-C", drafted, *SIGN)
+    assert result.exit_code == 2
+    assert f"上次中断的写入无法补完：{untouched} 在此后又被改动过" in result.stderr
+    assert (drafted / untouched).read_text(encoding="utf-8") == edited
+
+
+def test_a_journal_cannot_send_a_write_outside_the_county(mini: MiniCounty, tmp_path: Path) -> None:
+    from zsht.errors import UserError
+    from zsht.lock import county_write_lock
+
+    staging = mini.root / STAGING
+    staging.mkdir()
+    (staging / "000000").write_bytes(b"owned")
+    entry = {"staged": "000000", "target": "../outside.txt", "before": None, "after": "0" * 64}
+    (staging / JOURNAL).write_text(json.dumps({"zsht": 1, "files": [entry]}), encoding="utf-8")
+    with pytest.raises(UserError, match="不是县级仓库里的文件路径"), county_write_lock(mini.root):
+        pass
+    assert not (tmp_path / "outside.txt").exists()
