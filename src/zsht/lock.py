@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -84,6 +85,20 @@ def _holder(descriptor: int) -> str:
     return f"进程 {said}，" if said.isdigit() else ""
 
 
+def _open_lock_file(path: Path) -> int:
+    """The lock file, opened without following a symbolic link: a county is a folder anyone can send, and a
+    `.zsht.lock` in it that points at some other file must not have that file truncated."""
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        descriptor = os.open(path, flags, 0o666)
+    except OSError as exc:
+        raise UserError(f"无法打开写入锁 {path}：它不可写或不是普通文件", hint="确认无用后删除它，再运行") from exc
+    if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+        os.close(descriptor)
+        raise UserError(f"无法打开写入锁 {path}：它不是普通文件", hint="确认无用后删除它，再运行")
+    return descriptor
+
+
 @contextmanager
 def county_write_lock(root: Path) -> Iterator[None]:
     """Hold the county's write lock for the block; refuse at once (UserError, exit 2) when another zsht holds it.
@@ -99,10 +114,7 @@ def county_write_lock(root: Path) -> Iterator[None]:
         finally:
             _held[key] -= 1
         return
-    try:
-        descriptor = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o666)
-    except OSError as exc:
-        raise UserError(f"无法创建写入锁 {path}：{exc.strerror or exc}", hint="检查该文件夹是否可写") from exc
+    descriptor = _open_lock_file(path)
     try:
         if not _try_lock(descriptor):
             raise CountyBusy(f"另一个 zsht 正在写入这个县的记录（{_holder(descriptor)}锁文件 {path}），"

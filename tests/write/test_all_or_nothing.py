@@ -13,10 +13,12 @@ from typing import Any
 
 import pytest
 
+import zsht
+
 from ..mini_county import MiniCounty
 
 STAGING, JOURNAL = ".zsht-staging", "journal.json"  # as staging.py documents them
-SRC = Path(__file__).resolve().parents[2] / "src"
+SRC = Path(zsht.__file__).resolve().parents[1]  # the zsht this test imports, for its subprocesses
 SIGN = ("sign", "--year", "2016", "--date", "2016-02-10")
 DRAFTS = ("agreements/2016/baitabu/baitabu-dongwang.yaml", "agreements/2016/niushan/niushan-qianjin.yaml",
           "agreements/2016/niushan/niushan-xinhua.yaml")

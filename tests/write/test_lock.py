@@ -13,10 +13,12 @@ from typing import Any
 
 import pytest
 
+import zsht
+
 from ..mini_county import MiniCounty
 
 BUSY = "zsht: 另一个 zsht 正在写入这个县的记录（"
-SRC = Path(__file__).resolve().parents[2] / "src"
+SRC = Path(zsht.__file__).resolve().parents[1]  # the zsht this test imports, for its subprocesses
 
 
 def _snapshot(root: Path) -> dict[str, bytes]:
@@ -35,15 +37,17 @@ def _held_elsewhere(root: Path) -> Iterator[None]:
     ("sign", "--year", "2016", "--date", "2016-02-10"),
     ("draft", "--year", "2017"),
     ("score", "--year", "2015", "--write"),
-    ("sheet", "import", "zsht.yaml"),
+    ("sheet", "import", "book.xlsx"),
 ])
 def test_a_command_that_writes_records_is_refused_while_another_zsht_writes(
         mini: MiniCounty, cli: Any, command: tuple[str, ...]) -> None:
     assert cli("-C", mini.root, "draft", "--year", "2016").exit_code == 0
-    mini.edit("evaluations/2015/niushan/niushan-xinhua.yaml", lambda d: d.pop("result", None))  # score --write has work
+    book = mini.root.parent / "book.xlsx"
+    assert cli("-C", mini.root, "sheet", "export", "--year", "2015", "-o", book).exit_code == 0
+    mini.edit("evaluations/2015/niushan/niushan-xinhua.yaml", lambda d: d.pop("result", None))  # work to do
     before = _snapshot(mini.root)
     with _held_elsewhere(mini.root):
-        result = cli("-C", mini.root, *[str(mini.root / a) if a == "zsht.yaml" else a for a in command])
+        result = cli("-C", mini.root, *[str(book) if a == "book.xlsx" else a for a in command])
     assert result.exit_code == 2, result.output
     assert result.stderr.startswith(BUSY) and result.stderr.endswith("），请等它结束后再运行\n")
     assert len(result.stderr.splitlines()) == 1
@@ -95,3 +99,12 @@ def test_the_lock_lives_in_the_git_folder_and_is_never_committed(mini: MiniCount
     assert [path for path in untracked if "zsht" in path and path != "zsht.yaml"] == []
     sub = mini.root / "registry"  # a county in a sub-folder of a repository: its own lock in the same git folder
     assert lock_path(sub).parent == mini.root / ".git" and lock_path(sub).name.startswith("zsht-")
+
+
+def test_a_lock_file_that_is_a_symlink_is_not_followed(mini: MiniCounty, cli: Any, tmp_path: Path) -> None:
+    victim = tmp_path / "victim"
+    victim.write_bytes(b"precious")
+    (mini.root / ".zsht.lock").symlink_to(victim)
+    result = cli("-C", mini.root, "draft", "--year", "2016")
+    assert result.exit_code == 2 and f"无法打开写入锁 {mini.root / '.zsht.lock'}" in result.stderr
+    assert victim.read_bytes() == b"precious" and not (mini.root / "agreements/2016").exists()
