@@ -48,20 +48,34 @@ def write_all(root: Path, contents: Mapping[str, bytes]) -> list[str]:
     with county_write_lock(root):
         before = {relpath: existing_file(inside(root, relpath)) for relpath in contents}  # refused before any write
         staging = _fresh_staging(root)
-        entries = []
-        for number, (relpath, content) in enumerate(contents.items()):
-            name = f"{number:06d}"
-            write_new(staging / name, content, before[relpath])
-            entries.append({"staged": name, "target": relpath,
-                            "before": _digest(root / relpath) if before[relpath] else None,
-                            "after": hashlib.sha256(content).hexdigest()})
-        journal = json.dumps({"zsht": 1, "files": entries}, ensure_ascii=False, indent=1).encode("utf-8")
-        write_new(staging / f"{JOURNAL}.new", journal)
-        sync_folder(staging)
-        os.replace(staging / f"{JOURNAL}.new", staging / JOURNAL)
-        sync_folder(staging)  # the commit point: from here on the batch is finished, by us or the next zsht
+        try:
+            entries = _stage(root, staging, contents, before)
+        except BaseException:  # nothing switched yet: drop the batch now rather than at the next run
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
         _switch(root, staging, entries)
     return list(contents)
+
+
+def _stage(root: Path, staging: Path, contents: Mapping[str, bytes],
+           before: Mapping[str, os.stat_result | None]) -> list[dict[str, Any]]:
+    """Steps 1 and 2: the staged copies and the journal, on the disk; an OSError names the record."""
+    entries = []
+    for number, (relpath, content) in enumerate(contents.items()):
+        name = f"{number:06d}"
+        try:
+            write_new(staging / name, content, before[relpath])
+        except OSError as exc:
+            raise OSError(exc.errno, exc.strerror, os.fspath(root / relpath)) from exc
+        entries.append({"staged": name, "target": relpath,
+                        "before": _digest(root / relpath) if before[relpath] else None,
+                        "after": hashlib.sha256(content).hexdigest()})
+    journal = json.dumps({"zsht": 1, "files": entries}, ensure_ascii=False, indent=1).encode("utf-8")
+    write_new(staging / f"{JOURNAL}.new", journal)
+    sync_folder(staging)
+    os.replace(staging / f"{JOURNAL}.new", staging / JOURNAL)
+    sync_folder(staging)  # the commit point: from here on the batch is finished, by us or the next zsht
+    return entries
 
 
 def finish_interrupted(root: Path) -> list[str]:
@@ -128,7 +142,10 @@ def _switch(root: Path, staging: Path, entries: list[dict[str, Any]]) -> list[st
             raise UserError(f"上次中断的写入无法补完：{entry['target']} 在此后又被改动过，zsht 不会覆盖它",
                             hint=f"核对 {staging / JOURNAL} 列出的文件，确认后删除 {staging} 再运行")
         make_folders(target.parent)
-        os.replace(staged, target)
+        try:
+            os.replace(staged, target)
+        except OSError as exc:  # the journal stays: the next zsht that writes the county finishes the batch
+            raise OSError(exc.errno, exc.strerror, os.fspath(target)) from exc
         folders.add(target.parent)
         switched.append(entry["target"])
     for folder in sorted(folders):

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import signal
@@ -107,3 +108,45 @@ def test_a_journal_cannot_send_a_write_outside_the_county(mini: MiniCounty, tmp_
     with pytest.raises(UserError, match="不是县级仓库里的文件路径"), county_write_lock(mini.root):
         pass
     assert not (tmp_path / "outside.txt").exists()
+
+
+def test_a_disk_full_while_staging_writes_nothing_and_names_a_record(drafted: Path, cli: Any,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from zsht import write
+
+    real, calls = write.os.fsync, []
+
+    def fsync(descriptor: int) -> None:
+        calls.append(descriptor)
+        if len(calls) == 2:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real(descriptor)
+
+    before = {f: (drafted / f).read_bytes() for f in DRAFTS}
+    monkeypatch.setattr(write.os, "fsync", fsync)
+    result = cli("-C", drafted, *SIGN)
+    assert result.exit_code == 2 and len(result.stderr.splitlines()) == 1
+    assert any(str(drafted / f) in result.stderr for f in DRAFTS) and STAGING not in result.stderr
+    assert {f: (drafted / f).read_bytes() for f in DRAFTS} == before
+    assert not (drafted / STAGING).exists()
+
+
+def test_settle_finishes_a_crashed_batch_for_a_reading_command_unless_a_zsht_is_writing(drafted: Path) -> None:
+    from zsht.lock import county_write_lock
+    from zsht.staging import settle
+
+    _killed(drafted, 2, "/agreements/", *SIGN)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import fcntl, sys\nwith open(sys.argv[1], 'a+b') as f:\n"
+         "    fcntl.flock(f, fcntl.LOCK_EX); print('ready', flush=True); sys.stdin.read()",
+         str(drafted / ".zsht.lock")], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "ready\n"
+        settle(drafted)  # a zsht is writing: leave its batch alone, and do not fail
+        assert sorted(_statuses(drafted)) == ["已签订", "草稿", "草稿"]
+    finally:
+        holder.communicate("")
+    settle(drafted)
+    assert _statuses(drafted) == ["已签订"] * 3 and not (drafted / STAGING).exists()
+    with county_write_lock(drafted):
+        pass
