@@ -1,10 +1,10 @@
 """Writing files: atomically, durably, with the mode a file had (or the umask's), never over what is not a file.
 
 Every file zsht writes goes through `write_atomic`. The bytes go to a temporary file beside the target, named
-`.NAME.zsht-PID-XXXXXXXX.tmp` so that zsht knows its own: it is fsynced, renamed over the target, and the folder
-is fsynced after the rename. A crash therefore leaves either the old file or the new one, never half of one; a
-temporary file a killed run left behind is removed by the next write into that folder, once it is old and the
-process that made it is gone.
+`.NAME.zsht-HOST-PID-XXXXXXXX.tmp` so that zsht knows its own: it is fsynced, renamed over the target, and the
+folder is fsynced after the rename. A crash therefore leaves either the old file or the new one, never half of
+one; a temporary file a killed run left behind is removed by the next zsht that writes into that folder, once
+the process that made it is gone (or, made on another machine, once it is an hour old).
 
 A target that exists and is not a regular file (a folder, a FIFO, a device, a socket) is refused, and so is a
 symbolic link: renaming over a link would replace the link, and writing through it would write wherever it
@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import io
 import os
 import re
 import secrets
+import socket
 import stat
 import time
 from decimal import Decimal
@@ -31,9 +33,9 @@ from ruamel.yaml.util import load_yaml_guess_indent
 from .errors import UserError
 
 NAME_MAX = 255  # bytes, on every file system zsht is used on
-TEMPORARY = re.compile(r"\..*\.zsht-(\d+)-[0-9a-f]{8}\.tmp", re.DOTALL)
-STALE_AFTER = 60.0  # seconds: a temporary file of a dead process this old is left over from a crash
-STALE_ANYWAY = 3600.0  # seconds: older than this it is stale whatever its process id (ids are reused)
+TEMPORARY = re.compile(r"\..*\.zsht-([0-9a-f]{4})-(\d+)-[0-9a-f]{8}\.tmp", re.DOTALL)  # host, process, random
+STALE_AFTER = 3600.0  # seconds: older than this it is stale whatever made it (another machine, a reused id)
+HOST = hashlib.sha256(socket.gethostname().encode("utf-8", "replace")).hexdigest()[:4]
 _KINDS = ((stat.S_ISDIR, "文件夹"), (stat.S_ISFIFO, "命名管道（FIFO）"), (stat.S_ISCHR, "字符设备"),
           (stat.S_ISBLK, "块设备"), (stat.S_ISSOCK, "套接字"))
 _swept: set[str] = set()  # folders whose stale temporary files this process has removed
@@ -80,8 +82,8 @@ def write_atomic(target: Path, content: bytes) -> None:
 
 
 def temporary_name(name: str) -> str:
-    """`.NAME.zsht-PID-XXXXXXXX.tmp`, with NAME shortened (by whole characters) to fit in 255 bytes."""
-    suffix = f".zsht-{os.getpid()}-{secrets.token_hex(4)}.tmp"
+    """`.NAME.zsht-HOST-PID-XXXXXXXX.tmp`, with NAME shortened (by whole characters) to fit in 255 bytes."""
+    suffix = f".zsht-{HOST}-{os.getpid()}-{secrets.token_hex(4)}.tmp"
     room = NAME_MAX - 1 - len(suffix.encode())
     stem = name.encode("utf-8", "surrogateescape")[:room].decode("utf-8", "ignore")
     return f".{stem}{suffix}"
@@ -151,17 +153,23 @@ def _sweep(folder: Path) -> None:
         return
     _swept.add(key)
     now = time.time()
-    with os.scandir(folder) as entries:
-        for entry in entries:
-            match = TEMPORARY.fullmatch(entry.name)
-            if match is None:
-                continue
-            status = entry.stat(follow_symlinks=False)
-            age = now - status.st_mtime
-            if not stat.S_ISREG(status.st_mode) or status.st_uid != os.geteuid():
-                continue
-            if age > STALE_ANYWAY or (age > STALE_AFTER and not _running(int(match.group(1)))):
-                Path(entry.path).unlink(missing_ok=True)
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                match = TEMPORARY.fullmatch(entry.name)
+                if match is not None and _stale(entry, match.group(1), int(match.group(2)), now):
+                    os.unlink(entry.path)
+    except OSError:  # best effort: an unreadable folder, or another zsht removing the same file
+        pass
+
+
+def _stale(entry: os.DirEntry[str], host: str, pid: int, now: float) -> bool:
+    """Whether a temporary file of ours (our user's) was left by a killed run: its process, on this machine,
+    is gone; or, made on another machine sharing the folder, it is an hour old."""
+    status = entry.stat(follow_symlinks=False)
+    if not stat.S_ISREG(status.st_mode) or status.st_uid != os.geteuid():
+        return False
+    return now - status.st_mtime > STALE_AFTER or (host == HOST and not _running(pid))
 
 
 def _running(pid: int) -> bool:

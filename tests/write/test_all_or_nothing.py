@@ -150,3 +150,10 @@ def test_settle_finishes_a_crashed_batch_for_a_reading_command_unless_a_zsht_is_
     assert _statuses(drafted) == ["已签订"] * 3 and not (drafted / STAGING).exists()
     with county_write_lock(drafted):
         pass
+
+
+def test_a_temporary_file_a_killed_run_left_is_removed_by_the_next_run(mini: MiniCounty, cli: Any) -> None:
+    _killed(mini.root, 1, "r.xlsx", "score", "--year", "2015", "-o", str(mini.root / "r.xlsx"))
+    assert [p.name for p in mini.root.glob(".r.xlsx.zsht-*.tmp")] != [] and not (mini.root / "r.xlsx").exists()
+    assert cli("-C", mini.root, "score", "--year", "2015", "-o", mini.root / "r.xlsx").exit_code == 0
+    assert [p.name for p in mini.root.glob(".r.xlsx.*")] == [] and (mini.root / "r.xlsx").is_file()

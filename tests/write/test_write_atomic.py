@@ -80,26 +80,30 @@ def test_temporary_names_are_recognisably_ours_and_fit_the_file_system() -> None
     name = "很长的村民委员会名称" * 9 + ".docx"  # 275 bytes in UTF-8
     temporary = temporary_name(name)
     assert len(temporary.encode()) <= 255 and TEMPORARY.fullmatch(temporary)
-    assert temporary.startswith(".很长的") and f".zsht-{os.getpid()}-" in temporary
+    assert temporary.startswith(".很长的") and f"-{os.getpid()}-" in temporary
     assert TEMPORARY.fullmatch(temporary_name("a.yaml")) and not TEMPORARY.fullmatch(".a.yaml.x1y2.tmp")
 
 
 def test_stale_temporary_files_of_dead_runs_are_removed_and_no_other(mini: MiniCounty, cli: Any) -> None:
+    from zsht.write import HOST
+
+    other = "0000" if HOST != "0000" else "ffff"
     dead = subprocess.Popen(["true"])
     dead.wait()
-    old = time.time() - 600
-    stale = mini.root / f".r.xlsx.zsht-{dead.pid}-0123abcd.tmp"
-    running = mini.root / f".r.xlsx.zsht-{os.getpid()}-0123abcd.tmp"  # a live zsht's (ours here)
-    recent = mini.root / f".r.xlsx.zsht-{dead.pid}-89abcdef.tmp"  # too new to judge, e.g. another machine's
+    old = time.time() - 7200
+    stale = mini.root / f".r.xlsx.zsht-{HOST}-{dead.pid}-0123abcd.tmp"  # killed a moment ago
+    running = mini.root / f".r.xlsx.zsht-{HOST}-{os.getpid()}-0123abcd.tmp"  # a live zsht's (ours here)
+    elsewhere = mini.root / f".r.xlsx.zsht-{other}-{dead.pid}-89abcdef.tmp"  # another machine's, maybe running
+    abandoned = mini.root / f".r.xlsx.zsht-{other}-{dead.pid}-456789ab.tmp"  # another machine's, hours old
     foreign = mini.root / ".r.xlsx.someone-else.tmp"
-    for path in (stale, running, recent, foreign):
+    for path in (stale, running, elsewhere, abandoned, foreign):
         path.write_bytes(b"half")
-    for path in (stale, running, foreign):
+    for path in (abandoned, foreign):
         os.utime(path, (old, old))
     result = cli("-C", mini.root, "score", "--year", "2015", "-o", mini.root / "r.xlsx")
     assert result.exit_code == 0, result.output
-    assert not stale.exists()
-    assert running.exists() and recent.exists() and foreign.exists()
+    assert not stale.exists() and not abandoned.exists()
+    assert running.exists() and elsewhere.exists() and foreign.exists()
 
 
 def test_a_failed_write_names_the_file_and_leaves_no_temporary_file(mini: MiniCounty, cli: Any,
