@@ -48,7 +48,7 @@ def existing_file(target: Path) -> os.stat_result | None:
     replaces a folder, a FIFO, a device, a socket or a symbolic link with a file."""
     try:
         status = os.lstat(target)
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # the latter: a file where a folder belongs, named later
         return None
     if stat.S_ISREG(status.st_mode):
         return status
@@ -117,18 +117,34 @@ def _take_over(descriptor: int, like: os.stat_result) -> None:
 
 
 def make_folders(folder: Path) -> None:
-    """Create `folder` and any missing parents (0777 less the umask), each recorded durably in its parent."""
+    """Create `folder` and any missing parents (0777 less the umask), each recorded durably in its parent.
+
+    Safe when other processes (render's workers) create the same folders at the same time."""
     missing: list[Path] = []
-    while not folder.is_dir():
-        if os.path.lexists(folder):
-            raise UserError(f"不能在 {folder} 下写文件：它不是文件夹", hint="换一个路径")
+    while not _is_folder(folder):
         missing.append(folder)
         if folder.parent == folder:
             break
         folder = folder.parent
     for created in reversed(missing):
-        created.mkdir(exist_ok=True)
+        try:
+            created.mkdir()
+        except FileExistsError:
+            if not _is_folder(created):  # made by someone else meanwhile: fine if it is a folder
+                raise
+            continue
         sync_folder(created.parent)
+
+
+def _is_folder(path: Path) -> bool:
+    """Whether `path` is a folder (or a link to one); False if nothing is there; UserError if a file is."""
+    try:
+        status = os.stat(path)  # one call: a folder another process makes meanwhile cannot be taken for a file
+    except (FileNotFoundError, NotADirectoryError):  # for the latter, the file above is named on the way up
+        return False
+    if not stat.S_ISDIR(status.st_mode):
+        raise UserError(f"不能在 {path} 下写文件：它不是文件夹", hint="换一个路径")
+    return True
 
 
 def sync_folder(folder: Path) -> None:

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from zsht import write
+from zsht.errors import UserError
 from zsht.write import write_atomic
 
 from ..mini_county import MiniCounty
@@ -160,3 +161,25 @@ def test_a_record_that_is_a_symlink_is_not_replaced_by_signing(mini: MiniCounty,
     assert result.exit_code == 2 and f"不能写入 {draft}：它是符号链接" in result.stderr
     assert draft.is_symlink() and "status: 草稿" in kept.read_text(encoding="utf-8")
     assert "status: 草稿" in (mini.root / "agreements/2016/niushan/niushan-qianjin.yaml").read_text(encoding="utf-8")
+
+
+def test_a_folder_another_process_makes_meanwhile_is_no_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Render's workers create the same folders at once: one finds a folder missing, the other makes it."""
+    folder, real_stat, raced = tmp_path / "out" / "2015", os.stat, []
+
+    def stat_racing(path: Any, *args: Any, **kwargs: Any) -> os.stat_result:
+        if Path(path) == folder and not raced:
+            raced.append(path)
+            os.makedirs(folder)  # the other worker, just after our look
+            raise FileNotFoundError(errno.ENOENT, "No such file or directory", str(path))
+        return real_stat(path, *args, **kwargs)
+
+    monkeypatch.setattr(write.os, "stat", stat_racing)
+    write_atomic(folder / "a.docx", b"x")
+    assert raced and (folder / "a.docx").read_bytes() == b"x"
+
+
+def test_a_file_where_a_folder_belongs_is_named(tmp_path: Path) -> None:
+    (tmp_path / "out").write_bytes(b"")
+    with pytest.raises(UserError, match=f"不能在 {tmp_path / 'out'} 下写文件：它不是文件夹"):
+        write_atomic(tmp_path / "out" / "2015" / "a.docx", b"x")
