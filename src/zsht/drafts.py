@@ -10,6 +10,7 @@ clauses below. Drafts are written only when every one of them passes `zsht valid
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -106,6 +107,20 @@ def draft_agreement(year: int, community: str, township: str, kind: str,
     return ordered
 
 
+def _unloadable(county: County, year: int, community: str, relpath: str) -> list[str]:
+    """The files that hold (or would hold) `community`'s agreement of `year` although none loaded: an existing
+    file is existing whatever its state, and a draft never replaces it."""
+    wanted = f"XY-{year}-{community}"
+    files = set(county.files) | {f.file for f in county.findings}
+    found = {file for file in files if (file.startswith(f"agreements/{year}/") and file.rsplit("/", 1)[-1] in
+                                        (f"{community}.yaml", f"{community}.yml"))
+             or (file in county.files and isinstance(county.files[file].data, dict)
+                 and file.startswith("agreements/") and county.files[file].data.get("id") == wanted)}
+    if os.path.lexists(county.root / relpath):
+        found.add(relpath)
+    return sorted(found)
+
+
 def make_drafts(county: County, year: int, township: str | None = None, community: str | None = None) -> Drafts:
     """Write the draft agreements of `year` for every committee (of one township, or one) that has none."""
     catalog = catalog_in_force(county, year)
@@ -134,9 +149,13 @@ def make_drafts(county: County, year: int, township: str | None = None, communit
         if record.id in have:
             outcome.existing.append(record.id)
             continue
+        relpath = f"agreements/{year}/{town}/{record.id}.yaml"
+        if broken := _unloadable(county, year, record.id, relpath):
+            outcome.problems.extend(f"{file}: 已有 {record.id} 的 {year} 年协议文件，但它读不出或有错误；zsht 不会覆盖它"
+                                    "（先按 zsht validate 的提示改正它，或确认无用后删除）" for file in broken)
+            continue
         base = latest.get(record.id)
         data = draft_agreement(year, record.id, town, record.type, items, base, outcome.dropped)
-        relpath = f"agreements/{year}/{town}/{record.id}.yaml"
         origin = f"由 zsht draft 从 {base.year} 年协议生成，年份已改为 {year}，请核对" if base else "由 zsht draft 按目录生成"
         government = (towns[town].record.government or towns[town].record.name) if town in towns else town
         head = (schema_modeline(county.root, "agreement.schema.json", county.root / relpath)

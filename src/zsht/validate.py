@@ -15,7 +15,7 @@ from .load.county import County, load_county, with_files
 from .load.positions import place
 from .rules import CHECKS
 from .rules.base import Check
-from .write import write_atomic
+from .staging import write_all
 
 
 @dataclass
@@ -85,13 +85,12 @@ def errors_if_written(county: County, contents: dict[str, bytes], checks: Sequen
 
 def write_if_valid(county: County, contents: dict[str, bytes], problems: list[str]) -> list[str]:
     """All or nothing: add to `problems` the errors these files would have; write them all only when
-    `problems` is then empty. Returns the files written."""
+    `problems` is then empty, so that even a crash cannot leave some written and not the others
+    (`staging.write_all`). Returns the files written."""
     problems += errors_if_written(county, contents)
     if problems:
         return []
-    for relpath, content in contents.items():
-        write_atomic(county.root / relpath, content)
-    return list(contents)
+    return write_all(county.root, contents)
 
 
 def validate(root: Path) -> Validation:

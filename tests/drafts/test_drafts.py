@@ -6,7 +6,10 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
+
+from zsht.cli import run
 
 from ..mini_county import MiniCounty
 
@@ -74,3 +77,37 @@ def test_a_year_without_a_published_catalog_is_one_line(mini: MiniCounty, cli: A
     mini.edit("catalogs/assist/2016.yaml", lambda d: d.update(stages=d["stages"][:-1]))
     result = cli("-C", mini.root, "draft", "--year", "2016")
     assert result.exit_code == 2 and "2016 年没有已发布的" in result.output
+
+
+@pytest.mark.parametrize("broken", ["id: XY-2016-niushan-xinhua\ncopies: [4  # 份数\n", "copies: 九\n", ""])
+def test_an_existing_draft_is_never_replaced_even_when_it_does_not_load(mini: MiniCounty, cli: Any,
+                                                                        broken: str) -> None:
+    (mini.root / DRAFT).parent.mkdir(parents=True)
+    (mini.root / DRAFT).write_text(broken, encoding="utf-8")
+    before = _snapshot(mini.root)
+    for where in (("--community", "niushan-xinhua"), ("--township", "niushan"), ()):
+        result = cli("-C", mini.root, "draft", "--year", "2016", *where)
+        assert result.exit_code == 1, result.output
+        assert f"{DRAFT}: 已有 niushan-xinhua 的 2016 年协议文件，但它读不出或有错误；zsht 不会覆盖它" in result.stderr
+        assert "未写入任何文件" in result.stderr
+        assert _snapshot(mini.root) == before
+
+
+def test_a_broken_agreement_of_the_year_elsewhere_is_existing_too(mini: MiniCounty, cli: Any) -> None:
+    elsewhere = "agreements/2016/baitabu/niushan-xinhua.yaml"  # in the wrong township's folder, and broken
+    (mini.root / elsewhere).parent.mkdir(parents=True)
+    (mini.root / elsewhere).write_text("id: XY-2016-niushan-xinhua\nyear: [2016\n", encoding="utf-8")
+    result = cli("-C", mini.root, "draft", "--year", "2016", "--community", "niushan-xinhua")
+    assert result.exit_code == 1 and f"{elsewhere}: 已有 niushan-xinhua 的 2016 年协议文件" in result.stderr
+    assert not (mini.root / DRAFT).exists()
+
+
+@pytest.mark.parametrize("command", ["draft", "sign"])
+@pytest.mark.parametrize("year", ["99999", "0", "-1", "1948", "2201"])
+def test_a_year_out_of_range_is_a_usage_error(mini: MiniCounty, capsys: pytest.CaptureFixture[str], command: str,
+                                              year: str) -> None:
+    dated = ["--date", "2016-02-10"] if command == "sign" else []
+    assert run(["-C", str(mini.root), command, "--year", year, *dated]) == 2
+    said = capsys.readouterr().err
+    assert len(said.splitlines()) == 1 and said.startswith("zsht: --year")
+    assert f"年度应在 1949 到 2200 之间，不能是 {year}" in said

@@ -5,11 +5,12 @@ from __future__ import annotations
 import typer
 
 from .app import STATE, app, refuse_on
+from .options import year_option
 
 
 @app.command("draft")
 def draft_command(
-    year: int = typer.Option(..., "--year", "-y", help="协议年度"),
+    year: int = year_option(help="协议年度"),
     township: str | None = typer.Option(None, "--township", "-t", help="只起草这个乡镇（街道）的（编号）"),
     community: str | None = typer.Option(None, "--community", "-c", help="只起草这个村（居）委会的（编号）"),
 ) -> None:
@@ -24,8 +25,11 @@ def draft_command(
     """
     from ..drafts import make_drafts
     from ..load.county import load_county
+    from ..lock import county_write_lock
 
-    outcome = make_drafts(load_county(STATE.root()), year, township, community)
+    root = STATE.root()
+    with county_write_lock(root):  # loaded under the lock: what exists is what another zsht left
+        outcome = make_drafts(load_county(root), year, township, community)
     for line in outcome.dropped:
         typer.echo(line, err=True)
     refuse_on(outcome.problems, f"草稿有 {len(outcome.problems)} 处校验错误")

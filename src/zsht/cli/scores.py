@@ -18,6 +18,7 @@ class Format(StrEnum):
 
 @app.command("score")
 def score_command(
+    ctx: typer.Context,
     year: int = typer.Option(..., "--year", "-y", help="评估年度"),
     township: str | None = typer.Option(None, "--township", "-t", help="只算这个乡镇（街道）"),
     fmt: Format = typer.Option(Format.text, "--format", "-f", help="输出格式：text、json"),
@@ -35,6 +36,10 @@ def score_command(
     from ..settlement import year_results
 
     root = STATE.root()
+    if write:  # results computed and stored under the county's write lock, held until the command ends
+        from ..lock import county_write_lock
+
+        ctx.with_resource(county_write_lock(root))
     results = year_results(load_county(root), year, township)
     if write:
         written, unchanged = store_results(root, results)

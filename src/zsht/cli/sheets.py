@@ -32,6 +32,7 @@ def export_command(
 
 @sheet_app.command("import")
 def import_command(
+    ctx: typer.Context,
     workbook: Path = typer.Argument(..., metavar="评分表", help="填好的评分表（.xlsx）", exists=True, dir_okay=False),
     year: int | None = typer.Option(None, "--year", "-y", help="评估年度；不填则取表中的年度"),
 ) -> None:
@@ -42,8 +43,10 @@ def import_command(
     例：zsht sheet import 牛山街道评分表.xlsx --year 2015
     """
     from ..load.county import load_county
+    from ..lock import county_write_lock
     from ..sheets import import_sheets
 
+    ctx.with_resource(county_write_lock(STATE.root()))  # held until the command ends
     outcome = import_sheets(load_county(STATE.root()), workbook, year)
     refuse_on(outcome.problems, f"评分表有 {len(outcome.problems)} 处问题")
     typer.echo(f"已写入 {len(outcome.written)} 个评估记录，{len(outcome.unchanged)} 个未变")

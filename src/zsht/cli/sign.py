@@ -8,11 +8,12 @@ import typer
 
 from ..errors import UserError
 from .app import STATE, app, refuse_on
+from .options import year_option
 
 
 @app.command("sign")
 def sign_command(
-    year: int = typer.Option(..., "--year", "-y", help="协议年度"),
+    year: int = year_option(help="协议年度"),
     date: str = typer.Option(..., "--date", "-d", help="签订日期，如 2016-02-10"),
     place: str | None = typer.Option(None, "--place", help="签订地点"),
     township: str | None = typer.Option(None, "--township", "-t", help="只签这个乡镇（街道）的（编号）"),
@@ -27,12 +28,15 @@ def sign_command(
     例：zsht sign --year 2016 --township niushan --date 2016-02-10 --place 牛山街道办事处
     """
     from ..load.county import load_county
+    from ..lock import county_write_lock
     from ..signing import sign_agreements
 
     try:
         day = dt.date.fromisoformat(date)
     except ValueError:
         raise UserError(f"签订日期“{date}”不对，应写成 2016-02-10 这样") from None
-    outcome = sign_agreements(load_county(STATE.root()), year, day, place, township, community)
+    root = STATE.root()
+    with county_write_lock(root):  # loaded under the lock: another zsht's signing cannot be undone by ours
+        outcome = sign_agreements(load_county(root), year, day, place, township, community)
     refuse_on(outcome.problems, f"有 {len(outcome.problems)} 处问题")
     typer.echo(f"已登记签订 {len(outcome.written)} 份 {year} 年协议；{len(outcome.already)} 份原已签订，未动")

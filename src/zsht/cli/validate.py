@@ -12,6 +12,7 @@ from ..findings import Severity
 from ..report import FORMATS
 from ..report.text import text
 from ..validate import only_changed, validate
+from ..write import write_atomic
 from .app import STATE, app
 
 
@@ -49,7 +50,7 @@ def validate_command(
     else:
         rendered = FORMATS[fmt.value](result)
     if output is not None:
-        output.write_text(rendered, encoding="utf-8")
+        write_atomic(output, rendered.encode("utf-8"))
     else:
         sys.stdout.write(rendered)
     raise typer.Exit(1 if result.fails(fail_on) else 0)

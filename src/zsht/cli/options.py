@@ -1,0 +1,20 @@
+"""Options several commands share, described once."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import typer
+
+YEARS = range(1949, 2201)  # a 政社互动 record's year: from the founding of the PRC to well beyond any plan
+
+
+def _in_range(year: int | None) -> int | None:
+    if year is not None and year not in YEARS:
+        raise typer.BadParameter(f"年度应在 {YEARS.start} 到 {YEARS.stop - 1} 之间，不能是 {year}")
+    return year
+
+
+def year_option(default: Any = ..., help: str = "年度") -> Any:  # noqa: A002 - typer's own keyword
+    """A `--year/-y` option holding a year between 1949 and 2200; other values are a usage error (exit 2)."""
+    return typer.Option(default, "--year", "-y", help=help, callback=_in_range)
