@@ -13,6 +13,7 @@ from rich.table import Table
 from ruamel.yaml.comments import CommentedMap
 
 from .settlement import CommitteeResult, YearResults
+from .staging import write_all
 from .write import dumped, round_trip, write_atomic
 
 _COLUMNS = ("乡镇（街道）", "排名", "村（居）委会", "履约得分", "履职得分", "等次", "协议经费（元）", "兑现经费（元）")
@@ -89,7 +90,7 @@ def write_results_xlsx(results: YearResults, target: Path) -> None:
 
 def store_results(root: Path, results: YearResults) -> tuple[int, int]:
     """Write each computed result into its evaluation record (comments and key order kept); (written, unchanged)."""
-    written = unchanged = 0
+    unchanged, contents = 0, {}
     for row in results.rows:
         if row.stored_matches:
             unchanged += 1
@@ -103,6 +104,6 @@ def store_results(root: Path, results: YearResults) -> tuple[int, int]:
         for key, value in (("performance", s.performance), ("government", s.government), ("grade", s.grade),
                            ("settlement", s.settlement)):
             result[key] = value
-        write_atomic(path, dumped(yaml, data))
-        written += 1
-    return written, unchanged
+        contents[row.evaluation_file] = dumped(yaml, data)
+    # All or nothing even if the process is killed: staged and journaled like sign and draft.
+    return len(write_all(root, contents)), unchanged

@@ -157,3 +157,15 @@ def test_a_temporary_file_a_killed_run_left_is_removed_by_the_next_run(mini: Min
     assert [p.name for p in mini.root.glob(".r.xlsx.zsht-*.tmp")] != [] and not (mini.root / "r.xlsx").exists()
     assert cli("-C", mini.root, "score", "--year", "2015", "-o", mini.root / "r.xlsx").exit_code == 0
     assert [p.name for p in mini.root.glob(".r.xlsx.*")] == [] and (mini.root / "r.xlsx").is_file()
+
+
+def test_score_write_is_staged_like_sign(mini: MiniCounty, cli: Any) -> None:
+    """`score --write` goes through the same journal: killed before it is complete, no record changed."""
+    record = mini.root / "evaluations/2015/niushan/niushan-xinhua.yaml"
+    mini.edit("evaluations/2015/niushan/niushan-xinhua.yaml", lambda data: data.update(survey=100))  # result stale
+    before = record.read_bytes()
+    _killed(mini.root, 1, JOURNAL, "score", "--year", "2015", "--write")
+    assert record.read_bytes() == before and (mini.root / STAGING).is_dir()
+    stored = cli("-C", mini.root, "score", "--year", "2015", "--write")
+    assert stored.exit_code == 0 and "已写入 1 个评估记录" in stored.output
+    assert not (mini.root / STAGING).exists() and record.read_bytes() != before

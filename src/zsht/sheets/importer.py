@@ -27,8 +27,9 @@ from ..models import Evaluation
 from ..policy import agreed_funding, items_in_force
 from ..rules.evaluations import evaluations
 from ..scoring import compute, finite
+from ..staging import write_all
 from ..validate import errors_if_written
-from ..write import dumped, round_trip, schema_modeline, write_atomic, yaml_number
+from ..write import dumped, round_trip, schema_modeline, yaml_number
 from .fingerprint import read_fingerprints
 from .guard import Guard
 from .layout import FINGERPRINT_SHEET, sheet_roles
@@ -246,13 +247,12 @@ def import_sheets(county: County, path: Path, year: int | None = None) -> Import
             outcome.unchanged.append(str(target.relative_to(county.root)))
         else:
             pending.append((target, content))
+    contents = {target.relative_to(county.root).as_posix(): data for target, data in pending}
     if not outcome.problems:
         # The evaluation rules only, and only new errors: an import may well put right what was wrong (ZS608).
-        contents = {target.relative_to(county.root).as_posix(): data for target, data in pending}
         outcome.problems.extend(errors_if_written(county, contents, (evaluations,), new_only=True))
     if outcome.problems:
         return outcome
-    for target, content in pending:
-        write_atomic(target, content)
-        outcome.written.append(str(target.relative_to(county.root)))
+    # All or nothing even if the process is killed: staged and journaled like sign and draft.
+    outcome.written = [str(Path(relpath)) for relpath in write_all(county.root, contents)]
     return outcome
