@@ -169,3 +169,10 @@ def test_score_write_is_staged_like_sign(mini: MiniCounty, cli: Any) -> None:
     stored = cli("-C", mini.root, "score", "--year", "2015", "--write")
     assert stored.exit_code == 0 and "已写入 1 个评估记录" in stored.output
     assert not (mini.root / STAGING).exists() and record.read_bytes() != before
+
+
+def test_a_command_that_only_reads_sees_the_batch_finished(drafted: Path, cli: Any) -> None:
+    _killed(drafted, 2, "/agreements/", *SIGN)
+    assert sorted(_statuses(drafted)) == ["已签订", "草稿", "草稿"]
+    assert cli("-C", drafted, "validate").exit_code == 0
+    assert _statuses(drafted) == ["已签订"] * 3 and not (drafted / STAGING).exists()

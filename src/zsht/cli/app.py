@@ -99,8 +99,15 @@ class State:
     traceback: bool = False
 
     def root(self) -> Path:
-        """The county repository root, found by walking up from the start directory."""
-        return find_root(self.start)
+        """The county repository root, found by walking up from the start directory.
+
+        A `sign`, `draft`, `sheet import` or `score --write` that was killed after its journal was complete is
+        finished here first, so that no command reads a county half switched."""
+        from ..staging import settle
+
+        root = find_root(self.start)
+        settle(root)
+        return root
 
 
 STATE = State()
