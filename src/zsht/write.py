@@ -16,7 +16,9 @@ from ruamel.yaml.util import load_yaml_guess_indent
 def write_atomic(target: Path, content: bytes) -> None:
     """Write to a temporary file beside `target`, then rename it into place."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    # The temporary name adds 14 bytes to the target's: a name near the 255-byte limit needs a shorter start.
+    stem = target.name.encode("utf-8")[:200].decode("utf-8", errors="ignore")
+    handle, temporary = tempfile.mkstemp(prefix=f".{stem}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(content)

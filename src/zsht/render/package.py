@@ -7,9 +7,11 @@ fixed date, so the same records always give the same bytes.
 
 from __future__ import annotations
 
+import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from xml.parsers import expat
 
 from markupsafe import escape
 
@@ -109,6 +111,48 @@ def document_xml(body: str) -> str:
     )
 
 
+# The characters XML 1.0 allows (§2.2); anything else makes a part that Word refuses to open.
+NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+class UnfitPart(Exception):
+    """A part that is not well-formed XML: the character XML cannot hold, when that is the cause, and where."""
+
+    def __init__(self, part: str, char: str | None, line: int | None, column: int | None) -> None:
+        super().__init__(part)
+        self.part, self.char, self.line, self.column = part, char, line, column
+
+    def where(self) -> str:
+        """The part, and the line and column in it when known."""
+        return self.part + (f" 第 {self.line} 行第 {self.column + 1} 列" if self.line and self.column is not None else "")
+
+
+def well_formed(part: str, text: str | bytes) -> bytes:
+    """The UTF-8 bytes of a part, once an XML parser has read them without error; else UnfitPart."""
+    if isinstance(text, str):
+        bad = NOT_XML.search(text)
+        if bad:  # found here, the character can be named, not only its position
+            raise UnfitPart(part, bad.group(), None, None)
+        data = text.encode("utf-8")
+    else:
+        data = text
+    parser = expat.ParserCreate()
+    try:
+        parser.Parse(data, True)
+    except expat.ExpatError as exc:
+        raise UnfitPart(part, None, exc.lineno, exc.offset) from None
+    return data
+
+
+def _fixed_part(part: str, source: str, text: str | bytes) -> bytes:
+    """A part every document of the batch shares: one that is not XML stops the batch, naming its source."""
+    try:
+        return well_formed(part, text)
+    except UnfitPart as exc:
+        what = f"含有 XML 不能容纳的字符 U+{ord(exc.char):04X}" if exc.char else f"不是合格的 XML（{exc.where()}）"
+        raise UserError(f"{source} 生成的 {part} {what}", hint="修改该模板或参考文档后重试") from None
+
+
 def reference_styles(path: Path) -> bytes:
     """word/styles.xml of a county's reference .docx."""
     try:
@@ -124,12 +168,17 @@ class DocxBuilder:
     def __init__(self, templates: Templates) -> None:
         reference = templates.reference_docx()
         styles = reference_styles(reference) if reference else templates.render("styles.xml.j2").encode()
+        # County templates may override any of these: each is checked once here, before any document uses it.
         fixed: list[tuple[str, bytes]] = [
-            ("word/styles.xml", styles),
-            ("word/settings.xml", templates.render("settings.xml.j2").encode()),
-            ("word/fontTable.xml", templates.render("fonts.xml.j2").encode()),
-            ("word/footer1.xml", templates.render("footer.xml.j2", align="right").encode()),
-            ("word/footer2.xml", templates.render("footer.xml.j2", align="left").encode()),
+            ("word/styles.xml", _fixed_part("word/styles.xml", reference.name if reference else "模板 styles.xml.j2",
+                                            styles)),
+            ("word/settings.xml", _fixed_part("word/settings.xml", "模板 settings.xml.j2",
+                                              templates.render("settings.xml.j2"))),
+            ("word/fontTable.xml", _fixed_part("word/fontTable.xml", "模板 fonts.xml.j2", templates.render("fonts.xml.j2"))),
+            ("word/footer1.xml", _fixed_part("word/footer1.xml", "模板 footer.xml.j2",
+                                             templates.render("footer.xml.j2", align="right"))),
+            ("word/footer2.xml", _fixed_part("word/footer2.xml", "模板 footer.xml.j2",
+                                             templates.render("footer.xml.j2", align="left"))),
             ("word/_rels/document.xml.rels", DOCUMENT_RELS.encode()),
             ("docProps/app.xml", APP.encode()),
         ]
@@ -139,10 +188,12 @@ class DocxBuilder:
         self.zip = ZipWriter()
 
     def build(self, body: str, props: Properties) -> bytes:
-        """The bytes of one .docx whose body is `body` (WordprocessingML paragraphs and tables)."""
+        """The bytes of one .docx whose body is `body` (WordprocessingML paragraphs and tables).
+
+        Raises UnfitPart rather than zip a part that is not well-formed XML: Word would refuse the file."""
         return self.zip.write([
             *self.head,
-            ("word/document.xml", document_xml(body).encode()),
+            ("word/document.xml", well_formed("word/document.xml", document_xml(body))),
             *self.fixed,
-            ("docProps/core.xml", core_xml(props).encode()),
+            ("docProps/core.xml", well_formed("docProps/core.xml", core_xml(props))),
         ])
