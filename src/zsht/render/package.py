@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from xml.parsers import expat
@@ -153,13 +154,36 @@ def _fixed_part(part: str, source: str, text: str | bytes) -> bytes:
         raise UserError(f"{source} 生成的 {part} {what}", hint="修改该模板或参考文档后重试") from None
 
 
+MAX_STYLES = 20_000_000  # bytes of word/styles.xml once inflated; Word's own are well under 1 MB
+
+
 def reference_styles(path: Path) -> bytes:
-    """word/styles.xml of a county's reference .docx."""
+    """word/styles.xml of a county's reference .docx, refused in one line when the file is not a .docx, has no
+    styles, or its styles would inflate past MAX_STYLES (a zip bomb): the size is checked before reading, and
+    the reading stops there whatever the archive claims."""
+    name = f"参考文档 templates/{path.name}"
     try:
         with zipfile.ZipFile(path) as archive:
-            return archive.read("word/styles.xml")
-    except (OSError, KeyError, zipfile.BadZipFile) as exc:
-        raise UserError(f"参考文档 {path.name} 无法使用：{exc}", hint="用 Word 或 WPS 另存为 .docx 后重试") from None
+            try:
+                info = archive.getinfo("word/styles.xml")
+            except KeyError:
+                raise UserError(f"{name} 中没有样式部件 word/styles.xml", hint=_RESAVE) from None
+            if info.file_size > MAX_STYLES:
+                raise UserError(f"{name} 的 word/styles.xml 解压后有 {info.file_size:,} 字节，超过上限 "
+                                f"{MAX_STYLES:,}，已拒绝", hint=_RESAVE)
+            with archive.open(info) as stream:
+                styles = stream.read(MAX_STYLES + 1)
+    except zipfile.BadZipFile:
+        raise UserError(f"{name} 不是有效的 .docx（zip）文件", hint=_RESAVE) from None
+    except (OSError, EOFError, zlib.error, NotImplementedError, RuntimeError):
+        # a damaged entry, an encrypted one, or a compression method zipfile cannot read
+        raise UserError(f"{name} 已损坏或无法读取", hint=_RESAVE) from None
+    if len(styles) > MAX_STYLES:
+        raise UserError(f"{name} 的 word/styles.xml 解压后超过 {MAX_STYLES:,} 字节，已拒绝", hint=_RESAVE)
+    return styles
+
+
+_RESAVE = "用 Word 或 WPS 另存为 .docx 后重试"
 
 
 class DocxBuilder:
