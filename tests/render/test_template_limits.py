@@ -33,6 +33,8 @@ def one_line(result: Any) -> str:
     ('{{ "x" | center(10**9) }}', "过大"),
     ('{{ "x".ljust(10**9) }}', "过大"),
     ('{{ "%0999999999d" % 1 }}', "%"),
+    ('{{ "%0999999999d" | format(1) }}', "宽度过大"),
+    ('{{ "{:0999999999}".format(1) }}', "宽度过大"),
     ("{% macro down(n) %}{{ down(n + 1) }}{% endmacro %}{{ down(0) }}", "递归"),
     ('{% include "agreement.xml.j2" %}', "递归"),
     ("{{ agreement.items[99] }}", "第 99 项"),

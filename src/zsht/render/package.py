@@ -130,17 +130,16 @@ class UnfitPart(Exception):
 
 def well_formed(part: str, text: str | bytes) -> bytes:
     """The UTF-8 bytes of a part, once an XML parser has read them without error; else UnfitPart."""
-    if isinstance(text, str):
-        bad = NOT_XML.search(text)
-        if bad:  # found here, the character can be named, not only its position
-            raise UnfitPart(part, bad.group(), None, None)
-        data = text.encode("utf-8")
-    else:
-        data = text
-    parser = expat.ParserCreate()
     try:
-        parser.Parse(data, True)
-    except expat.ExpatError as exc:
+        data = text.encode("utf-8") if isinstance(text, str) else text
+        expat.ParserCreate().Parse(data, True)
+    except (expat.ExpatError, UnicodeEncodeError) as exc:
+        # Searched only now, when the parse failed: the character can then be named, not only its position.
+        bad = NOT_XML.search(text) if isinstance(text, str) else None
+        if bad:
+            raise UnfitPart(part, bad.group(), None, None) from None
+        if isinstance(exc, UnicodeEncodeError):
+            raise
         raise UnfitPart(part, None, exc.lineno, exc.offset) from None
     return data
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import operator
+import re
 import signal
 import threading
 import time
@@ -31,12 +32,14 @@ class TemplateLimit(Exception):
     """A template went past a limit; the message (Chinese) says which."""
 
 
-_deadline = [float("inf")]  # of the render running in this process
+NO_DEADLINE = float("inf")
+# The deadline of the render running in this process, when no timer signal watches it (outside the main thread).
+_deadline = [NO_DEADLINE]
 
 
 def check_time() -> None:
-    """Stop a render that has run past its deadline (for hosts where no timer signal can do it)."""
-    if time.monotonic() > _deadline[0]:
+    """Stop a render that has run past its deadline, where no timer signal can (calls and filters ask)."""
+    if _deadline[0] != NO_DEADLINE and time.monotonic() > _deadline[0]:
         raise TemplateLimit(f"渲染超过 {SECONDS:g} 秒，已停止（可能是循环过多）")
 
 
@@ -48,16 +51,17 @@ def _on_alarm(signum: int, frame: Any) -> None:
 def time_limit() -> Iterator[None]:
     """Run the body with a deadline of SECONDS: a timer signal interrupts even a loop that calls nothing
     (in the main thread, where Python delivers signals); elsewhere calls and filters check the clock."""
-    _deadline[0] = time.monotonic() + SECONDS
     timer = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
     previous: Any = None
     if timer:
         previous = signal.signal(signal.SIGALRM, _on_alarm)
         signal.setitimer(signal.ITIMER_REAL, SECONDS)
+    else:
+        _deadline[0] = time.monotonic() + SECONDS
     try:
         yield
     finally:
-        _deadline[0] = float("inf")
+        _deadline[0] = NO_DEADLINE
         if timer:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)
@@ -79,12 +83,28 @@ def safe_range(*args: int) -> range:
     return made
 
 
-def limited(filter_function: Callable[..., Any]) -> Callable[..., Any]:
-    """A filter that checks the clock and its numbers first (Jinja calls filters directly, not through `call`)."""
+# Jinja's filters that take a width or a count, or a format string that can ask for any width. Jinja calls
+# filters directly, not through `call`: these are wrapped to check their numbers first. zsht's own filters and
+# the rest of Jinja's build nothing larger than their input.
+SIZED_FILTERS = frozenset({"center", "indent", "truncate", "wordwrap", "batch", "slice", "format", "filesizeformat",
+                           "round", "urlize", "xmlattr"})
+_WIDE_FORMAT = re.compile(r"[%{:][-#0 +<>^=,_.]*(\*|\d{7,})")
+
+
+def _check_format(text: Any) -> None:
+    """Refuse a format string that asks for a width of millions (`%0999999999d`, `{:0999999999}`)."""
+    if isinstance(text, str) and _WIDE_FORMAT.search(text):
+        raise TemplateLimit("格式字符串要求的宽度过大")
+
+
+def limited(filter_function: Callable[..., Any], formats: bool = False) -> Callable[..., Any]:
+    """A filter that checks the clock and its numbers first, and with `formats` the format string it formats."""
     @functools.wraps(filter_function)  # keeps Jinja's pass_context marks, which live in __dict__
     def checked(*args: Any, **kwargs: Any) -> Any:
         check_time()
         _check_sizes(args, kwargs)
+        if formats and args:
+            _check_format(args[0])
         return filter_function(*args, **kwargs)
     return checked
 
@@ -138,14 +158,16 @@ class DocumentSandbox(SandboxedEnvironment):
                 return fields[attribute]
         elif kind is LoopContext and attribute in LOOP_FIELDS:
             return getattr(obj, attribute)
+        elif attribute in ("format", "format_map"):
+            _check_format(obj)  # the sandbox hands out its own wrapper for str.format, under another name
         return super().getattr(obj, attribute)
 
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805 - Jinja's signature
-        check_time()
         if id(__obj) in FAST_CALLS:
             kwargs.pop("_loop_vars", None)  # Jinja's own bookkeeping, not meant for the callee
             kwargs.pop("_block_vars", None)
             return __obj(*args, **kwargs)
+        check_time()
         _check_sizes(args, kwargs)
         return super().call(__context, __obj, *args, **kwargs)
 

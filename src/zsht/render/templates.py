@@ -20,7 +20,15 @@ from jinja2.sandbox import SandboxedEnvironment
 from ..errors import UserError
 from . import numerals
 from .ooxml import HELPERS
-from .sandbox import MAX_OUTPUT, VIEW_TYPES, DocumentSandbox, TemplateLimit, limited, safe_range, time_limit
+from .sandbox import (
+    MAX_OUTPUT,
+    SIZED_FILTERS,
+    VIEW_TYPES,
+    DocumentSandbox,
+    limited,
+    safe_range,
+    time_limit,
+)
 from .template_messages import template_error
 
 PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -116,7 +124,8 @@ def make_environment(folders: list[Path], county_root: Path | None = None) -> Sa
         "quote_title": numerals.quote_title, "md_cell": _markdown_cell,
     }
     env.filters.update(filters)
-    env.filters.update({name: limited(function) for name, function in env.filters.items()})
+    env.filters.update({name: limited(env.filters[name], formats=name == "format")
+                        for name in SIZED_FILTERS if name in env.filters})
     return env
 
 
@@ -157,7 +166,7 @@ class Templates:
             for chunk in template.generate(**context):
                 size += len(chunk)
                 if size > MAX_OUTPUT:
-                    raise TemplateLimit(f"生成的内容超过 {MAX_OUTPUT} 个字符")
+                    raise UserError(f"模板 {name} 超出限制：生成的内容超过 {MAX_OUTPUT} 个字符")
                 chunks.append(chunk)
         return "".join(chunks)
 
