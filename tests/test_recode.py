@@ -84,3 +84,16 @@ def test_one_uncertain_file_does_not_stop_the_others(tmp_path: Path, cli: Any) -
     result = cli("recode", uncertain, gbk)
     assert result.exit_code == 1
     assert gbk.read_text(encoding="utf-8") == "name: 新华社区居民委员会\n"
+
+
+def test_a_fifo_or_symlink_is_not_read_or_replaced(tmp_path: Path, cli: Any) -> None:
+    import os
+
+    target = tmp_path / "target.yaml"
+    target.write_bytes("name: 新华社区居民委员会\n".encode("gbk"))
+    link, fifo = tmp_path / "link.yaml", tmp_path / "fifo.yaml"
+    link.symlink_to(target)
+    os.mkfifo(fifo)
+    result = cli("recode", link, fifo)
+    assert result.exit_code == 1 and result.output.count("不是普通文件") == 2, result.output
+    assert link.is_symlink() and fifo.is_fifo()

@@ -113,6 +113,9 @@ def recode(path: Path, source: str | None = None) -> str | None:
     `source` names the encoding instead of guessing it (any Python codec name). RecodeRefused when the
     encoding is not certain or the bytes do not decode: the file is then left untouched."""
     codec = check_encoding_name(source) if source else None
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        # reading a FIFO would wait forever, and the rename would replace a link by a copy of its target
+        raise RecodeRefused(f"{path}：不是普通文件（符号链接、管道、设备或目录），未改动", hint="对链接指向的文件本身运行 zsht recode")
     try:
         raw = path.read_bytes()
     except OSError as exc:
