@@ -206,8 +206,18 @@ def _git(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def _existing(folder: Path, relpaths: list[str]) -> list[str]:
-    """The paths among `relpaths` that already exist in `folder` (a dangling symlink exists too)."""
-    return [relpath for relpath in relpaths if (folder / relpath).exists() or (folder / relpath).is_symlink()]
+    """The paths among `relpaths` that already exist in `folder` (a dangling symlink exists too), and the
+    folders on their way that exist as something other than a folder: either would stop init half-way."""
+    found: dict[str, None] = {}
+    for relpath in relpaths:
+        parts = relpath.split("/")
+        for depth in range(1, len(parts)):
+            above = folder.joinpath(*parts[:depth])
+            if (above.exists() or above.is_symlink()) and (above.is_symlink() or not above.is_dir()):
+                found["/".join(parts[:depth])] = None
+        if (folder / relpath).exists() or (folder / relpath).is_symlink():
+            found[relpath] = None
+    return list(found)
 
 
 def init_county(folder: Path, county: str, code: str, year: int | None = None, *, git: bool = True) -> bool:

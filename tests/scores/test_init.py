@@ -101,7 +101,8 @@ def test_a_name_with_brackets_and_dot_is_a_name(tmp_path: Path, cli: Any) -> Non
 
 
 @pytest.mark.parametrize("existing", [".pre-commit-config.yaml", "catalogs/assist/2026.yaml",
-                                      "schemas/assist.schema.json", "registry/communities/.gitkeep"])
+                                      "schemas/assist.schema.json", "registry/communities/.gitkeep",
+                                      "catalogs/negative", "legal"])
 def test_refuses_to_overwrite_any_file_it_would_write(tmp_path: Path, cli: Any, existing: str) -> None:
     folder = tmp_path / "records"
     (folder / existing).parent.mkdir(parents=True)
