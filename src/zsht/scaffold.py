@@ -230,7 +230,7 @@ def init_county(folder: Path, county: str, code: str, year: int | None = None, *
                         hint="安装 git 后重试，或加 --no-git 只创建文件")
     problem = county_name_problem(county)
     if problem:
-        shown = county if county.isprintable() else county.encode("unicode_escape").decode("ascii")
+        shown = "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in county)
         raise UserError(f"县（市、区）名称“{shown}”{problem}，不能作为名称", hint="如 --county 东海县")
     if not (len(code) == 6 and code.isascii() and code.isdigit()):
         raise UserError(f"行政区划代码应为 6 位数字，现为“{code}”", hint="如 --code 320722")
