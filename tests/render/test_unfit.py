@@ -8,10 +8,13 @@ from typing import Any
 from xml.parsers import expat
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from zsht import load_county
 from zsht.render.agreements import plan_agreements
 from zsht.render.batch import run_plan
+from zsht.render.paths import safe_name
 
 from ..mini_county import MiniCounty
 from .helpers import all_text, open_docx
@@ -84,3 +87,10 @@ def test_longer_names_are_cut_at_255_bytes_and_stay_apart(cli: Any, mini: MiniCo
     assert len(names) == 2 and all(len(name.encode("utf-8")) <= 255 for name in names)
     assert all(name.endswith(".docx") and name.startswith("前" * 60) for name in names)
     assert not list(tmp_path.rglob("*.tmp"))
+
+
+@given(st.text(min_size=0, max_size=400), st.integers(min_value=0, max_value=20))
+def test_safe_name_fits_one_file_name(text: str, reserve: int) -> None:
+    name = safe_name(text, reserve=reserve)
+    assert 0 < len(name.encode("utf-8")) <= 255 - reserve
+    assert "/" not in name and "\x00" not in name and name not in (".", "..")
