@@ -94,3 +94,14 @@ def test_safe_name_fits_one_file_name(text: str, reserve: int) -> None:
     name = safe_name(text, reserve=reserve)
     assert 0 < len(name.encode("utf-8")) <= 255 - reserve
     assert "/" not in name and "\x00" not in name and name not in (".", "..")
+
+
+def test_a_notice_with_a_control_character_is_written_in_no_format(mini: MiniCounty, tmp_path: Path) -> None:
+    from zsht.render.notices import plan_notices
+
+    mini.edit("notices/2015/GS-2015-catalog.yaml", lambda d: d.update(title="关于两份清单的\x0b公示"))
+    plan = plan_notices("catalog", load_county(mini.root), [], 2015, None)
+    result = run_plan(plan, mini.root, tmp_path / "out", jobs=1)
+    assert [o.status for o in result.outcomes] == ["failed"] * 3
+    assert all("notice.title" in o.reason and "U+000B" in o.reason for o in result.outcomes)
+    assert not (tmp_path / "out").exists()

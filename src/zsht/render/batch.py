@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 from ..errors import UserError
 from ..write import write_atomic
-from .package import DocxBuilder, Properties, UnfitPart
+from .package import NOT_XML, DocxBuilder, Properties, UnfitPart
 from .paths import output_path
 from .plan import Job, Plan, Skipped
 from .templates import Templates
@@ -60,6 +60,9 @@ class Renderer:
         text = self.templates.render(job.template, **job.context)
         if job.format == "docx":
             return self.docx.build(text, Properties(job.title, job.template.split(".")[0], job.created))
+        bad = NOT_XML.search(text)  # the HTML and Markdown of a notice are refused with its .docx, not kept alone
+        if bad:
+            raise UnfitPart(job.output, bad.group(), None, None)
         return text.encode("utf-8")
 
     def write(self, job: Job) -> Outcome:
