@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import subprocess
+import unicodedata
 from pathlib import Path
 
+import yaml
+from ruamel.yaml.comments import CommentedMap
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
 from .errors import UserError
-from .layout import CONFIG_FILE
+from .layout import CONFIG_FILE, KINDS
 from .schema_export import write_schemas
-from .write import write_atomic
+from .write import dumped, round_trip, write_atomic
 
 WORKFLOW = """\
 # Example GitHub Actions workflow for a county repository: copy to .github/workflows/zsht.yml.
@@ -83,12 +89,11 @@ repos:
 """
 
 
-def _config(county: str, code: str) -> str:
-    return f"""\
+CONFIG = """\
 # yaml-language-server: $schema=schemas/county.schema.json
-# {county}政社互动记录仓库的县级设置。评估权重、等次线和兑现比例请按本县办法修改。
-county: {county}
-code: "{code}"
+# 本县政社互动记录仓库的县级设置。评估权重、等次线和兑现比例请按本县办法修改。
+county: 县名
+code: "000000"
 main_branch: main
 evaluation:
   # 多元评估主体各类别的权重，合计 1
@@ -102,18 +107,18 @@ evaluation:
   # 第三方满意度测评在履约得分中的权重
   survey_weight: 0.2
   grades:
-    - {{grade: 优秀, min: 90}}
-    - {{grade: 良好, min: 80}}
-    - {{grade: 合格, min: 60}}
-    - {{grade: 不合格, min: 0}}
+    - {grade: 优秀, min: 90}
+    - {grade: 良好, min: 80}
+    - {grade: 合格, min: 60}
+    - {grade: 不合格, min: 0}
   # 各等次兑现经费的比例
-  settlement: {{优秀: 1.1, 良好: 1.0, 合格: 1.0, 不合格: 0.8}}
+  settlement: {优秀: 1.1, 良好: 1.0, 合格: 1.0, 不合格: 0.8}
   min_panel_categories: 3
   # 村（居）委会评政府的履职指标，满分合计 100
   government_criteria:
-    - {{id: ZF-01, name: 委托经费足额按时拨付, max: 40}}
-    - {{id: ZF-02, name: 工作指导和业务培训到位, max: 30}}
-    - {{id: ZF-03, name: 未将协议外事项转嫁村（居）委会, max: 30}}
+    - {id: ZF-01, name: 委托经费足额按时拨付, max: 40}
+    - {id: ZF-02, name: 工作指导和业务培训到位, max: 30}
+    - {id: ZF-03, name: 未将协议外事项转嫁村（居）委会, max: 30}
 audit:
   # 确定审核人（如县法制办）后改为 true：此后改动记录的提交须在说明末尾带
   # “Reviewed-by: 姓名 <邮箱>”或“Approved-by: …”（提交者本人不算），zsht audit 会报告缺少审核的提交。
@@ -123,31 +128,76 @@ audit:
   reviewers: []
 """
 
+# Characters a county's name may hold besides letters and digits: 东海县, 阿拉善左旗, 某某（新区）.
+_NAME_PUNCTUATION = set("·（）()-")
 
-def _files(county: str, code: str, year: int) -> dict[str, str]:
+
+def county_name_problem(name: str) -> str | None:
+    """Why `name` cannot be a county's name (in Chinese), or None when it can.
+
+    The name goes into zsht.yaml, catalog titles and commit messages: it must be one line of letters,
+    with at least one Chinese character, and nothing YAML or a shell would read as syntax."""
+    if not name:
+        return "不能为空"
+    if len(name) > 30:
+        return f"过长（{len(name)} 个字符，最多 30 个）"
+    for char in name:
+        if not (char.isalnum() or char in _NAME_PUNCTUATION or unicodedata.category(char) in ("Mn", "Mc")):
+            shown = char if char.isprintable() and not char.isspace() else f"U+{ord(char):04X}"
+            return f"含有不能用于名称的字符“{shown}”"
+    if not any(unicodedata.name(char, "").startswith("CJK") for char in name):
+        return "应含有汉字"
+    return None
+
+
+def _text(value: str) -> str:
+    """A string as the YAML dumper should write it: quoted when zsht's loader (YAML 1.1, PyYAML) would read
+    it plain as something else (`yes` as true, `~` as null), which ruamel's YAML 1.2 dumper does not know."""
+    tag: str = _YAML11.resolve(yaml.ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
+    quoted: str = DoubleQuotedScalarString(value)
+    return quoted if tag != "tag:yaml.org,2002:str" else value
+
+
+_YAML11 = yaml.resolver.Resolver()
+
+
+def _config(county: str, code: str) -> bytes:
+    """zsht.yaml: the commented template above with the county's name and code put in by the YAML dumper."""
+    yaml, data = round_trip(CONFIG)
+    data["county"] = _text(county)
+    data["code"] = DoubleQuotedScalarString(code)  # "320722" stays a string, and looks like one
+    return dumped(yaml, data)
+
+
+def _record(head: str, **fields: object) -> bytes:
+    """A new record file written by the YAML dumper, never by formatting text."""
+    yaml, _ = round_trip(None)
+    return dumped(yaml, CommentedMap(fields), head)
+
+
+def _files(county: str, code: str, year: int) -> dict[str, bytes]:
     def modeline(relpath: str, kind: str) -> str:
         up = "../" * relpath.count("/")
         return f"# yaml-language-server: $schema={up}schemas/{kind}.schema.json\n"
 
-    catalog = "title: {title}\nyear: {year}\nstages: []\nitems: []\n"
-    files = {
-        CONFIG_FILE: _config(county, code),
-        "registry/townships.yaml": "townships: []\n",
-        "registry/departments.yaml": "departments: []\n",
-        "registry/social_orgs.yaml": "social_orgs: []\n",
-        f"catalogs/duty/{year}.yaml": catalog.format(title=f"{county}村（居）民委员会依法履行职责事项", year=year),
-        f"catalogs/assist/{year}.yaml": catalog.format(title=f"{county}村（居）民委员会协助政府工作事项", year=year),
-        f"catalogs/negative/{year}.yaml": f"title: {county}村（居）民委员会减负工作事项清单\nyear: {year}\nitems: []\n",
-    }
-    kinds = {"registry/townships.yaml": "townships", "registry/departments.yaml": "departments",
-             "registry/social_orgs.yaml": "social_orgs", f"catalogs/duty/{year}.yaml": "duty",
-             f"catalogs/assist/{year}.yaml": "assist", f"catalogs/negative/{year}.yaml": "negative"}
-    for relpath, kind in kinds.items():
-        files[relpath] = modeline(relpath, kind) + files[relpath]
+    def catalog(relpath: str, kind: str, title: str) -> bytes:
+        if kind == "negative":
+            return _record(modeline(relpath, kind), title=_text(title), year=year, items=[])
+        return _record(modeline(relpath, kind), title=_text(title), year=year, stages=[], items=[])
+
+    files = {CONFIG_FILE: _config(county, code)}
+    for kind in ("townships", "departments", "social_orgs"):
+        relpath = f"registry/{kind}.yaml"
+        files[relpath] = _record(modeline(relpath, kind), **{kind: []})
+    titles = {"duty": f"{county}村（居）民委员会依法履行职责事项", "assist": f"{county}村（居）民委员会协助政府工作事项",
+              "negative": f"{county}村（居）民委员会减负工作事项清单"}
+    for kind, title in titles.items():
+        relpath = f"catalogs/{kind}/{year}.yaml"
+        files[relpath] = catalog(relpath, kind, title)
     for folder in ("registry/communities", "legal", "access", "agreements", "evaluations", "purchases", "notices"):
-        files[f"{folder}/.gitkeep"] = ""
-    files[".pre-commit-config.yaml"] = PRE_COMMIT
-    files[".github/workflows/zsht.yml"] = WORKFLOW
+        files[f"{folder}/.gitkeep"] = b""
+    files[".pre-commit-config.yaml"] = PRE_COMMIT.encode("utf-8")
+    files[".github/workflows/zsht.yml"] = WORKFLOW.encode("utf-8")
     return files
 
 
@@ -155,30 +205,65 @@ def _git(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(["git", *args], cwd=folder, capture_output=True, text=True, check=False)
 
 
+def _existing(folder: Path, relpaths: list[str]) -> list[str]:
+    """The paths among `relpaths` that already exist in `folder` (a dangling symlink exists too), and the
+    folders on their way that exist as something other than a folder: either would stop init half-way."""
+    found: dict[str, None] = {}
+    for relpath in relpaths:
+        parts = relpath.split("/")
+        for depth in range(1, len(parts)):
+            above = folder.joinpath(*parts[:depth])
+            if (above.exists() or above.is_symlink()) and (above.is_symlink() or not above.is_dir()):
+                found["/".join(parts[:depth])] = None
+        if (folder / relpath).exists() or (folder / relpath).is_symlink():
+            found[relpath] = None
+    return list(found)
+
+
 def init_county(folder: Path, county: str, code: str, year: int | None = None, *, git: bool = True) -> bool:
-    """Create a county repository in `folder`; return whether a first commit was made."""
-    if not county.strip():
-        raise UserError("--county 不能为空", hint="如 --county 东海县")
-    if not (len(code) == 6 and code.isdigit()):
+    """Create a county repository in `folder`; return whether a first commit was made.
+
+    Nothing is written when git is needed but missing, when the name or code is not one, or when any file
+    init would write already exists; the first commit holds only the files init wrote."""
+    if git and shutil.which("git") is None:
+        raise UserError("找不到 git 命令，zsht init 需要它做首次提交；未写入任何文件",
+                        hint="安装 git 后重试，或加 --no-git 只创建文件")
+    problem = county_name_problem(county)
+    if problem:
+        shown = "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in county)
+        raise UserError(f"县（市、区）名称“{shown}”{problem}，不能作为名称", hint="如 --county 东海县")
+    if not (len(code) == 6 and code.isascii() and code.isdigit()):
         raise UserError(f"行政区划代码应为 6 位数字，现为“{code}”", hint="如 --code 320722")
-    if (folder / CONFIG_FILE).exists():
-        raise UserError(f"{folder / CONFIG_FILE} 已存在，这里已是县级记录仓库")
     if folder.exists() and not folder.is_dir():
         raise UserError(f"{folder} 不是目录")
-    for relpath, text in _files(county.strip(), code, year or dt.date.today().year).items():
-        write_atomic(folder / relpath, text.encode("utf-8"))
+    files = _files(county, code, year or dt.date.today().year)
+    schemas = [f"schemas/{kind.name}.schema.json" for kind in KINDS]  # as write_schemas names them
+    if (folder / CONFIG_FILE).exists():
+        raise UserError(f"{folder / CONFIG_FILE} 已存在，这里已是县级记录仓库")
+    existing = _existing(folder, [*files, *schemas])
+    if existing:
+        shown = "、".join(existing[:5]) + (f" 等 {len(existing)} 个" if len(existing) > 5 else "")
+        raise UserError(f"{folder} 中已有 zsht init 要写的文件：{shown}；未写入任何文件",
+                        hint="换一个空目录，或先移走这些文件")
+    for relpath, content in files.items():
+        write_atomic(folder / relpath, content)
     write_schemas(folder / "schemas")
     if not git:
         return False
-    inside = _git(folder, "rev-parse", "--is-inside-work-tree").returncode == 0
-    if inside:
+    return _first_commit(folder, county, [*files, *schemas])
+
+
+def _first_commit(folder: Path, county: str, written: list[str]) -> bool:
+    """Commit exactly the files init wrote, in a new repository; inside an existing one, leave that to the user."""
+    if _git(folder, "rev-parse", "--is-inside-work-tree").returncode == 0:
         return False  # an existing repository: the user commits when ready
     if _git(folder, "init", "-q", "-b", "main").returncode != 0:
         raise UserError("git init 失败", hint="检查是否已安装 git")
     identity = [] if _git(folder, "config", "user.name").stdout.strip() else ["-c", "user.name=zsht", "-c",
                                                                             "user.email=zsht@localhost"]
-    _git(folder, "add", "-A")
-    done = _git(folder, *identity, "commit", "-q", "-m", f"{county}政社互动记录仓库：由 zsht init 创建")
+    # -f: a .gitignore already in the folder must not leave out a file the repository needs
+    _git(folder, "add", "-f", "--", *written)
+    done = _git(folder, *identity, "commit", "-q", "-m", f"{county}政社互动记录仓库：由 zsht init 创建", "--", *written)
     if done.returncode != 0:
         raise UserError(f"首次提交失败：{done.stderr.strip().splitlines()[-1] if done.stderr.strip() else ''}")
     return True

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import typer
 
-from ..recode import recode
+from ..recode import RecodeRefused, check_encoding_name, recode
 from ..ruletable import rules_markdown, rules_text
-from .app import app
+from .app import app, fail
 
 
 @app.command("rules")
@@ -25,11 +25,23 @@ def rules_command(
 @app.command("recode")
 def recode_command(
     files: list[Path] = typer.Argument(..., metavar="文件", help="要转为 UTF-8 的文件"),
+    source: str | None = typer.Option(None, "--from", metavar="编码",
+                                      help="文件原来的编码，如 gb18030、big5、utf-16（默认自动识别，不确定时不改动）"),
 ) -> None:
-    """把 GBK（GB18030）、UTF-16 等编码的文件就地转为 UTF-8。
+    """把 GBK（GB18030）、Big5、UTF-16、UTF-32 等编码的文件就地转为 UTF-8；编码不确定时不改动，请用 --from 指定。
 
     例：zsht recode agreements/2015/niushan/niushan-xinhua.yaml
     """
+    if source:
+        check_encoding_name(source)  # a wrong name is a usage error, before any file is read
+    refused = 0
     for path in files:
-        encoding = recode(path)
+        try:
+            encoding = recode(path, source)
+        except RecodeRefused as exc:
+            fail(str(exc))
+            refused += 1
+            continue
         typer.echo(f"{path}：{encoding} → UTF-8" if encoding else f"{path}：已是 UTF-8，未改动")
+    if refused:
+        raise typer.Exit(1)

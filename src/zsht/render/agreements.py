@@ -13,11 +13,12 @@ from ..findings import Finding
 from ..load.county import County, Entry
 from ..policy import agreement_total, catalog_in_force, catalog_items, effective_funding
 from .numerals import article, date_cn
-from .paths import document_relpath
+from .paths import document_relpath, safe_name
 from .plan import Dependency, Job, Plan, Skipped, blocking, describe, errors_by_file
 from .templates import register_view
 
 TEMPLATE = "agreement.xml.j2"
+SUFFIX = ".docx"
 
 
 @register_view
@@ -193,7 +194,8 @@ def plan_agreements(county: County, findings: list[Finding], year: int,
                 and (community is None or parts[3].rsplit(".", 1)[0] == community)):
             loaded.add(item.file)
             plan.skipped.append(Skipped(item.file, (item.file,), describe([item])))
-    names = Counter((e.record.township, _community_name(e, county)) for e in entries)
+    # Counted as the file names will be, cut to fit: two long names alike up to the cut must not share a file.
+    names = Counter((e.record.township, safe_name(_community_name(e, county), reserve=len(SUFFIX))) for e in entries)
     errors_at = errors_by_file(findings)
     for entry in entries:
         agreement = entry.record
@@ -205,10 +207,12 @@ def plan_agreements(county: County, findings: list[Finding], year: int,
             plan.skipped.append(Skipped(agreement.id, tuple(dict.fromkeys(d.file for d in deps)), reason))
             continue
         view = agreement_view(entry, county)
-        name = view.community if names[(agreement.township, view.community)] == 1 else \
-            f"{view.community}-{agreement.community}"
+        name = safe_name(view.community, reserve=len(SUFFIX))
+        if names[(agreement.township, name)] > 1:  # the id keeps them apart, and is never cut off
+            tail = f"-{agreement.community}"
+            name = safe_name(view.community, reserve=len((tail + SUFFIX).encode("utf-8"))) + tail
         plan.jobs.append(Job(
-            output=document_relpath(str(year), view.township, name) + ".docx",
+            output=document_relpath(str(year), view.township, name, reserve=len(SUFFIX)) + SUFFIX,
             template=TEMPLATE, context={"agreement": view},
             title=f"{view.year}年度协助政府工作协议书（{view.community}）",
             created=_created(agreement), sources=tuple(dict.fromkeys(d.file for d in deps)),

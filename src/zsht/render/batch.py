@@ -6,13 +6,13 @@ import hashlib
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from ..errors import UserError
 from ..write import write_atomic
-from .package import DocxBuilder, Properties
+from .package import NOT_XML, DocxBuilder, Properties, UnfitPart
 from .paths import output_path
 from .plan import Job, Plan, Skipped
 from .templates import Templates
@@ -60,11 +60,17 @@ class Renderer:
         text = self.templates.render(job.template, **job.context)
         if job.format == "docx":
             return self.docx.build(text, Properties(job.title, job.template.split(".")[0], job.created))
+        bad = NOT_XML.search(text)  # the HTML and Markdown of a notice are refused with its .docx, not kept alone
+        if bad:
+            raise UnfitPart(job.output, bad.group(), None, None)
         return text.encode("utf-8")
 
     def write(self, job: Job) -> Outcome:
         """Render one job and write it atomically, unless the file already holds these bytes."""
-        data = self.content(job)
+        try:
+            data = self.content(job)
+        except UnfitPart as exc:
+            return Outcome(job, "failed", "", unfit_reason(job, exc))
         digest = hashlib.sha256(data).hexdigest()
         try:
             target = output_path(self.out_dir, job.output)
@@ -74,6 +80,35 @@ class Renderer:
         except (OSError, UserError) as exc:
             return Outcome(job, "failed", digest, f"写入失败：{exc}")
         return Outcome(job, "rendered", digest)
+
+
+def field_holding(value: Any, char: str, path: str = "") -> str | None:
+    """The first field of a job's data (as `agreement.party_b.name`) whose text holds `char`."""
+    found: str | None = None
+    if isinstance(value, str):
+        return path if char in value else None
+    if is_dataclass(value) and not isinstance(value, type):
+        for item in fields(value):
+            found = found or field_holding(getattr(value, item.name), char, f"{path}.{item.name}".lstrip("."))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            found = found or field_holding(item, char, f"{path}.{key}".lstrip("."))
+    elif isinstance(value, (list, tuple)):
+        for position, item in enumerate(value):
+            found = found or field_holding(item, char, f"{path}[{position}]")
+    return found
+
+
+def unfit_reason(job: Job, exc: UnfitPart) -> str:
+    """One line on a document that was not written because a part of it is not XML: the record, the field and
+    the character when the record's data is the cause, else the template's part and position."""
+    record = job.sources[0] if job.sources else job.output
+    if exc.char is not None:
+        code = f"U+{ord(exc.char):04X}"
+        field = field_holding(job.context, exc.char)
+        where = f"字段 {field} " if field else f"{job.template} 生成的 {exc.part} "
+        return f"{record}：{where}含有 XML 不能容纳的字符 {code}，未生成（删去该字符；zsht validate 会指出它所在的行）"
+    return f"{record}：模板 {job.template} 生成的 {exc.where()} 不是合格的 XML，未生成（检查该模板）"
 
 
 _RENDERER: Renderer | None = None

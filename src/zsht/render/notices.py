@@ -12,11 +12,12 @@ from ..findings import Finding
 from ..load.county import County, Entry
 from ..policy import catalog_in_force
 from .numerals import article, date_cn, figures
-from .paths import document_relpath, safe_name
+from .paths import document_relpath
 from .plan import Dependency, Format, Job, Plan, Skipped, blocking, describe, errors_by_file
 from .templates import register_view
 
 FORMATS: tuple[Format, ...] = ("docx", "html", "md")
+RESERVE = max(len(f".{fmt}") for fmt in FORMATS)  # one stem for every format, cut to fit the longest extension
 
 
 @register_view
@@ -123,7 +124,7 @@ def plan_catalog_notice(county: County, findings: list[Finding], year: int) -> P
             plan.skipped.append(Skipped(label, files, describe(errors)))
             continue
         notice = _notice(record, default_title, (county.config.government or "") if county.config else "")
-        plan.jobs += _jobs(document_relpath(str(year), safe_name(notice.title)), "notice-catalog",
+        plan.jobs += _jobs(document_relpath(str(year), notice.title, reserve=RESERVE), "notice-catalog",
                            {**context, "notice": notice}, notice.title, _created(record, year), files)
     return plan
 
@@ -172,7 +173,7 @@ def plan_evaluation_notices(county: County, findings: list[Finding], year: int, 
         record = notice_entry.record if notice_entry else None
         notice = _notice(record, f"{name}{year}年度村（居）委会履职履约双向评估结果公示",
                          (place.government or place.name) if place else name)
-        plan.jobs += _jobs(document_relpath(str(year), name, "评估结果公示"), "notice-evaluation",
+        plan.jobs += _jobs(document_relpath(str(year), name, "评估结果公示", reserve=RESERVE), "notice-evaluation",
                            {"year": year, "township": name, "notice": notice, "rows": rows},
                            notice.title, _created(record, year), tuple(sources))
     return plan

@@ -7,9 +7,12 @@ fixed date, so the same records always give the same bytes.
 
 from __future__ import annotations
 
+import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
+from xml.parsers import expat
 
 from markupsafe import escape
 
@@ -109,13 +112,77 @@ def document_xml(body: str) -> str:
     )
 
 
+# The characters XML 1.0 allows (§2.2); anything else makes a part that Word refuses to open.
+NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+class UnfitPart(Exception):
+    """A part that is not well-formed XML: the character XML cannot hold, when that is the cause, and where."""
+
+    def __init__(self, part: str, char: str | None, line: int | None, column: int | None) -> None:
+        super().__init__(part)
+        self.part, self.char, self.line, self.column = part, char, line, column
+
+    def where(self) -> str:
+        """The part, and the line and column in it when known."""
+        return self.part + (f" 第 {self.line} 行第 {self.column + 1} 列" if self.line and self.column is not None else "")
+
+
+def well_formed(part: str, text: str | bytes) -> bytes:
+    """The UTF-8 bytes of a part, once an XML parser has read them without error; else UnfitPart."""
+    try:
+        data = text.encode("utf-8") if isinstance(text, str) else text
+        expat.ParserCreate().Parse(data, True)
+    except (expat.ExpatError, UnicodeEncodeError) as exc:
+        # Searched only now, when the parse failed: the character can then be named, not only its position.
+        bad = NOT_XML.search(text) if isinstance(text, str) else None
+        if bad:
+            raise UnfitPart(part, bad.group(), None, None) from None
+        if isinstance(exc, UnicodeEncodeError):
+            raise
+        raise UnfitPart(part, None, exc.lineno, exc.offset) from None
+    return data
+
+
+def _fixed_part(part: str, source: str, text: str | bytes) -> bytes:
+    """A part every document of the batch shares: one that is not XML stops the batch, naming its source."""
+    try:
+        return well_formed(part, text)
+    except UnfitPart as exc:
+        what = f"含有 XML 不能容纳的字符 U+{ord(exc.char):04X}" if exc.char else f"不是合格的 XML（{exc.where()}）"
+        raise UserError(f"{source} 生成的 {part} {what}", hint="修改该模板或参考文档后重试") from None
+
+
+MAX_STYLES = 20_000_000  # bytes of word/styles.xml once inflated; Word's own are well under 1 MB
+
+
 def reference_styles(path: Path) -> bytes:
-    """word/styles.xml of a county's reference .docx."""
+    """word/styles.xml of a county's reference .docx, refused in one line when the file is not a .docx, has no
+    styles, or its styles would inflate past MAX_STYLES (a zip bomb): the size is checked before reading, and
+    the reading stops there whatever the archive claims."""
+    name = f"参考文档 templates/{path.name}"
     try:
         with zipfile.ZipFile(path) as archive:
-            return archive.read("word/styles.xml")
-    except (OSError, KeyError, zipfile.BadZipFile) as exc:
-        raise UserError(f"参考文档 {path.name} 无法使用：{exc}", hint="用 Word 或 WPS 另存为 .docx 后重试") from None
+            try:
+                info = archive.getinfo("word/styles.xml")
+            except KeyError:
+                raise UserError(f"{name} 中没有样式部件 word/styles.xml", hint=_RESAVE) from None
+            if info.file_size > MAX_STYLES:
+                raise UserError(f"{name} 的 word/styles.xml 解压后有 {info.file_size:,} 字节，超过上限 "
+                                f"{MAX_STYLES:,}，已拒绝", hint=_RESAVE)
+            with archive.open(info) as stream:
+                styles = stream.read(MAX_STYLES + 1)
+    except zipfile.BadZipFile:
+        raise UserError(f"{name} 不是有效的 .docx（zip）文件", hint=_RESAVE) from None
+    except (OSError, EOFError, zlib.error, NotImplementedError, RuntimeError):
+        # a damaged entry, an encrypted one, or a compression method zipfile cannot read
+        raise UserError(f"{name} 已损坏或无法读取", hint=_RESAVE) from None
+    if len(styles) > MAX_STYLES:
+        raise UserError(f"{name} 的 word/styles.xml 解压后超过 {MAX_STYLES:,} 字节，已拒绝", hint=_RESAVE)
+    return styles
+
+
+_RESAVE = "用 Word 或 WPS 另存为 .docx 后重试"
 
 
 class DocxBuilder:
@@ -124,12 +191,17 @@ class DocxBuilder:
     def __init__(self, templates: Templates) -> None:
         reference = templates.reference_docx()
         styles = reference_styles(reference) if reference else templates.render("styles.xml.j2").encode()
+        # County templates may override any of these: each is checked once here, before any document uses it.
         fixed: list[tuple[str, bytes]] = [
-            ("word/styles.xml", styles),
-            ("word/settings.xml", templates.render("settings.xml.j2").encode()),
-            ("word/fontTable.xml", templates.render("fonts.xml.j2").encode()),
-            ("word/footer1.xml", templates.render("footer.xml.j2", align="right").encode()),
-            ("word/footer2.xml", templates.render("footer.xml.j2", align="left").encode()),
+            ("word/styles.xml", _fixed_part("word/styles.xml", reference.name if reference else "模板 styles.xml.j2",
+                                            styles)),
+            ("word/settings.xml", _fixed_part("word/settings.xml", "模板 settings.xml.j2",
+                                              templates.render("settings.xml.j2"))),
+            ("word/fontTable.xml", _fixed_part("word/fontTable.xml", "模板 fonts.xml.j2", templates.render("fonts.xml.j2"))),
+            ("word/footer1.xml", _fixed_part("word/footer1.xml", "模板 footer.xml.j2",
+                                             templates.render("footer.xml.j2", align="right"))),
+            ("word/footer2.xml", _fixed_part("word/footer2.xml", "模板 footer.xml.j2",
+                                             templates.render("footer.xml.j2", align="left"))),
             ("word/_rels/document.xml.rels", DOCUMENT_RELS.encode()),
             ("docProps/app.xml", APP.encode()),
         ]
@@ -139,10 +211,12 @@ class DocxBuilder:
         self.zip = ZipWriter()
 
     def build(self, body: str, props: Properties) -> bytes:
-        """The bytes of one .docx whose body is `body` (WordprocessingML paragraphs and tables)."""
+        """The bytes of one .docx whose body is `body` (WordprocessingML paragraphs and tables).
+
+        Raises UnfitPart rather than zip a part that is not well-formed XML: Word would refuse the file."""
         return self.zip.write([
             *self.head,
-            ("word/document.xml", document_xml(body).encode()),
+            ("word/document.xml", well_formed("word/document.xml", document_xml(body))),
             *self.fixed,
-            ("docProps/core.xml", core_xml(props).encode()),
+            ("docProps/core.xml", well_formed("docProps/core.xml", core_xml(props))),
         ])

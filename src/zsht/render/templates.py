@@ -7,19 +7,29 @@ same name in `<county root>/templates/`; `reference.docx` there supplies its sty
 
 from __future__ import annotations
 
-import traceback
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import jinja2
-from jinja2.runtime import LoopContext
+from jinja2.loaders import split_template_path
 from jinja2.sandbox import SandboxedEnvironment
 
 from ..errors import UserError
 from . import numerals
 from .ooxml import HELPERS
+from .sandbox import (
+    MAX_OUTPUT,
+    SIZED_FILTERS,
+    VIEW_TYPES,
+    DocumentSandbox,
+    limited,
+    safe_range,
+    time_limit,
+)
+from .template_messages import template_error
 
 PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 SOURCE_TEMPLATES = Path(__file__).resolve().parents[3] / "templates"
@@ -52,32 +62,41 @@ def _escapes(name: str | None) -> bool:
     return not (name or "").endswith(".md.j2")
 
 
-class DocumentSandbox(SandboxedEnvironment):
-    """The sandbox, with a fast path for what documents touch most: the fields of zsht's own view
-    records (plain data, read by name) and calls to zsht's own helpers. Everything else goes through
-    the full sandbox checks, so `''.__class__` and friends are still refused."""
-
-    def getattr(self, obj: Any, attribute: str) -> Any:
-        kind = type(obj)
-        if kind in VIEW_TYPES and attribute[:1] != "_":
-            fields = obj.__dict__
-            if attribute in fields:
-                return fields[attribute]
-        elif kind is LoopContext and attribute in LOOP_FIELDS:
-            return getattr(obj, attribute)
-        return super().getattr(obj, attribute)
-
-    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805 - Jinja's signature
-        if id(__obj) in FAST_CALLS:
-            kwargs.pop("_loop_vars", None)  # Jinja's own bookkeeping, not meant for the callee
-            kwargs.pop("_block_vars", None)
-            return __obj(*args, **kwargs)
-        return super().call(__context, __obj, *args, **kwargs)
+MAX_TEMPLATE_BYTES = 2_000_000  # a template is text a person writes; the built-in ones are a few kB
 
 
-VIEW_TYPES: set[type] = set()
-LOOP_FIELDS = frozenset({"index", "index0", "first", "last", "length", "revindex", "revindex0"})
-FAST_CALLS: set[int] = {id(helper) for helper in HELPERS.values()}
+def inside_county(path: Path, county_root: Path) -> None:
+    """Refuse a county template file that is, or lies behind, a symlink leading outside the county repository:
+    the rule record files follow (ZS007), so that a template cannot pull /etc/passwd into a document."""
+    target = Path(os.path.realpath(path))
+    root = Path(os.path.realpath(county_root))
+    if not target.is_relative_to(root):
+        relpath = os.path.relpath(path, county_root)
+        raise UserError(f"模板文件 {relpath} 是指向仓库以外的符号链接（{target}），已拒绝",
+                        hint="把文件复制进县级仓库的 templates/，或删除该链接")
+
+
+class CountyLoader(jinja2.FileSystemLoader):
+    """Loads templates from the county's folder first, then the built-in one; a county file that leads outside
+    the repository, or is too large to be a template, is refused before it is read."""
+
+    def __init__(self, folders: list[Path], county_root: Path | None) -> None:
+        super().__init__([str(f) for f in folders], encoding="utf-8")
+        county = county_root / "templates" if county_root is not None else None
+        self.county_folder = str(county) if county is not None and county in folders else None
+        self.county_root = county_root
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        pieces = split_template_path(template)
+        for folder in self.searchpath:
+            candidate = os.path.join(folder, *pieces)
+            if os.path.isfile(candidate):
+                if folder == self.county_folder and self.county_root is not None:
+                    inside_county(Path(candidate), self.county_root)
+                if os.path.getsize(candidate) > MAX_TEMPLATE_BYTES:
+                    raise UserError(f"模板文件 {template} 超过 {MAX_TEMPLATE_BYTES // 1_000_000} MB，不像模板，已拒绝")
+                break
+        return super().get_source(environment, template)
 
 
 def register_view(cls: type) -> type:
@@ -86,10 +105,10 @@ def register_view(cls: type) -> type:
     return cls
 
 
-def make_environment(folders: list[Path]) -> SandboxedEnvironment:
-    """A sandboxed Jinja environment with StrictUndefined and the document helpers as globals."""
+def make_environment(folders: list[Path], county_root: Path | None = None) -> SandboxedEnvironment:
+    """A sandboxed Jinja environment with StrictUndefined, the document helpers as globals, and limits."""
     env = DocumentSandbox(
-        loader=jinja2.FileSystemLoader([str(f) for f in folders], encoding="utf-8"),
+        loader=CountyLoader(folders, county_root),
         undefined=jinja2.StrictUndefined,
         autoescape=_escapes,
         trim_blocks=True,
@@ -98,40 +117,16 @@ def make_environment(folders: list[Path]) -> SandboxedEnvironment:
         auto_reload=False,
     )
     env.globals.update(HELPERS)
+    env.globals["range"] = safe_range
     filters: dict[str, Callable[..., str]] = {
         "capital": numerals.capital_amount, "figures": numerals.figures, "date_cn": numerals.date_cn,
         "cn_number": numerals.small_number, "article": numerals.article, "sentence": numerals.sentence,
         "quote_title": numerals.quote_title, "md_cell": _markdown_cell,
     }
     env.filters.update(filters)
+    env.filters.update({name: limited(env.filters[name], formats=name == "format")
+                        for name in SIZED_FILTERS if name in env.filters})
     return env
-
-
-def _template_line(exc: BaseException) -> tuple[str | None, int | None]:
-    """The template file and line an error was raised at, from Jinja's rewritten traceback."""
-    name = getattr(exc, "name", None) or getattr(exc, "filename", None)
-    line = getattr(exc, "lineno", None)
-    if line is not None:
-        return name, line
-    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
-        if frame.filename.endswith(".j2"):
-            return Path(frame.filename).name, frame.lineno
-    return name, None
-
-
-def template_error(exc: BaseException) -> UserError:
-    """One Chinese line for a broken template: its name, its line and what went wrong."""
-    name, line = _template_line(exc)
-    where = f"模板 {Path(name).name if name else '（未知）'}" + (f" 第 {line} 行" if line else "")
-    if isinstance(exc, jinja2.TemplateNotFound):
-        return UserError(f"找不到模板 {exc.name}", hint="检查县级仓库 templates/ 中的文件名")
-    if isinstance(exc, jinja2.TemplateSyntaxError):
-        return UserError(f"{where}有语法错误：{exc.message}")
-    if isinstance(exc, jinja2.exceptions.SecurityError):
-        return UserError(f"{where}试图访问不安全的内容，已被沙箱拒绝：{exc}")
-    if isinstance(exc, jinja2.UndefinedError):
-        return UserError(f"{where}引用了不存在的字段：{exc.message}", hint="检查字段名是否拼写正确")
-    return UserError(f"{where}出错：{type(exc).__name__}: {exc}")
 
 
 @contextmanager
@@ -141,7 +136,7 @@ def template_errors() -> Iterator[None]:
         yield
     except UserError:
         raise
-    except (jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError) as exc:
+    except Exception as exc:  # anything a county's template can raise, ZeroDivisionError and RecursionError included
         raise template_error(exc).with_traceback(None) from None
 
 
@@ -150,7 +145,8 @@ class Templates:
 
     def __init__(self, county_root: Path | None) -> None:
         self.folders = search_path(county_root)
-        self.env = make_environment(self.folders)
+        self.county_root = county_root
+        self.env = make_environment(self.folders, county_root)
         self._compiled: dict[str, jinja2.Template] = {}
 
     def get(self, name: str) -> jinja2.Template:
@@ -161,16 +157,26 @@ class Templates:
         return self._compiled[name]
 
     def render(self, name: str, **context: Any) -> str:
-        """Render one template; a template's own mistake becomes a UserError naming its line."""
+        """Render one template within the time and size limits; a template's own mistake becomes a UserError
+        naming its line."""
         template = self.get(name)
-        with template_errors():
-            return template.render(**context)
+        chunks: list[str] = []
+        size = 0
+        with template_errors(), time_limit():
+            for chunk in template.generate(**context):
+                size += len(chunk)
+                if size > MAX_OUTPUT:
+                    raise UserError(f"模板 {name} 超出限制：生成的内容超过 {MAX_OUTPUT} 个字符")
+                chunks.append(chunk)
+        return "".join(chunks)
 
     def reference_docx(self) -> Path | None:
-        """A county's reference.docx, whose styles replace the built-in ones."""
+        """A county's reference.docx, whose styles replace the built-in ones (refused if it leads outside)."""
         for folder in self.folders:
             candidate = folder / "reference.docx"
             if candidate.is_file():
+                if self.county_root is not None and folder == self.county_root / "templates":
+                    inside_county(candidate, self.county_root)
                 return candidate
         return None
 
