@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-import subprocess
 import unicodedata
 from pathlib import Path
 
@@ -201,10 +200,6 @@ def _files(county: str, code: str, year: int) -> dict[str, bytes]:
     return files
 
 
-def _git(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["git", *args], cwd=folder, capture_output=True, text=True, check=False)
-
-
 def _existing(folder: Path, relpaths: list[str]) -> list[str]:
     """The paths among `relpaths` that already exist in `folder` (a dangling symlink exists too), and the
     folders on their way that exist as something other than a folder: either would stop init half-way."""
@@ -250,20 +245,6 @@ def init_county(folder: Path, county: str, code: str, year: int | None = None, *
     write_schemas(folder / "schemas")
     if not git:
         return False
-    return _first_commit(folder, county, [*files, *schemas])
+    from .history.git import first_commit  # gitpython is loaded only when a commit is made
 
-
-def _first_commit(folder: Path, county: str, written: list[str]) -> bool:
-    """Commit exactly the files init wrote, in a new repository; inside an existing one, leave that to the user."""
-    if _git(folder, "rev-parse", "--is-inside-work-tree").returncode == 0:
-        return False  # an existing repository: the user commits when ready
-    if _git(folder, "init", "-q", "-b", "main").returncode != 0:
-        raise UserError("git init 失败", hint="检查是否已安装 git")
-    identity = [] if _git(folder, "config", "user.name").stdout.strip() else ["-c", "user.name=zsht", "-c",
-                                                                            "user.email=zsht@localhost"]
-    # -f: a .gitignore already in the folder must not leave out a file the repository needs
-    _git(folder, "add", "-f", "--", *written)
-    done = _git(folder, *identity, "commit", "-q", "-m", f"{county}政社互动记录仓库：由 zsht init 创建", "--", *written)
-    if done.returncode != 0:
-        raise UserError(f"首次提交失败：{done.stderr.strip().splitlines()[-1] if done.stderr.strip() else ''}")
-    return True
+    return first_commit(folder, f"{county}政社互动记录仓库：由 zsht init 创建", [*files, *schemas])

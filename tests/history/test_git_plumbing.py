@@ -71,7 +71,7 @@ def _git(folder: Path, *args: str) -> str:
     return subprocess.run(["git", *args], cwd=folder, capture_output=True, text=True, check=True).stdout.strip()
 
 
-def test_first_commit_records_every_file_as_the_user(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_first_commit_records_the_files_it_is_given_as_the_user(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _no_identity(monkeypatch)
     monkeypatch.setenv("GIT_AUTHOR_NAME", "张三")
     monkeypatch.setenv("GIT_AUTHOR_EMAIL", "zhangsan@example.org")
@@ -81,17 +81,18 @@ def test_first_commit_records_every_file_as_the_user(tmp_path: Path, monkeypatch
     (county / "registry").mkdir(parents=True)
     (county / "zsht.yaml").write_text("county: 东海县\n", encoding="utf-8")
     (county / "registry" / "townships.yaml").write_text("townships: []\n", encoding="utf-8")
-    assert first_commit(county, "东海县政社互动记录仓库") is True
+    (county / "notes.txt").write_text("不属于仓库\n", encoding="utf-8")  # not among the paths: never committed
+    assert first_commit(county, "东海县政社互动记录仓库", ["zsht.yaml", "registry/townships.yaml"]) is True
     assert _git(county, "log", "--format=%an <%ae>|%cn|%s") == "张三 <zhangsan@example.org>|张三|东海县政社互动记录仓库"
     assert _git(county, "ls-tree", "-r", "--name-only", "main").splitlines() == ["registry/townships.yaml", "zsht.yaml"]
-    assert _git(county, "status", "--porcelain") == ""
+    assert _git(county, "status", "--porcelain") == "?? notes.txt"
     assert git_children() == []
 
 
 def test_first_commit_without_an_identity_is_made_as_zsht(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _no_identity(monkeypatch)
     (tmp_path / "zsht.yaml").write_text("county: 东海县\n", encoding="utf-8")
-    assert first_commit(tmp_path, "首次提交") is True
+    assert first_commit(tmp_path, "首次提交", ["zsht.yaml"]) is True
     assert _git(tmp_path, "log", "--format=%an <%ae>") == "zsht <zsht@localhost>"
 
 
@@ -100,7 +101,7 @@ def test_first_commit_leaves_an_existing_repository_alone(repo: CountyRepo) -> N
     inner.mkdir()
     (inner / "zsht.yaml").write_text("county: 新县\n", encoding="utf-8")
     head = repo.git("rev-parse", "HEAD")
-    assert first_commit(inner, "不该有的提交") is False
+    assert first_commit(inner, "不该有的提交", ["zsht.yaml"]) is False
     assert repo.git("rev-parse", "HEAD") == head and not (inner / ".git").exists()
 
 

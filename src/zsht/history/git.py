@@ -12,7 +12,7 @@ so no git child outlives the command.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
@@ -244,10 +244,11 @@ def _execute(runner: git.Git, args: tuple[str, ...] | list[str], doing: str) -> 
     return out.decode("utf-8", "replace").strip()
 
 
-def first_commit(folder: Path, message: str, branch: str = "main") -> bool:
-    """Make `folder` a git repository on `branch` with one commit of every file in it (`zsht init`); False, and
-    nothing done, when `folder` is inside a repository already (its owner commits when ready). Without a git
-    identity of the user's, the commit is made as zsht <zsht@localhost>."""
+def first_commit(folder: Path, message: str, paths: Sequence[str], branch: str = "main") -> bool:
+    """Make `folder` a git repository on `branch` with one commit of exactly `paths` (`zsht init`: the files it
+    wrote, never other files already there); False, and nothing done, when `folder` is inside a repository
+    already (its owner commits when ready). Without a git identity of the user's, the commit is made as
+    zsht <zsht@localhost>."""
     _load_gitpython()
     import git
 
@@ -263,8 +264,9 @@ def first_commit(folder: Path, message: str, branch: str = "main") -> bool:
         identity: list[str] = []
     except GitError:
         identity = ["-c", "user.name=zsht", "-c", "user.email=zsht@localhost"]
-    _execute(runner, ["add", "-A"], "把文件加入首次提交")
-    _execute(runner, [*identity, "commit", "-q", "-m", message], "首次提交")
+    # -f: a .gitignore already in the folder must not leave out a file the repository needs
+    _execute(runner, ["add", "-f", "--", *paths], "把文件加入首次提交")
+    _execute(runner, [*identity, "commit", "-q", "-m", message, "--", *paths], "首次提交")
     return True
 
 
