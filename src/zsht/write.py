@@ -29,8 +29,12 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.util import load_yaml_guess_indent
+from yaml import ScalarNode
+from yaml.resolver import Resolver
 
 from .errors import UserError
+
+_RESOLVER = Resolver()  # the implicit types zsht's loader gives plain scalars
 
 NAME_MAX = 255  # bytes, on every file system zsht is used on
 TEMPORARY = re.compile(r"\..*\.zsht-([0-9a-f]{4})-(\d+)-[0-9a-f]{8}\.tmp", re.DOTALL)  # host, process, random
@@ -239,12 +243,23 @@ def round_trip(text: str | None) -> tuple[YAML, Any]:
     yaml.preserve_quotes = True
     yaml.width = 4096
     yaml.representer.add_representer(Decimal, lambda r, value: r.represent_scalar("tag:yaml.org,2002:float", str(value)))
+    yaml.representer.add_representer(str, _text_for_yaml_1_1)
     if text is None:
         yaml.indent(mapping=2, sequence=4, offset=2)
         return yaml, None
     data, sequence, offset = load_yaml_guess_indent(text, yaml=yaml)
     yaml.indent(mapping=2, sequence=sequence or 2, offset=offset or 0)
     return yaml, data
+
+
+def _text_for_yaml_1_1(representer: Any, value: str) -> Any:
+    """A string as text that zsht's loader (YAML 1.1, like PyYAML) reads back as the same string.
+
+    ruamel writes YAML 1.2, where `yes`, `off`, `1:20` or `1_000` are plain text; a YAML 1.1 reader takes them for
+    a boolean or a number. Such a string is quoted, so a name or an answer written by zsht never changes type."""
+    if value and _RESOLVER.resolve(ScalarNode, value, (True, False)) != "tag:yaml.org,2002:str":  # type: ignore[no-untyped-call]
+        return representer.represent_scalar("tag:yaml.org,2002:str", value, style="'")
+    return representer.represent_str(value)
 
 
 def dumped(yaml: YAML, data: Any, head: str = "") -> bytes:

@@ -11,10 +11,11 @@ import typer.main
 from zsht.cli import app
 from zsht.cli.helpformat import summary, width, wrap
 
-# Words that are names, not English: programs, formats, standards, and the literal values one types.
+# Words that are names, not English: programs, formats, standards, encodings (Big5, gb18030, utf-8), and the
+# literal values one types.
 ALLOWED = {
     "zsht", "git", "YAML", "Word", "PDF", "HTML", "JSON", "Schema", "schema", "Excel", "LibreOffice", "Markdown",
-    "GB", "GBK", "GB18030", "UTF", "CPU", "CI", "pre", "commit", "Python", "BASE", "HEAD", "main",
+    "GB", "GBK", "GB18030", "UTF", "Big", "gb", "big", "utf", "CPU", "CI", "pre", "commit", "Python", "BASE", "HEAD", "main",
     "result",  # a record field, named as it is written in the YAML
 }
 
