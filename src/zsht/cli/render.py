@@ -13,6 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from ..errors import UserError
 from .app import STATE, ZshtGroup, app
+from .options import year_option
 
 if TYPE_CHECKING:
     from ..render import BatchResult
@@ -24,7 +25,7 @@ notice_app = typer.Typer(help="生成公示：catalog（两份清单公示）、
 render_app.add_typer(notice_app, name="notice")
 app.add_typer(render_app, name="render")
 
-YEAR = typer.Option(None, "--year", help="年度（默认：有协议的最近年度）")
+YEAR = year_option(None, help="年度（默认：有协议的最近年度）")
 TOWNSHIP = typer.Option(None, "--township", help="只生成该乡镇（街道）的，填编号")
 OUT = typer.Option(Path("out"), "-o", "--output", help="输出目录")
 JOBS = typer.Option(None, "--jobs", "-j", min=1, help="并行进程数（默认：CPU 核数）")

@@ -9,11 +9,12 @@ import typer
 
 from ..write import write_atomic
 from .app import STATE, app
+from .options import year_option
 
 
 @app.command("report")
 def report_command(
-    year: int = typer.Option(..., "--year", "-y", help="报告年度（有上一年数据时一并比较）"),
+    year: int = year_option(help="报告年度（有上一年数据时一并比较）"),
     output: Path | None = typer.Option(None, "--output", "-o", help="另存为一个独立的 HTML 文件（图表内嵌，可作邮件附件）"),
 ) -> None:
     """全县年度情况：协议与评估覆盖面、协助事项负担、各部门和各乡镇经费（协议与兑现）、等次分布，并与上一年比较。

@@ -9,6 +9,7 @@ from pathlib import Path
 import typer
 
 from .app import STATE, app
+from .options import year_option
 
 
 class Format(StrEnum):
@@ -19,7 +20,7 @@ class Format(StrEnum):
 @app.command("score")
 def score_command(
     ctx: typer.Context,
-    year: int = typer.Option(..., "--year", "-y", help="评估年度"),
+    year: int = year_option(help="评估年度"),
     township: str | None = typer.Option(None, "--township", "-t", help="只算这个乡镇（街道）"),
     fmt: Format = typer.Option(Format.text, "--format", "-f", help="输出格式：text、json"),
     output: Path | None = typer.Option(None, "--output", "-o", help="另存为 Excel 工作簿（.xlsx）"),

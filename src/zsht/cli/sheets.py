@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from .app import STATE, ZshtGroup, app, refuse_on
+from .options import year_option
 
 sheet_app = typer.Typer(cls=ZshtGroup, no_args_is_help=True, rich_markup_mode=None,
                         help="评估评分表：导出给评估主体填写，填好后导入为评估记录。\n\n例：zsht sheet export --year 2015 -o 评分表.xlsx")
@@ -15,7 +16,7 @@ app.add_typer(sheet_app, name="sheet", help="评估评分表：导出 Excel 评�
 
 @sheet_app.command("export")
 def export_command(
-    year: int = typer.Option(..., "--year", "-y", help="评估年度"),
+    year: int = year_option(help="评估年度"),
     township: str | None = typer.Option(None, "--township", "-t", help="只导出这个乡镇（街道）（编号）"),
     output: Path = typer.Option(..., "--output", "-o", help="评分表文件（.xlsx）"),
 ) -> None:
@@ -34,7 +35,7 @@ def export_command(
 def import_command(
     ctx: typer.Context,
     workbook: Path = typer.Argument(..., metavar="评分表", help="填好的评分表（.xlsx）", exists=True, dir_okay=False),
-    year: int | None = typer.Option(None, "--year", "-y", help="评估年度；不填则取表中的年度"),
+    year: int | None = year_option(None, help="评估年度；不填则取表中的年度"),
 ) -> None:
     """导入评分表：整本检查无误才写入评估记录（保留注释和格式），分数齐全时算出结果；有错则逐格列出，一个文件也不写。
 
