@@ -74,6 +74,12 @@ jobs:
         run: zsht audit "origin/${{ github.base_ref }}..HEAD"
 """
 
+IGNORED = """\
+# zsht 的工作文件，不进版本库：写入锁（不在 git 仓库中时）、被中断的批量写入的暂存区（下一次 zsht 会完成它）
+.zsht.lock
+.zsht-staging/
+"""
+
 PRE_COMMIT = """\
 # zsht 校验：每次提交前检查全部记录（需已安装 zsht）。
 repos:
@@ -195,6 +201,7 @@ def _files(county: str, code: str, year: int) -> dict[str, bytes]:
         files[relpath] = catalog(relpath, kind, title)
     for folder in ("registry/communities", "legal", "access", "agreements", "evaluations", "purchases", "notices"):
         files[f"{folder}/.gitkeep"] = b""
+    files[".gitignore"] = IGNORED.encode("utf-8")
     files[".pre-commit-config.yaml"] = PRE_COMMIT.encode("utf-8")
     files[".github/workflows/zsht.yml"] = WORKFLOW.encode("utf-8")
     return files

@@ -135,3 +135,13 @@ def test_checks_for_git_before_writing(tmp_path: Path, cli: Any, monkeypatch: py
     assert result.exit_code == 2 and "找不到 git" in result.output, result.output
     assert not folder.exists()
     assert cli("init", folder, "--county", "东海县", "--no-git").exit_code == 0
+
+
+def test_zshts_own_working_files_are_ignored_by_git(tmp_path: Path, cli: Any) -> None:
+    folder = tmp_path / "records"
+    assert cli("init", folder, "--county", "东海县", "--year", "2026").exit_code == 0
+    (folder / ".zsht-staging").mkdir()
+    (folder / ".zsht-staging" / "000000").write_text("staged\n", encoding="utf-8")
+    (folder / ".zsht.lock").write_text("", encoding="utf-8")
+    status = subprocess.run(["git", "status", "--porcelain"], cwd=folder, capture_output=True, text=True).stdout
+    assert status == ""
