@@ -14,7 +14,7 @@ import docx
 from docx.shared import Pt
 
 from zsht.render.agreements import AgreementView
-from zsht.render.numerals import capital_amount, figures, small_number
+from zsht.render.numerals import capital_amount, chinese_number, figures
 
 
 def make_template(path: Path) -> Path:
@@ -84,9 +84,9 @@ def context(view: AgreementView) -> dict[str, Any]:
              for index, item in enumerate(view.items, 1)]
     return {
         **view.__dict__, "laws": "、".join(f"《{law}》" for law in view.laws), "items": items,
-        "payment": [{**p.__dict__, "number": small_number(i), "amount": figures(p.amount)}
+        "payment": [{**p.__dict__, "number": chinese_number(i), "amount": figures(p.amount)}
                     for i, p in enumerate(view.payment, 1)],
         "party_a": view.party_a.__dict__, "party_b": view.party_b.__dict__,
         "total": figures(view.total), "total_capital": capital_amount(view.total),
-        "copies": small_number(view.copies), "half": small_number(view.copies // 2),
+        "copies": chinese_number(view.copies), "half": chinese_number(view.copies // 2),
     }

@@ -21,7 +21,7 @@ def test_round_trip_yaml_needs_no_c_extension() -> None:
     script = """
 import sys
 sys.modules["_ruamel_yaml"] = None  # as if ruamel.yaml.clib were not installed
-from zsht.write import dumped, round_trip
+from zsht.roundtrip import dumped, round_trip
 text = "# 东海县\\nitems:\\n  - id: XZ-001  # 事项\\n    name: '甲'\\n"
 yaml, data = round_trip(text)
 data["items"][0]["name"] = "乙"

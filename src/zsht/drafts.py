@@ -19,8 +19,8 @@ from .errors import UserError
 from .load.county import County
 from .models import Agreement, AssistItem
 from .policy import agreement_total, catalog_in_force, items_in_force, published_on
-from .validate import write_if_valid
-from .write import dumped, round_trip, schema_modeline, yaml_number
+from .roundtrip import dumped, round_trip, schema_modeline, yaml_number
+from .write_gate import write_if_valid
 
 STANDARD = {
     "evaluation": "年终由甲方组织多元评估主体按协议事项逐项评估，乙方同时对甲方及县有关部门的履职情况评分；评估结果公示后按等次兑现经费。",

@@ -3,21 +3,43 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from decimal import Decimal
+from typing import TypeVar
 
 from .load.county import County, Entry
-from .models import Agreement, AgreementItem, AssistCatalog, AssistItem, Funding
+from .models import Agreement, AgreementItem, AssistCatalog, AssistItem, DutyCatalog, Funding, NegativeCatalog
+from .models.catalogs import LifecycleStep
+
+# The catalogs issued in yearly versions, each in force from its `year` until the next one.
+Catalog = TypeVar("Catalog", AssistCatalog, DutyCatalog, NegativeCatalog)
 
 
-def published_on(catalog: AssistCatalog) -> dt.date | None:
+def release(catalog: AssistCatalog | DutyCatalog) -> LifecycleStep | None:
+    """The catalog's 发布 step (date and document), or None while it is a draft."""
+    return next((step for step in catalog.stages if step.stage == "发布"), None)
+
+
+def published_on(catalog: AssistCatalog | DutyCatalog) -> dt.date | None:
     """The date of the catalog's 发布 step, or None while it is a draft."""
-    return next((step.date for step in catalog.stages if step.stage == "发布"), None)
+    step = release(catalog)
+    return step.date if step else None
+
+
+def version_in_force(versions: Iterable[Entry[Catalog]], year: int) -> Entry[Catalog] | None:
+    """The version in force in `year`: the latest one starting by then (of two for the same year, the first)."""
+    started = [entry for entry in versions if entry.record.year <= year]
+    return max(started, key=lambda entry: entry.record.year) if started else None
 
 
 def catalog_in_force(county: County, year: int) -> Entry[AssistCatalog] | None:
     """The assist catalog version that governs agreements of `year`: the latest one starting by then."""
-    versions = [e for e in county.entries("assist") if e.record.year <= year]
-    return max(versions, key=lambda e: e.record.year) if versions else None
+    return version_in_force(county.entries("assist"), year)
+
+
+def duty_catalog_in_force(county: County, year: int) -> Entry[DutyCatalog] | None:
+    """The duty catalog (依法履职事项) version in force in `year`: the latest one starting by then."""
+    return version_in_force(county.entries("duty"), year)
 
 
 def items_in_force(county: County, year: int) -> dict[str, AssistItem]:

@@ -12,9 +12,10 @@ from rich.console import Console
 from rich.table import Table
 from ruamel.yaml.comments import CommentedMap
 
+from .roundtrip import dumped, round_trip
 from .settlement import CommitteeResult, YearResults
 from .staging import write_all
-from .write import dumped, round_trip, write_atomic
+from .write import write_atomic
 
 _COLUMNS = ("乡镇（街道）", "排名", "村（居）委会", "履约得分", "履职得分", "等次", "协议经费（元）", "兑现经费（元）")
 

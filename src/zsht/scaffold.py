@@ -13,8 +13,9 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from .errors import UserError
 from .layout import CONFIG_FILE, KINDS
+from .roundtrip import dumped, round_trip
 from .schema_export import write_schemas
-from .write import dumped, round_trip, write_atomic
+from .write import write_atomic
 
 WORKFLOW = """\
 # Example GitHub Actions workflow for a county repository: copy to .github/workflows/zsht.yml.

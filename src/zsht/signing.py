@@ -10,8 +10,8 @@ from ruamel.yaml.comments import CommentedMap
 
 from .errors import UserError
 from .load.county import County
-from .validate import write_if_valid
-from .write import dumped, round_trip
+from .roundtrip import dumped, round_trip
+from .write_gate import write_if_valid
 
 
 @dataclass

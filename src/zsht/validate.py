@@ -4,18 +4,15 @@ from __future__ import annotations
 
 import gc
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from itertools import chain
 from pathlib import Path
 
 from .findings import Finding, Severity, link_causes
-from .load.county import County, load_county, with_files
+from .load.county import County, load_county
 from .load.positions import place
 from .rules import CHECKS
-from .rules.base import Check
-from .staging import write_all
 
 
 @dataclass
@@ -66,31 +63,6 @@ def cyclic_gc_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
-
-
-def errors_if_written(county: County, contents: dict[str, bytes], checks: Sequence[Check] = CHECKS,
-                      new_only: bool = False) -> list[str]:
-    """The errors `checks` (all of `zsht validate`'s by default) would report in these files if they held these
-    bytes, one line each; with `new_only`, only those the files do not have already."""
-
-    def errors(state: County) -> set[tuple[str, str, str]]:
-        found = chain(state.findings, *(check(state) for check in checks))
-        return {(f.file, f.rule, f.message) for f in found if f.file in contents and f.severity is Severity.ERROR}
-
-    new = errors(with_files(county, contents))
-    if new_only:
-        new -= errors(county)
-    return [f"{file}: {rule} {message}（写入后 zsht validate 会报此错）" for file, rule, message in sorted(new)]
-
-
-def write_if_valid(county: County, contents: dict[str, bytes], problems: list[str]) -> list[str]:
-    """All or nothing: add to `problems` the errors these files would have; write them all only when
-    `problems` is then empty, so that even a crash cannot leave some written and not the others
-    (`staging.write_all`). Returns the files written."""
-    problems += errors_if_written(county, contents)
-    if problems:
-        return []
-    return write_all(county.root, contents)
 
 
 def validate(root: Path) -> Validation:

@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
 
 from .. import models as m
 from ..errors import UserError
 from ..findings import Finding
 from ..load.county import County, Entry
-from ..policy import agreement_total, catalog_in_force, catalog_items, effective_funding
-from .numerals import article, date_cn
+from ..policy import agreement_total, catalog_in_force, catalog_items, effective_funding, release
+from .citations import basis_text, law_name
+from .numerals import date_cn
 from .paths import document_relpath, safe_name
 from .plan import Dependency, Job, Plan, Skipped, blocking, describe, errors_by_file
 from .templates import register_view
@@ -88,14 +88,6 @@ class AgreementView:
     place: str
 
 
-def _basis_text(basis: list[m.Basis], laws: dict[str, Entry[Any]]) -> str:
-    cited = []
-    for entry in basis:
-        name = laws[entry.law].record.name if entry.law in laws else entry.law
-        cited.append(f"《{name}》" + "、".join(article(a) for a in entry.articles))
-    return "；".join(cited)
-
-
 def _item(item: m.AgreementItem, catalog: dict[str, m.AssistItem], county: County) -> Item:
     source = catalog.get(item.id)
     departments = county.index("department")
@@ -105,7 +97,7 @@ def _item(item: m.AgreementItem, catalog: dict[str, m.AssistItem], county: Count
     return Item(
         id=item.id, name=source.name if source else item.id,
         department=departments[source.department].record.name if source and source.department in departments else "",
-        basis=_basis_text(source.basis, county.index("law")) if source else "",
+        basis=basis_text(source.basis, county.index("law")) if source else "",
         targets=item.targets or (source.requirements if source else ""),
         evaluation=item.evaluation or (source.evaluation if source else ""),
         conditions=conditions,
@@ -126,19 +118,19 @@ def agreement_view(entry: Entry[m.Agreement], county: County) -> AgreementView:
     total = agreement.funding_total if agreement.funding_total is not None else agreement_total(agreement, items_by_id)
     laws = county.index("law")
     cited = [basis.law for item in agreement.items if item.id in items_by_id for basis in items_by_id[item.id].basis]
-    law_names = [laws[law].record.name if law in laws else law for law in dict.fromkeys(cited)]
+    law_names = [law_name(law, laws) for law in dict.fromkeys(cited)]
     signing = agreement.signing
     party_a = signing.party_a if signing else m.Party(name=township.government or township.name,
                                                       representative=township.head)
     party_b = signing.party_b if signing else m.Party(name=community.name, representative=community.director)
-    release = next((s for s in catalog.stages if s.stage == "发布"), None) if catalog else None
+    released = release(catalog) if catalog else None
     return AgreementView(
         id=agreement.id, year=agreement.year, county=county.config.county if county.config else "",
         township=township.name, community=community.name, community_type=community.type,
         party_a=Party(party_a.name, party_a.representative or ""),
         party_b=Party(party_b.name, party_b.representative or ""),
         laws=law_names, catalog_title=_with_county(catalog.title, county) if catalog else "",
-        catalog_document=(release.document or "") if release else "",
+        catalog_document=(released.document or "") if released else "",
         items=items, evaluation=agreement.evaluation or "",
         payment=[Installment(date_cn(p.due), p.share, (total * p.share / 100).quantize(Decimal("0.01")),
                              p.condition or "") for p in agreement.payment],

@@ -10,8 +10,9 @@ from .. import models as m
 from ..errors import UserError
 from ..findings import Finding
 from ..load.county import County, Entry
-from ..policy import catalog_in_force
-from .numerals import article, date_cn, figures
+from ..policy import catalog_in_force, duty_catalog_in_force
+from .citations import basis_text
+from .numerals import date_cn, figures
 from .paths import document_relpath
 from .plan import Dependency, Format, Job, Plan, Skipped, blocking, describe, errors_by_file
 from .templates import register_view
@@ -67,16 +68,6 @@ def _notice(record: m.Notice | None, title: str, issuer: str) -> NoticeView:
                       record.number or "", record.preamble or "", tuple(record.paragraphs))
 
 
-def _duty_in_force(county: County, year: int) -> Entry[m.DutyCatalog] | None:
-    versions = [e for e in county.entries("duty") if e.record.year <= year]
-    return max(versions, key=lambda e: e.record.year) if versions else None
-
-
-def _basis(basis: list[m.Basis], laws: dict[str, Entry[Any]]) -> str:
-    return "；".join(f"《{laws[b.law].record.name if b.law in laws else b.law}》"
-                    + "、".join(article(a) for a in b.articles) for b in basis)
-
-
 def _unless_titled(county: County, duty: Entry[m.DutyCatalog] | None, assist: Entry[m.AssistCatalog]) -> str:
     """The county's name to put before the catalog titles, or "" when the titles already carry it."""
     name = county.config.county if county.config else ""
@@ -98,16 +89,16 @@ def plan_catalog_notice(county: County, findings: list[Finding], year: int) -> P
     """The public notice of the duty and assist catalogs in force in `year`, one per 目录 notice record."""
     plan = Plan()
     notices = [e for e in county.entries("notice") if e.record.kind == "目录" and e.record.year == year]
-    duty, assist = _duty_in_force(county, year), catalog_in_force(county, year)
+    duty, assist = duty_catalog_in_force(county, year), catalog_in_force(county, year)
     if assist is None:
         raise UserError(f"{year} 年没有施行中的协助政府工作事项目录，无法生成目录公示")
     laws, departments = county.index("law"), county.index("department")
     context = {
         "year": year, "county": _unless_titled(county, duty, assist),
         "duty_title": duty.record.title if duty else "", "assist_title": assist.record.title,
-        "duty_items": [CatalogRow(i.id, i.name, _basis(i.basis, laws), "", "")
+        "duty_items": [CatalogRow(i.id, i.name, basis_text(i.basis, laws), "", "")
                        for i in (duty.record.items if duty else [])],
-        "assist_items": [CatalogRow(i.id, i.name, _basis(i.basis, laws),
+        "assist_items": [CatalogRow(i.id, i.name, basis_text(i.basis, laws),
                                     departments[i.department].record.name if i.department in departments else "",
                                     f"{figures(i.funding.amount)}{i.funding.unit}" if i.funding else "")
                          for i in assist.record.items],

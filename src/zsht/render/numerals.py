@@ -9,24 +9,25 @@ DIGITS = "零壹贰叁肆伍陆柒捌玖"
 PLACES = ("仟", "佰", "拾", "")
 SECTIONS = ("", "万", "亿", "万亿")
 SMALL = "〇一二三四五六七八九"
+SMALL_PLACES = ("千", "百", "十", "")
 
 
-def _section(group: int) -> str:
-    """One four-digit group (1–9999) in capitals, inner zeros collapsed to one 零, trailing zeros dropped."""
+def _section(group: int, digits: str = DIGITS, places: tuple[str, ...] = PLACES) -> str:
+    """One four-digit group (1–9999) in `digits`, inner zeros collapsed to one 零, trailing zeros dropped."""
     text, zero = "", False
-    for place, digit in zip(PLACES, f"{group:04d}", strict=True):
+    for place, digit in zip(places, f"{group:04d}", strict=True):
         if digit == "0":
             zero = bool(text)
             continue
         if zero:
             text += "零"
             zero = False
-        text += DIGITS[int(digit)] + place
+        text += digits[int(digit)] + place
     return text
 
 
-def _yuan(amount: int) -> str:
-    """The integer part in capitals, e.g. 10005 → 壹万零伍 (bank style: 100000 → 壹拾万)."""
+def _grouped(amount: int, digits: str = DIGITS, places: tuple[str, ...] = PLACES) -> str:
+    """A positive integer in `digits`, e.g. 10005 → 壹万零伍 (bank style: 100000 → 壹拾万)."""
     groups: list[int] = []
     while amount:
         amount, group = divmod(amount, 10000)
@@ -39,7 +40,7 @@ def _yuan(amount: int) -> str:
             continue
         if text and (pending_zero or group < 1000):
             text += "零"
-        text += _section(group) + SECTIONS[index]
+        text += _section(group, digits, places) + SECTIONS[index]
         pending_zero = False
     return text
 
@@ -57,7 +58,7 @@ def capital_amount(amount: Decimal | int | float | str) -> str:
     jiao, fen = divmod(rest, 10)
     if cents == 0:
         return "零元整"
-    text = _yuan(yuan) + "元" if yuan else ""
+    text = _grouped(yuan) + "元" if yuan else ""
     if not rest:
         return text + "整"
     if jiao:
@@ -79,22 +80,20 @@ def date_cn(day: dt.date | None) -> str:
     return f"{day.year}年{day.month}月{day.day}日" if day else "    年  月  日"
 
 
-def small_number(number: int) -> str:
-    """A small count in Chinese digits, as in 一式四份 (0–99)."""
+def chinese_number(number: int) -> str:
+    """A count or an ordinal in Chinese digits, as in 一式四份 or 第一千二百六十条: 10 → 十, 110 → 一百一十."""
+    if number < 0:
+        raise ValueError(f"不能写成中文数字：{number}")
     if number < 10:
         return SMALL[number]
-    tens, units = divmod(number, 10)
-    return ("" if tens == 1 else SMALL[tens]) + "十" + (SMALL[units] if units else "")
+    if number < 20:  # 十, 十一 … 十九: no 一 before a leading 十 (but 一百一十, 一千零一十)
+        return "十" + (SMALL[number - 10] if number > 10 else "")
+    return _grouped(number, SMALL, SMALL_PLACES)
 
 
 def article(number: int) -> str:
-    """An article number as a statute cites it: 37 → 第三十七条."""
-    if number < 100:
-        return f"第{small_number(number)}条"
-    hundreds, rest = divmod(number, 100)
-    tail = "" if rest == 0 else ("零" + small_number(rest) if rest < 10 else
-                                 (small_number(rest) if rest >= 20 else "一" + small_number(rest)))
-    return f"第{SMALL[hundreds]}百{tail}条"
+    """An article number as a statute cites it: 37 → 第三十七条, 1260 → 第一千二百六十条."""
+    return f"第{chinese_number(number)}条"
 
 
 def sentence(text: object) -> str:

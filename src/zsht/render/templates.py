@@ -120,7 +120,7 @@ def make_environment(folders: list[Path], county_root: Path | None = None) -> Sa
     env.globals["range"] = safe_range
     filters: dict[str, Callable[..., str]] = {
         "capital": numerals.capital_amount, "figures": numerals.figures, "date_cn": numerals.date_cn,
-        "cn_number": numerals.small_number, "article": numerals.article, "sentence": numerals.sentence,
+        "cn_number": numerals.chinese_number, "article": numerals.article, "sentence": numerals.sentence,
         "quote_title": numerals.quote_title, "md_cell": _markdown_cell,
     }
     env.filters.update(filters)

@@ -17,7 +17,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..errors import UserError
 from ..load.county import County
 from ..models import PANEL_CATEGORIES
-from ..write import write_atomic, yaml_number
+from ..roundtrip import yaml_number
+from ..write import write_atomic
 from .fingerprint import fingerprint, write_fingerprints
 from .layout import (
     EMPTY_PANEL_COLUMNS,

@@ -25,11 +25,11 @@ from ..load.county import County
 from ..load.schema_errors import schema_findings
 from ..models import Evaluation
 from ..policy import agreed_funding, items_in_force
+from ..roundtrip import dumped, round_trip, schema_modeline, yaml_number
 from ..rules.evaluations import evaluations
 from ..scoring import compute, finite
 from ..staging import write_all
-from ..validate import errors_if_written
-from ..write import dumped, round_trip, schema_modeline, yaml_number
+from ..write_gate import errors_if_written
 from .fingerprint import read_fingerprints
 from .guard import Guard
 from .layout import FINGERPRINT_SHEET, sheet_roles
