@@ -15,8 +15,8 @@ import shutil
 from decimal import Decimal
 from pathlib import Path
 
+from zsht.evaluation.scores import compute
 from zsht.models import CountyConfig, Evaluation
-from zsht.scoring import compute
 
 PER_TOWNSHIP = 16
 ITEMS = 30

@@ -190,7 +190,7 @@ class MiniCounty:
     def _settle_results(self) -> None:
         """Store in each evaluation the result zsht computes, so the county starts valid."""
         from zsht import load_county
-        from zsht.scoring import compute
+        from zsht.evaluation.scores import compute
 
         county = load_county(self.root)
         assert county.config is not None

@@ -32,9 +32,10 @@ def score_command(
 
     例：zsht score --year 2015 -o 2015评估结果.xlsx
     """
+    from ..evaluation.output import results_json, results_text, write_results_xlsx
+    from ..evaluation.stored import store_results
+    from ..evaluation.year import year_results
     from ..load.county import load_county
-    from ..results_out import results_json, results_text, store_results, write_results_xlsx
-    from ..settlement import year_results
 
     root = STATE.root()
     if write:  # results computed and stored under the county's write lock, held until the command ends

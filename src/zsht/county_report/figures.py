@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..errors import UserError
+from ..evaluation.settlement import agreed_by_department, department_shares, money
 from ..load.county import County
-from ..policy import agreed_funding, catalog_in_force, catalog_items, effective_funding
-from ..scoring import money
+from ..policy import agreed_funding, catalog_in_force, catalog_items
 
 DONE = ("已评定", "已公示")
 
@@ -60,6 +60,7 @@ class YearFigures:
 
 
 def _funding(county: County, year: int, figures: YearFigures) -> None:
+    """Agreed and settled funding per department and per township; settled is what the evaluations store."""
     catalog = catalog_in_force(county, year)
     items = catalog_items(catalog.record) if catalog else {}
     towns = {e.record.id: e.record.name for e in county.entries("township")}
@@ -72,20 +73,17 @@ def _funding(county: County, year: int, figures: YearFigures) -> None:
         agreement = entry.record
         if agreement.year != year:
             continue
-        total = agreed_funding(agreement, items)
         town = by_township[towns.get(agreement.township, agreement.township)]
-        town[0] += total
+        town[0] += agreed_funding(agreement, items)
         paid = settled.get(agreement.community)
         town[1] += paid or Decimal(0)
-        for item in agreement.items:
-            source = items.get(item.id)
-            funding = effective_funding(item, source)
-            if source is None or funding is None:
-                continue
-            row = by_department[departments.get(source.department, source.department)]
-            row[0] += funding.amount
-            if paid is not None and total:
-                row[1] += money(paid * funding.amount / total)
+        agreed = agreed_by_department(agreement, items)
+        # The same shares `zsht score` gives, of the settlement the evaluation stores.
+        shares = department_shares(paid, agreed) if paid is not None else {}
+        for department, amount in agreed.items():
+            row = by_department[departments.get(department, department)]
+            row[0] += amount
+            row[1] += shares.get(department, Decimal(0))
     figures.departments = {k: (a, s) for k, (a, s) in sorted(by_department.items())}
     figures.townships = {k: (a, s) for k, (a, s) in sorted(by_township.items())}
 

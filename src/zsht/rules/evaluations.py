@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from ..evaluation.scores import compute, grade_of
 from ..findings import Cause, Finding
 from ..load.county import County, Entry
 from ..models import Agreement, CountyConfig, Evaluation
 from ..policy import agreed_funding, catalog_in_force, catalog_items, items_in_force
 from ..ruletable import finding
-from ..scoring import compute, grade_of
 from .base import at, check
 from .causes import Causes
 

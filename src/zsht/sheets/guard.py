@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ..evaluation.year import unloaded_evaluations
 from ..load.county import County
-from ..settlement import unloaded_evaluations
 from .fingerprint import NO_EVALUATION, fingerprint
 from .layout import FINGERPRINT_SHEET, GOV_SUFFIX, CommitteeSheet, committee_sheets, township_titles
 from .reading import Reading, Scored

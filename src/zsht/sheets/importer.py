@@ -21,13 +21,14 @@ from pydantic import ValidationError
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from ..errors import UserError
+from ..evaluation.scores import compute, finite
+from ..evaluation.stored import put_result
 from ..load.county import County
 from ..load.schema_errors import schema_findings
 from ..models import Evaluation
 from ..policy import agreed_funding, items_in_force
 from ..roundtrip import dumped, round_trip, schema_modeline, yaml_number
 from ..rules.evaluations import evaluations
-from ..scoring import compute, finite
 from ..staging import write_all
 from ..write_gate import errors_if_written
 from .fingerprint import read_fingerprints
@@ -151,21 +152,10 @@ def _result(data: CommentedMap, county: County, scored: Scored, changed: bool) -
         return changed, f"{scored.community}: 评估记录所评的协议 {evaluation.agreement} 不存在，无法计算结果"
     agreement = target.record
     assert county.config is not None
-    score = compute(evaluation, county.config, agreed_funding(agreement, items_in_force(county, agreement.year)))
-    if not finite(score):
+    computed = compute(evaluation, county.config, agreed_funding(agreement, items_in_force(county, agreement.year)))
+    if not finite(computed):
         return changed, f"{scored.community}: 分数或 zsht.yaml 的兑现比例过大，结果无法计算（先运行 zsht validate）"
-    result = data.get("result")
-    if not isinstance(result, dict):
-        result = CommentedMap()
-        if "status" in data:
-            data.insert(list(data).index("status"), "result", result)
-        else:
-            data["result"] = result
-        changed = True
-    for key, value in (("performance", score.performance), ("government", score.government),
-                       ("grade", score.grade), ("settlement", score.settlement)):
-        changed |= _set(result, key, value)
-    return changed, None
+    return put_result(data, computed) or changed, None
 
 
 def _read(county: County, path: Path, year: int | None) -> tuple[Reading, set[str]]:

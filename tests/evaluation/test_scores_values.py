@@ -9,8 +9,9 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from zsht.evaluation.scores import compute, finite
+from zsht.evaluation.settlement import settled
 from zsht.models import CountyConfig, Evaluation
-from zsht.scoring import compute, finite, settled
 
 # Finite decimals over the whole range a Decimal constructor takes, tiny and huge, as pydantic lets them through.
 numbers = st.one_of(

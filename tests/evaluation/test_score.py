@@ -153,7 +153,7 @@ def test_huge_numbers_never_stop_the_computing(mini: MiniCounty, cli: Any, relpa
 def test_money_and_settled_round_any_amount() -> None:
     from decimal import Decimal
 
-    from zsht.scoring import money, settled
+    from zsht.evaluation.settlement import money, settled
 
     assert money(Decimal("1e300")) == Decimal("1e300") and money(Decimal("2.345")) == Decimal("2.35")
     assert settled(Decimal("3500"), Decimal("1e300")) == Decimal("3.5e303")

@@ -1,4 +1,4 @@
-"""A year's results as a table, JSON or a workbook, and stored back into the evaluation records."""
+"""A year's results as a terminal table, JSON or a workbook."""
 
 from __future__ import annotations
 
@@ -10,24 +10,21 @@ from typing import Any
 
 from rich.console import Console
 from rich.table import Table
-from ruamel.yaml.comments import CommentedMap
 
-from .roundtrip import dumped, round_trip
-from .settlement import CommitteeResult, YearResults
-from .staging import write_all
-from .write import write_atomic
+from ..write import write_atomic
+from .year import CommunityResult, YearResults
 
 _COLUMNS = ("乡镇（街道）", "排名", "村（居）委会", "履约得分", "履职得分", "等次", "协议经费（元）", "兑现经费（元）")
 
 
-def _cells(row: CommitteeResult) -> tuple[Any, ...]:
-    s = row.score
-    return (row.township_name, row.rank, row.community_name, s.performance, s.government, s.grade, row.agreed,
-            s.settlement)
+def _cells(row: CommunityResult) -> tuple[Any, ...]:
+    c = row.computed
+    return (row.township_name, row.rank, row.community_name, c.performance, c.government, c.grade, row.agreed,
+            c.settlement)
 
 
 def results_text(results: YearResults, *, color: bool = False, width: int = 140) -> str:
-    """Rich tables: committees ranked per township, then funding per department."""
+    """Rich tables: communities ranked per township, then funding per department."""
     buffer = io.StringIO()
     console = Console(file=buffer, force_terminal=color, no_color=not color, width=width)
     table = Table(title=f"{results.year} 年履职履约双向评估结果")
@@ -55,11 +52,13 @@ def results_text(results: YearResults, *, color: bool = False, width: int = 140)
 
 
 def results_json(results: YearResults) -> str:
-    """The results as JSON; amounts and scores as strings of exact decimals."""
+    """The results as JSON; amounts and scores as strings of exact decimals.
+
+    The list of communities keeps its published key, "committees"."""
     rows = [{
         "township": r.township, "community": r.community, "rank": r.rank,
-        "performance": str(r.score.performance), "government": str(r.score.government), "grade": r.score.grade,
-        "agreed": str(r.agreed), "settlement": str(r.score.settlement),
+        "performance": str(r.computed.performance), "government": str(r.computed.government),
+        "grade": r.computed.grade, "agreed": str(r.agreed), "settlement": str(r.computed.settlement),
         "departments": {d: {"agreed": str(a), "settled": str(s)} for d, (a, s) in r.departments.items()},
         "stored_matches": r.stored_matches,
     } for r in results.rows]
@@ -87,24 +86,3 @@ def write_results_xlsx(results: YearResults, target: Path) -> None:
     buffer = io.BytesIO()
     book.save(buffer)
     write_atomic(target, buffer.getvalue())
-
-
-def store_results(root: Path, results: YearResults) -> tuple[int, int]:
-    """Write each computed result into its evaluation record (comments and key order kept); (written, unchanged)."""
-    unchanged, contents = 0, {}
-    for row in results.rows:
-        if row.stored_matches:
-            unchanged += 1
-            continue
-        path = root / row.evaluation_file
-        yaml, data = round_trip(path.read_text(encoding="utf-8-sig"))
-        result = data.get("result")
-        if not isinstance(result, CommentedMap):
-            result = data["result"] = CommentedMap()
-        s = row.score
-        for key, value in (("performance", s.performance), ("government", s.government), ("grade", s.grade),
-                           ("settlement", s.settlement)):
-            result[key] = value
-        contents[row.evaluation_file] = dumped(yaml, data)
-    # All or nothing even if the process is killed: staged and journaled like sign and draft.
-    return len(write_all(root, contents)), unchanged

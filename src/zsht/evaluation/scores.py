@@ -1,34 +1,25 @@
-"""Totals, grade and funding settlement of an evaluation, by the county's rules in zsht.yaml."""
+"""One evaluation's totals, grade and settlement, by the county's rules in zsht.yaml.
+
+The panel's individual marks are *scores* (models.evaluation.Score); what zsht computes from them is a
+`ComputedResult`, the figures an evaluation stores under `result` (models.evaluation.Result).
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import MAX_EMAX, MIN_EMIN, ROUND_HALF_UP, Context, Decimal, localcontext
+from decimal import Decimal, localcontext
 
-from .models import CountyConfig, Evaluation
+from ..models import CountyConfig, Evaluation
+from .settlement import FORGIVING, MONEY_LIMIT, comparable, money, settled
 
-CENT = Decimal("0.01")
 HUNDRED = Decimal(100)
-MONEY_LIMIT = Decimal("1e12")  # models.common.Money: 14 digits, 2 of them decimals
-# Scores and rates are whatever the records say, however absurd (1e+300, or a 5,000-digit number): computing
-# must not stop on them. Without traps, and with the widest exponents, no operation raises: what overflows
-# becomes Infinity, what has no value NaN; `compute` turns both into a result `finite` tells apart.
-_FORGIVING = Context(prec=28, Emax=MAX_EMAX, Emin=MIN_EMIN, traps=[])
-_EXACT_DIGITS = 1000  # amounts rounded to fen up to this many digits; beyond, no amount is meant
-
-
-def money(value: Decimal) -> Decimal:
-    """Round to fen, half up, as a finance office does; exact for any amount (never raises)."""
-    if not value.is_finite() or value.adjusted() > _EXACT_DIGITS:
-        return value
-    return value.quantize(CENT, rounding=ROUND_HALF_UP, context=Context(prec=max(value.adjusted(), 0) + 3))
 
 
 @dataclass(frozen=True)
-class Score:
-    """What `zsht score` computes for one evaluation."""
+class ComputedResult:
+    """What zsht computes for one evaluation: both directions' totals (out of 100), the grade, the settlement."""
 
     performance: Decimal
     government: Decimal
@@ -57,36 +48,22 @@ def grade_of(total: Decimal, config: CountyConfig) -> str:
     return config.evaluation.grades[-1].grade if config.evaluation.grades else ""
 
 
-def finite(score: Score) -> bool:
-    """Whether every figure of a score is a number a record can hold (not Infinity or NaN from absurd inputs,
+def finite(result: ComputedResult) -> bool:
+    """Whether every figure of a result is a number a record can hold (not Infinity or NaN from absurd inputs,
     not a settlement beyond what `Money` takes: 12 digits of yuan)."""
     return all(value.is_finite() and abs(value) < MONEY_LIMIT
-               for value in (score.performance, score.government, score.settlement))
+               for value in (result.performance, result.government, result.settlement))
 
 
-def compute(evaluation: Evaluation, config: CountyConfig, agreed_funding: Decimal) -> Score:
+def compute(evaluation: Evaluation, config: CountyConfig, agreed_funding: Decimal) -> ComputedResult:
     """Both directions' totals (out of 100), the grade and the funding to settle; never raises (see `finite`)."""
-    with localcontext(_FORGIVING):
-        score = _compute(evaluation, config, agreed_funding)
-    return Score(_comparable(score.performance), _comparable(score.government), score.grade,
-                 _comparable(score.settlement))
+    with localcontext(FORGIVING):
+        result = _compute(evaluation, config, agreed_funding)
+    return ComputedResult(comparable(result.performance), comparable(result.government), result.grade,
+                          comparable(result.settlement))
 
 
-def settled(amount: Decimal, rate: Decimal) -> Decimal:
-    """The funding to settle of an agreed amount at a grade's rate, in fen; never raises (see `finite`)."""
-    with localcontext(_FORGIVING):
-        return _comparable(money(amount * rate))
-
-
-def _comparable(value: Decimal) -> Decimal:
-    # Outside the forgiving context NaN raises in any comparison, and a number past the usual exponents in any
-    # arithmetic: both become Infinity, which compares and subtracts everywhere (and is no amount, see `finite`).
-    if value.is_nan() or (value.is_finite() and value.adjusted() > _EXACT_DIGITS):
-        return Decimal("-Infinity") if value.is_signed() and not value.is_nan() else Decimal("Infinity")
-    return value
-
-
-def _compute(evaluation: Evaluation, config: CountyConfig, agreed_funding: Decimal) -> Score:
+def _compute(evaluation: Evaluation, config: CountyConfig, agreed_funding: Decimal) -> ComputedResult:
     settings = config.evaluation
     categories: dict[str, str] = {member.id: member.category for member in evaluation.panel}
     weights: dict[str, Decimal] = {cat: Decimal(w) for cat, w in settings.panel_weights.items()}
@@ -101,4 +78,4 @@ def _compute(evaluation: Evaluation, config: CountyConfig, agreed_funding: Decim
     performance, government = money(performance), money(government)
     grade = grade_of(performance, config)
     rate = settings.settlement.get(grade, Decimal(1))
-    return Score(performance, government, grade, settled(agreed_funding, rate))
+    return ComputedResult(performance, government, grade, settled(agreed_funding, rate))

@@ -1,4 +1,4 @@
-"""A year's evaluation results: totals, grades, ranks and the funding to settle, per committee and department."""
+"""A year's evaluation results: totals, grades, ranks and the funding to settle, per community and department."""
 
 from __future__ import annotations
 
@@ -6,21 +6,21 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .errors import UserError
-from .findings import Finding, Severity
-from .layout import kind_of
-from .load.county import County
-from .models import Agreement, AssistItem
-from .policy import agreed_funding, effective_funding, items_in_force
-from .scoring import Score, compute, finite, settled
-from .validate import check_county
+from ..errors import UserError
+from ..findings import Finding, Severity
+from ..layout import kind_of
+from ..load.county import County
+from ..policy import agreed_funding, items_in_force
+from ..validate import check_county
+from .scores import ComputedResult, compute, finite
+from .settlement import agreed_by_department, department_shares
 
 RESULT_RULES = {"ZS605", "ZS608"}  # the stored grade, totals and settlement
 
 
 @dataclass
-class CommitteeResult:
-    """One committee's result for the year."""
+class CommunityResult:
+    """One community's result for the year."""
 
     township: str
     township_name: str
@@ -28,7 +28,7 @@ class CommitteeResult:
     community_name: str
     evaluation_file: str
     agreed: Decimal
-    score: Score
+    computed: ComputedResult
     departments: dict[str, tuple[Decimal, Decimal]]  # department → (agreed, settled)
     rank: int = 0
     stored_matches: bool = True
@@ -36,11 +36,11 @@ class CommitteeResult:
 
 @dataclass
 class YearResults:
-    """Every committee's result for one year, and what could not be scored."""
+    """Every community's result for one year, and what could not be scored."""
 
     year: int
-    rows: list[CommitteeResult] = field(default_factory=list)
-    not_evaluated: list[str] = field(default_factory=list)  # committees with a signed agreement, no evaluation
+    rows: list[CommunityResult] = field(default_factory=list)
+    not_evaluated: list[str] = field(default_factory=list)  # communities with a signed agreement, no evaluation
     invalid: list[str] = field(default_factory=list)  # evaluation files with validation errors
     uncomputable: list[str] = field(default_factory=list)  # evaluation files whose figures no record can hold
     department_names: dict[str, str] = field(default_factory=dict)
@@ -51,7 +51,7 @@ class YearResults:
         return not (self.invalid or self.uncomputable)
 
     def departments(self) -> dict[str, tuple[Decimal, Decimal]]:
-        """Agreed and settled funding per department, over all committees."""
+        """Agreed and settled funding per department, over all communities."""
         totals: dict[str, list[Decimal]] = defaultdict(lambda: [Decimal(0), Decimal(0)])
         for row in self.rows:
             for department, (agreed, paid) in row.departments.items():
@@ -94,16 +94,6 @@ def unloaded_evaluations(county: County, year: int) -> list[Unloaded]:
     return list(found.values())
 
 
-def _by_department(agreement: Agreement, items: dict[str, AssistItem], rate: Decimal) -> dict[str, tuple[Decimal, Decimal]]:
-    agreed: dict[str, Decimal] = defaultdict(Decimal)
-    for item in agreement.items:
-        source = items.get(item.id)
-        funding = effective_funding(item, source)
-        if source is not None and funding is not None:
-            agreed[source.department] += funding.amount
-    return {d: (a, settled(a, rate)) for d, a in sorted(agreed.items())}
-
-
 def year_results(county: County, year: int, township: str | None = None) -> YearResults:
     """Score every evaluation of `year` (optionally of one township) by the county's rules."""
     config = county.config
@@ -136,19 +126,20 @@ def year_results(county: County, year: int, township: str | None = None) -> Year
             continue
         agreement = target.record
         agreed = agreed_funding(agreement, items)
-        score = compute(evaluation, config, agreed)
-        if not finite(score):  # scores or rates too large to compute with: as good as an error
+        computed = compute(evaluation, config, agreed)
+        if not finite(computed):  # scores or rates too large to compute with: as good as an error
             results.uncomputable.append(entry.file)
             continue
-        rate = config.evaluation.settlement.get(score.grade, Decimal(1))
+        by_department = agreed_by_department(agreement, items)
+        shares = department_shares(computed.settlement, by_department)
         stored = evaluation.result
-        results.rows.append(CommitteeResult(
+        results.rows.append(CommunityResult(
             evaluation.township, towns.get(evaluation.township, evaluation.township), evaluation.community,
-            names.get(evaluation.community, evaluation.community), entry.file, agreed, score,
-            _by_department(agreement, items, rate),
+            names.get(evaluation.community, evaluation.community), entry.file, agreed, computed,
+            {d: (a, shares[d]) for d, a in by_department.items()},
             stored_matches=stored is not None and (stored.performance, stored.government, stored.grade,
-                                                   stored.settlement) == (score.performance, score.government,
-                                                                          score.grade, score.settlement)))
+                                                   stored.settlement) == (computed.performance, computed.government,
+                                                                          computed.grade, computed.settlement)))
     for entry in county.entries("agreement"):
         record = entry.record
         if (record.year == year and record.status == "已签订" and record.community not in evaluated
@@ -159,14 +150,14 @@ def year_results(county: County, year: int, township: str | None = None) -> Year
     return results
 
 
-def _rank(rows: list[CommitteeResult]) -> None:
+def _rank(rows: list[CommunityResult]) -> None:
     """Rank within each township by the 履约 score, ties sharing a rank; rows end up in township, rank order."""
-    rows.sort(key=lambda r: (r.township, -r.score.performance, r.community))
+    rows.sort(key=lambda r: (r.township, -r.computed.performance, r.community))
     previous: tuple[str, Decimal] | None = None
     position = rank = 0
     for row in rows:
         position = 1 if previous is None or previous[0] != row.township else position + 1
-        if previous is None or (row.township, row.score.performance) != previous:
+        if previous is None or (row.township, row.computed.performance) != previous:
             rank = position
         row.rank = rank
-        previous = (row.township, row.score.performance)
+        previous = (row.township, row.computed.performance)
