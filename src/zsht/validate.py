@@ -99,16 +99,3 @@ def validate(root: Path) -> Validation:
         county = load_county(root)
         return Validation(county, check_county(county))
 
-
-def only_changed(result: Validation, since: str) -> Validation:
-    """Keep the findings of the files a change since the git revision `since` reaches (`--changed-since`).
-
-    The whole county was loaded and checked, so the findings are those a full run gives for those files;
-    a change to zsht.yaml, the catalogs or the legal register keeps them all.
-    """
-    from .history.changed import reached_files  # git is needed only here
-
-    reached = reached_files(result.county, since)
-    if reached is None:
-        return result
-    return Validation(result.county, [f for f in result.findings if f.file in reached])
