@@ -37,6 +37,8 @@ def diff_command(
     from ..history.render import diff_json, diff_markdown, diff_text
 
     diff = diff_county(STATE.root(), revisions)
+    for note in diff.notes:
+        typer.echo(note, err=True)
     render = {DiffFormat.markdown: diff_markdown, DiffFormat.json: diff_json}.get(fmt)
     sys.stdout.write(render(diff) if render else diff_text(diff, color=sys.stdout.isatty()))
     raise typer.Exit(1 if exit_code and diff.changes else 0)

@@ -13,8 +13,8 @@ from typing import Any
 from rich.markup import escape
 
 from ..errors import UserError
-from ..findings import Finding, Severity
-from ..layout import CONFIG_FILE, KIND_BY_NAME
+from ..findings import Finding
+from ..layout import CONFIG_FILE
 from ..ruletable import finding
 from .changes import RecordChange
 from .git import Commit, GitError, Repo
@@ -63,28 +63,14 @@ def read_settings(root: Path) -> Settings:
     A zsht.yaml that does not load cleanly is an error, not an audit with every requirement off: a YAML
     error or a misspelt `require_reveiw` must never turn the audit into “没有发现问题”.
     """
-    from ..load.county import County, load_file
-    from ..load.positions import place
+    from ..load.config import ConfigError, joined, read_config
 
-    county = County(root=root)
-    load_file(county, CONFIG_FILE, KIND_BY_NAME["county"])
-    source = county.files.get(CONFIG_FILE)
-    errors = sorted((f for f in place(county.findings, source.text if source else None)
-                     if f.severity is Severity.ERROR), key=Finding.sort_key)
-    if errors or county.config is None:
-        first = errors[0] if errors else finding("ZS002", CONFIG_FILE, "无法读取").at(1, 1)
-        more = f"（另有 {len(errors) - 1} 处错误）" if len(errors) > 1 else ""
-        raise UserError(f"{CONFIG_FILE} 第 {first.line or 1} 行：{first.message}{more}，读不出审计设置，无法审计",
-                        hint=_joined(first.hint, "改正后重试，zsht validate 列出全部问题"))
-    audit = county.config.audit
+    try:
+        audit = read_config(root).audit
+    except ConfigError as exc:
+        raise UserError(f"{exc.message}，读不出审计设置，无法审计",
+                        hint=joined(exc.hint, "改正后重试，zsht validate 列出全部问题")) from exc
     return Settings(audit.require_review, audit.require_signed, tuple(audit.reviewers))
-
-
-def _joined(first: str | None, then: str) -> str:
-    """Two hints as one: “是不是要写 require_review？改正后重试…”."""
-    if not first:
-        return then
-    return first + ("" if first.endswith(("？", "。", "！", "；")) else "；") + then
 
 
 def _person(text: str) -> tuple[str, str]:
@@ -160,7 +146,7 @@ def _audit(repo: Repo, root: Path, revisions: str | None, allow_shallow: bool) -
         if settings.require_signed and commit.signature not in _SIGNED:
             state = SIGNATURE.get(commit.signature, commit.signature)
             found.append(AuditFinding(finding(
-                "ZS803", commit.files[0].path if commit.files else "zsht.yaml", f"提交 {who}“{commit.subject}”{state}",
+                "ZS803", commit.files[0].path if commit.files else CONFIG_FILE, f"提交 {who}“{commit.subject}”{state}",
                 hint="用 git commit -S 签名提交"), commit))
     if cut and not allow_shallow:
         raise GitError(f"仓库是浅克隆（git clone --depth），历史在提交 {'、'.join(c[:10] for c in cut)} 处截断："
