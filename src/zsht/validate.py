@@ -29,6 +29,16 @@ class Validation:
     def files_checked(self) -> int:
         return len(self.county.files)
 
+    @property
+    def scope(self) -> str:
+        """What was looked at, as the report's closing count opens (`report.Outcome`)."""
+        return f"检查了 {self.files_checked} 个文件"
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """Nothing to say besides the findings."""
+        return ()
+
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)
 

@@ -6,7 +6,7 @@ import json
 
 from .. import __version__
 from ..ruletable import RULES
-from ..validate import Validation
+from .outcome import Outcome
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
@@ -16,7 +16,7 @@ def _location(file: str, line: int | None, column: int | None) -> dict[str, obje
                                  "region": {"startLine": line or 1, "startColumn": column or 1}}}
 
 
-def sarif(result: Validation) -> str:
+def sarif(result: Outcome) -> str:
     """The findings as one SARIF run, with every rule of the table described; an echo carries its cause as
     a related location."""
     rules = [
