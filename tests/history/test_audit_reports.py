@@ -68,6 +68,7 @@ def test_sarif_is_a_run_of_results_with_rule_and_location(repo: CountyRepo, cli:
     assert where["physicalLocation"]["artifactLocation"]["uri"] == A_XINHUA
     assert where["physicalLocation"]["region"]["startLine"] == 1
     assert changed[:10] in found["message"]["text"]
+    assert set(found["properties"]) == COMMIT_KEYS and found["properties"]["commit"] == changed
 
 
 def test_output_file_and_fail_on(repo: CountyRepo, cli: Any, changed: str, tmp_path: Path) -> None:
