@@ -76,6 +76,7 @@ def audit_command(
     """审计历史：已签订协议、已发布公示事后被改（ZS801），未经审核（ZS802）或未签名（ZS803）的提交。
 
     报告格式与 zsht validate 相同（text、json、github、sarif），每个问题注明提交。
+
     退出码：0 没有达到 --fail-on 级别的问题；1 有；2 用法或 git 错误，zsht.yaml 读不出来，或浅克隆的历史不全（未加 --allow-shallow）。
 
     例：zsht audit main..HEAD --format github
