@@ -26,6 +26,16 @@ class Validation:
     def files_checked(self) -> int:
         return len(self.county.files)
 
+    @property
+    def scope(self) -> str:
+        """What was looked at, as the report's closing count opens (`report.Outcome`)."""
+        return f"检查了 {self.files_checked} 个文件"
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """Nothing to say besides the findings."""
+        return ()
+
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)
 
@@ -71,16 +81,3 @@ def validate(root: Path) -> Validation:
         county = load_county(root)
         return Validation(county, check_county(county))
 
-
-def only_changed(result: Validation, since: str) -> Validation:
-    """Keep the findings of the files a change since the git revision `since` reaches (`--changed-since`).
-
-    The whole county was loaded and checked, so the findings are those a full run gives for those files;
-    a change to zsht.yaml, the catalogs or the legal register keeps them all.
-    """
-    from .history.changed import reached_files  # git is needed only here
-
-    reached = reached_files(result.county, since)
-    if reached is None:
-        return result
-    return Validation(result.county, [f for f in result.findings if f.file in reached])

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import sys
 from enum import StrEnum
+from pathlib import Path
 
 import typer
 
+from ..findings import Severity
 from .app import STATE, app
+from .output import FindingsFormat, emit
 
 
 class DiffFormat(StrEnum):
@@ -37,6 +40,8 @@ def diff_command(
     from ..history.render import diff_json, diff_markdown, diff_text
 
     diff = diff_county(STATE.root(), revisions)
+    for note in diff.notes:
+        typer.echo(note, err=True)
     render = {DiffFormat.markdown: diff_markdown, DiffFormat.json: diff_json}.get(fmt)
     sys.stdout.write(render(diff) if render else diff_text(diff, color=sys.stdout.isatty()))
     raise typer.Exit(1 if exit_code and diff.changes else 0)
@@ -62,21 +67,20 @@ def history_command(
 @app.command("audit")
 def audit_command(
     revisions: str | None = typer.Argument(None, metavar="版本范围", help="只审计这些提交，如 v1.0..HEAD；默认为全部历史"),
-    fmt: Format = typer.Option(Format.text, "--format", "-f", help="输出格式：text、json"),
+    fmt: FindingsFormat = typer.Option(FindingsFormat.text, "--format", "-f", help="输出格式：text、json、github、sarif"),
+    fail_on: Severity = typer.Option(Severity.ERROR, "--fail-on", help="达到此级别的问题使退出码为 1"),
+    output: Path | None = typer.Option(None, "--output", "-o", help="把报告写入文件而不是终端"),
     allow_shallow: bool = typer.Option(False, "--allow-shallow",
                                        help="浅克隆（只取了部分历史的克隆）时只审计截断之后的提交，并说明截断处"),
 ) -> None:
     """审计历史：已签订协议、已发布公示事后被改（ZS801），未经审核（ZS802）或未签名（ZS803）的提交。
 
-    退出码：0 没有发现问题；1 有；2 用法或 git 错误，zsht.yaml 读不出来，或浅克隆的历史不全（未加 --allow-shallow）。
+    报告格式与 zsht validate 相同（text、json、github、sarif），每个问题注明提交。
 
-    例：zsht audit --format json
+    退出码：0 没有达到 --fail-on 级别的问题；1 有；2 用法或 git 错误，zsht.yaml 读不出来，或浅克隆的历史不全（未加 --allow-shallow）。
+
+    例：zsht audit main..HEAD --format github
     """
     from ..history import audit_county
-    from ..history.audit import audit_json, audit_text, shallow_note
 
-    audit = audit_county(STATE.root(), revisions, allow_shallow=allow_shallow)
-    if fmt is Format.json and audit.cut:
-        typer.echo(shallow_note(audit), err=True)  # the JSON stays a list of findings
-    sys.stdout.write(audit_json(audit) if fmt is Format.json else audit_text(audit, color=sys.stdout.isatty()))
-    raise typer.Exit(1 if audit.findings else 0)
+    emit(audit_county(STATE.root(), revisions, allow_shallow=allow_shallow), fmt, output, fail_on)

@@ -11,7 +11,7 @@ import typer
 from ..findings import Severity
 from ..report import FORMATS
 from ..report.text import text
-from ..validate import only_changed, validate
+from ..validate import validate
 from ..write import write_atomic
 from .app import STATE, app
 
@@ -44,6 +44,8 @@ def validate_command(
         Repo(root).revision(changed_since)  # no git or an unknown revision: say so before loading everything
     result = validate(root)
     if changed_since:
+        from ..history.changed import only_changed  # git only with --changed-since
+
         result = only_changed(result, changed_since)
     if fmt is Format.text and output is None:
         rendered = text(result, color=sys.stdout.isatty())

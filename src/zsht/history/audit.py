@@ -4,23 +4,18 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from io import StringIO
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any
-
-from rich.markup import escape
 
 from ..errors import UserError
-from ..findings import Finding, Severity
-from ..layout import CONFIG_FILE, KIND_BY_NAME
+from ..findings import Finding
+from ..layout import CONFIG_FILE
 from ..ruletable import finding
 from .changes import RecordChange
 from .git import Commit, GitError, Repo
 from .record import SIGNATURE, commit_dict
 from .records import Key, kind_of
-from .render import console_for, plain_json
 from .walk import walk
 
 # The status after which a record is final: the kind, the field and the value.
@@ -29,23 +24,44 @@ _SIGNED = {"G", "U", "X", "Y", "E"}  # a signature is there, even if this machin
 
 
 @dataclass(frozen=True)
-class AuditFinding:
-    """A finding about a commit: the rule, the file, the message, and the commit it names."""
+class CommitFinding(Finding):
+    """A finding about a commit: reported as every finding is, named `file@commit` in the text report and
+    with the commit, date, author, subject and trailers among its JSON keys."""
 
-    finding: Finding
-    commit: Commit
+    # Left out of == and hash: a Commit is mutable (its signature is read later), and the message names it.
+    commit: Commit = field(kw_only=True, compare=False)
 
-    def as_dict(self) -> dict[str, Any]:
-        return {**self.finding.as_dict(), **commit_dict(self.commit)}
+    @classmethod
+    def of(cls, found: Finding, commit: Commit) -> CommitFinding:
+        """`found` as a finding about `commit`."""
+        return cls(**{f.name: getattr(found, f.name) for f in fields(Finding)}, commit=commit)
+
+    @property
+    def where(self) -> str:
+        """`file@commit`: the finding is about the file as that commit left it, not a line of it today."""
+        return f"{self.file}@{self.commit.short}"
+
+    def as_dict(self) -> dict[str, object]:
+        return {**super().as_dict(), **commit_dict(self.commit)}
 
 
 @dataclass
 class Audit:
-    """The outcome of auditing a county's history."""
+    """The outcome of auditing a county's history, as the reporters show it (`report.Outcome`)."""
 
     commits: int
-    findings: list[AuditFinding]
+    findings: list[CommitFinding]
     cut: list[str] = field(default_factory=list)  # where a shallow clone's history stops (--allow-shallow)
+
+    @property
+    def scope(self) -> str:
+        """What was audited, as the report's closing count opens."""
+        return f"审计了 {self.commits} 个提交"
+
+    @property
+    def notes(self) -> Sequence[str]:
+        """Where a shallow clone's history was cut, when it was audited with --allow-shallow."""
+        return [shallow_note(self)] if self.cut else []
 
 
 @dataclass(frozen=True)
@@ -63,28 +79,14 @@ def read_settings(root: Path) -> Settings:
     A zsht.yaml that does not load cleanly is an error, not an audit with every requirement off: a YAML
     error or a misspelt `require_reveiw` must never turn the audit into “没有发现问题”.
     """
-    from ..load.county import County, load_file
-    from ..load.positions import place
+    from ..load.config import ConfigError, joined, read_config
 
-    county = County(root=root)
-    load_file(county, CONFIG_FILE, KIND_BY_NAME["county"])
-    source = county.files.get(CONFIG_FILE)
-    errors = sorted((f for f in place(county.findings, source.text if source else None)
-                     if f.severity is Severity.ERROR), key=Finding.sort_key)
-    if errors or county.config is None:
-        first = errors[0] if errors else finding("ZS002", CONFIG_FILE, "无法读取").at(1, 1)
-        more = f"（另有 {len(errors) - 1} 处错误）" if len(errors) > 1 else ""
-        raise UserError(f"{CONFIG_FILE} 第 {first.line or 1} 行：{first.message}{more}，读不出审计设置，无法审计",
-                        hint=_joined(first.hint, "改正后重试，zsht validate 列出全部问题"))
-    audit = county.config.audit
+    try:
+        audit = read_config(root).audit
+    except ConfigError as exc:
+        raise UserError(f"{exc.message}，读不出审计设置，无法审计",
+                        hint=joined(exc.hint, "改正后重试，zsht validate 列出全部问题")) from exc
     return Settings(audit.require_review, audit.require_signed, tuple(audit.reviewers))
-
-
-def _joined(first: str | None, then: str) -> str:
-    """Two hints as one: “是不是要写 require_review？改正后重试…”."""
-    if not first:
-        return then
-    return first + ("" if first.endswith(("？", "。", "！", "；")) else "；") + then
 
 
 def _person(text: str) -> tuple[str, str]:
@@ -131,7 +133,7 @@ def _audit(repo: Repo, root: Path, revisions: str | None, allow_shallow: bool) -
     settings = read_settings(root)
     log_args = repo.range(revisions) if revisions else [repo.revision("HEAD")]
     shallow = repo.shallow_cut()
-    found: list[AuditFinding] = []
+    found: list[CommitFinding] = []
     flagged: set[tuple[Key, str | None]] = set()  # (record, version it was changed to) already reported
     count, cut = 0, list[str]()
     def relevant(commit: Commit, path: str) -> bool:
@@ -149,18 +151,18 @@ def _audit(repo: Repo, root: Path, revisions: str | None, allow_shallow: bool) -
         count += 1
         for change, what in _final_changed(step.changes):
             flagged.add(_version_of(change))
-            found.append(AuditFinding(finding(
+            found.append(CommitFinding.of(finding(
                 "ZS801", change.file, f"{FINAL[change.key.kind][2]} {change.key.id} 在提交 {who} 中{what}",
                 hint="已签订、已发布的记录不得再改；如须变更，另立补充协议或重新公示"), commit))
         problem = review_problem(commit, settings.reviewers) if settings.require_review else None
         if problem and any(c.fields or c.old is None or c.new is None for c in step.changes):
-            found.append(AuditFinding(finding(
+            found.append(CommitFinding.of(finding(
                 "ZS802", step.changes[0].file, f"提交 {who}“{commit.subject}”改动了记录，但{problem}",
                 hint="合并前由提交者以外的审核人在提交说明末尾加上 Reviewed-by: 姓名 <邮箱>"), commit))
         if settings.require_signed and commit.signature not in _SIGNED:
             state = SIGNATURE.get(commit.signature, commit.signature)
-            found.append(AuditFinding(finding(
-                "ZS803", commit.files[0].path if commit.files else "zsht.yaml", f"提交 {who}“{commit.subject}”{state}",
+            found.append(CommitFinding.of(finding(
+                "ZS803", commit.files[0].path if commit.files else CONFIG_FILE, f"提交 {who}“{commit.subject}”{state}",
                 hint="用 git commit -S 签名提交"), commit))
     if cut and not allow_shallow:
         raise GitError(f"仓库是浅克隆（git clone --depth），历史在提交 {'、'.join(c[:10] for c in cut)} 处截断："
@@ -193,7 +195,7 @@ def _version_of(change: RecordChange) -> tuple[Key, str | None]:
 
 
 def _merges(repo: Repo, log_args: list[str], flagged: set[tuple[Key, str | None]],
-            shallow: set[str]) -> list[AuditFinding]:
+            shallow: set[str]) -> list[CommitFinding]:
     """ZS801 through a merge: a record signed or published on the branch merged into that the merge changed.
 
     A branch that edited a draft agreement while it was being signed on the main branch, or a conflict
@@ -208,38 +210,14 @@ def _merges(repo: Repo, log_args: list[str], flagged: set[tuple[Key, str | None]
         for change, what in _final_changed(step.changes):
             if _version_of(change) in flagged:
                 continue
-            found.append(AuditFinding(finding(
+            found.append(CommitFinding.of(finding(
                 "ZS801", change.file, f"{FINAL[change.key.kind][2]} {change.key.id} 在合并提交 {who} 中{what}",
                 hint="合并带入的分支改的是签订、发布前的版本，或解决冲突时改了它；恢复原文，变更另立补充协议或重新公示"),
                 commit))
     return found
 
 
-def audit_text(audit: Audit, *, color: bool = False) -> str:
-    """Findings as validate prints them, then a count."""
-    buffer = StringIO()
-    console = console_for(buffer, color)
-    for item in audit.findings:
-        f = item.finding
-        hint = f" [dim]（{escape(f.hint)}）[/dim]" if f.hint else ""
-        console.print(f"{escape(f.file)}@{item.commit.short} [bold red]{f.severity.label} {f.rule}[/] "
-                      f"{escape(f.message)}{hint}")
-    if audit.cut:
-        console.print(f"[yellow]{escape(shallow_note(audit))}[/yellow]")
-    if audit.findings:
-        console.print(f"审计了 {audit.commits} 个提交：发现 {len(audit.findings)} 个问题")
-    else:
-        console.print(f"[green]审计了 {audit.commits} 个提交，没有发现问题[/green]")
-    return buffer.getvalue()
-
-
 def shallow_note(audit: Audit) -> str:
     """The one line that says where a shallow clone's history was cut (audited with --allow-shallow)."""
     return (f"浅克隆：历史在提交 {'、'.join(c[:10] for c in audit.cut)} 处截断，这些提交及更早的提交未审计"
             "（git fetch --unshallow 后可审计全部历史）")
-
-
-def audit_json(audit: Audit) -> str:
-    """The findings as a JSON list: validate's keys, plus the commit, date, author, subject and trailers."""
-    return plain_json([item.as_dict() for item in audit.findings])
-

@@ -7,6 +7,7 @@ from typing import Any
 
 from ..layout import CONFIG_FILE
 from ..load.county import County
+from ..validate import Validation
 from .changes import compare
 from .diff import versions, worktree_files
 from .git import Repo
@@ -94,3 +95,15 @@ def reached_files(county: County, ref: str) -> set[str] | None:
                 reached.add(relpath)
                 break
     return reached
+
+
+def only_changed(result: Validation, since: str) -> Validation:
+    """Keep the findings of the files a change since the git revision `since` reaches (`--changed-since`).
+
+    The whole county was loaded and checked, so the findings are those a full run gives for those files;
+    a change to zsht.yaml, the catalogs or the legal register keeps them all.
+    """
+    reached = reached_files(result.county, since)
+    if reached is None:
+        return result
+    return Validation(result.county, [f for f in result.findings if f.file in reached])

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..layout import CONFIG_FILE
+from ..errors import UserError
+from ..load.config import ConfigError, joined, read_config
 from ..load.county import SKIP_DIRS
-from ..load.reader import load_yaml
 from .burden import Callout, callouts
 from .changes import RecordChange, compare, summary
 from .git import BlobReader, GitError, Repo, split_range
@@ -27,6 +27,7 @@ class CountyDiff:
     head: str
     changes: list[RecordChange]
     callouts: list[Callout] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # warnings for stderr: what was assumed, and why
 
     @property
     def summary(self) -> str:
@@ -52,29 +53,39 @@ def worktree_files(root: Path, wanted: Callable[[str], bool] = is_record_file) -
     return found
 
 
-def main_branch(root: Path) -> str:
-    """The county's main branch as zsht.yaml names it (default: main)."""
+def main_branch(root: Path) -> tuple[str, ConfigError | None]:
+    """The county's main branch as zsht.yaml names it (default: main), and zsht.yaml's error if it has one.
+
+    A broken zsht.yaml does not stop a diff (the change being looked at may be the one that broke it): the
+    branch is then `main`, and the caller says why, naming the file, line and error as `zsht validate` does.
+    """
     try:
-        config = load_yaml((root / CONFIG_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError, Exception):  # noqa: BLE001 - a broken zsht.yaml is validate's to report
-        return "main"
-    branch = config.get("main_branch") if isinstance(config, dict) else None
-    return branch if isinstance(branch, str) and branch else "main"
+        return read_config(root).main_branch, None
+    except ConfigError as exc:
+        return "main", exc
 
 
-def resolve(repo: Repo, spec: str | None) -> tuple[str, str | None]:
+def resolve(repo: Repo, spec: str | None, notes: list[str] | None = None) -> tuple[str, str | None]:
     """BASE and HEAD commits of `BASE`, `BASE..HEAD` or `BASE...HEAD`; HEAD None means the working tree.
 
     Each end is resolved to a commit sha (a name starting with “-” is refused) before merge-base sees it.
+    Without `spec`, the base is the merge base with the main branch; a warning about it goes to `notes`.
     """
     if spec is None:
-        branch = main_branch(repo.root)
+        branch, broken = main_branch(repo.root)
         for name in (branch, f"origin/{branch}"):
             try:
-                return _merge_base(repo, repo.revision(name), repo.revision("HEAD")), None
+                base = _merge_base(repo, repo.revision(name), repo.revision("HEAD"))
             except GitError as exc:
                 if exc.reason not in ("unknown_revision", "option"):
                     raise  # no commit at all, a broken repository: say that, not “no main branch”
+                continue
+            if broken is not None and notes is not None:
+                notes.append(f"警告：{broken.message}，读不出主分支名，按 main 对比（{joined(broken.hint, '改正后重试')}）")
+            return base, None
+        if broken is not None:  # one line for both: why main was tried, and that there is none
+            raise UserError(f"{broken.message}，读不出主分支名，而没有名为 main 的分支",
+                            hint=joined(broken.hint, "改正 zsht.yaml，或写明 zsht diff BASE..HEAD"))
         raise GitError(f"找不到主分支“{branch}”", hint="在 zsht.yaml 中设置 main_branch，或写明 zsht diff BASE..HEAD")
     left, dots, right = split_range(spec)
     if dots == "...":
@@ -110,8 +121,9 @@ def versions(paths: list[str], shas: dict[str, str], blobs: BlobReader, parsed: 
 
 def diff_county(root: Path, spec: str | None = None) -> CountyDiff:
     """Record changes of the county at `root` between two revisions, or a revision and the working tree."""
+    notes: list[str] = []
     with Repo(root) as repo:
-        base, head = resolve(repo, spec)
+        base, head = resolve(repo, spec, notes)
         old = {p: s for p, s in repo.tree(base).items() if is_record_file(p)}
         contents = worktree_files(root) if head is None else None
         if contents is not None:
@@ -125,7 +137,7 @@ def diff_county(root: Path, spec: str | None = None) -> CountyDiff:
             changes = compare(versions(changed, old, blobs, parsed), versions(changed, new, blobs, parsed, contents))
             earlier = versions([p for c in changes if (p := _last_year(c)) is not None], new, blobs, parsed, contents)
     changes.sort(key=lambda c: ({"added": 0, "changed": 1, "removed": 2}[c.status], c.file, c.key.id))
-    return CountyDiff(base[:10], WORKTREE if head is None else head[:10], changes, callouts(changes, earlier))
+    return CountyDiff(base[:10], WORKTREE if head is None else head[:10], changes, callouts(changes, earlier), notes)
 
 
 def _last_year(change: RecordChange) -> str | None:

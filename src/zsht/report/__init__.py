@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..validate import Validation
 from .github import github
 from .json import json_report
+from .outcome import Outcome, count, fails
 from .sarif import sarif
 from .text import text
 
-Reporter = Callable[[Validation], str]
+Reporter = Callable[[Outcome], str]
 FORMATS: dict[str, Reporter] = {"text": text, "json": json_report, "github": github, "sarif": sarif}
 
-__all__ = ["FORMATS", "Reporter"]
+__all__ = ["FORMATS", "Outcome", "Reporter", "count", "fails"]

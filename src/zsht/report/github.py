@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..validate import Validation
+from .outcome import Outcome
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -12,7 +12,7 @@ def _escape(value: str, *, prop: bool = False) -> str:
     return value.replace(":", "%3A").replace(",", "%2C") if prop else value
 
 
-def github(result: Validation) -> str:
+def github(result: Outcome) -> str:
     """One `::error file=…,line=…::message` line per finding; an echo names its cause in the message."""
     lines = []
     for f in result.findings:

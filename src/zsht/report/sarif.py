@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 
 from .. import __version__
+from ..findings import Finding
 from ..ruletable import RULES
-from ..validate import Validation
+from .outcome import Outcome
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
@@ -16,9 +17,15 @@ def _location(file: str, line: int | None, column: int | None) -> dict[str, obje
                                  "region": {"startLine": line or 1, "startColumn": column or 1}}}
 
 
-def sarif(result: Validation) -> str:
+def _extra(f: Finding) -> dict[str, object]:
+    """What a kind of finding adds to the JSON keys every finding has (an audit's: the commit, its author …)."""
+    common = Finding.as_dict(f)
+    return {key: value for key, value in f.as_dict().items() if key not in common}
+
+
+def sarif(result: Outcome) -> str:
     """The findings as one SARIF run, with every rule of the table described; an echo carries its cause as
-    a related location."""
+    a related location, and a finding with keys of its own (an audit's commit) carries them as properties."""
     rules = [
         {"id": rule.id, "name": rule.title, "shortDescription": {"text": rule.title},
          "fullDescription": {"text": rule.description},
@@ -39,6 +46,8 @@ def sarif(result: Validation) -> str:
             cause = causes.get(f.caused_by)
             where = _location(cause.file, cause.line, cause.column) if cause else _location(f.cause.file, None, None)
             entry["relatedLocations"] = [{"id": 0, "message": {"text": f"原因：{f.caused_by}"}, **where}]
+        if extra := _extra(f):
+            entry["properties"] = extra
         results.append(entry)
     log = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",

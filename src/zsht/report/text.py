@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from ..findings import Finding, Severity
-from ..validate import Validation
+from .outcome import Outcome, count
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -38,21 +38,22 @@ def ordered(findings: list[Finding]) -> list[tuple[Finding, list[Finding]]]:
     return [pair for pair in shown if pair[1]] + [pair for pair in shown if not pair[1]]
 
 
-def text(result: Validation, *, color: bool = False, width: int = 120) -> str:
+def text(result: Outcome, *, color: bool = False, width: int = 120) -> str:
     """`file:line:col 错误 ZS101 message（hint）` lines, echoes folded under their cause, then the counts."""
     buffer = StringIO()
     console = Console(file=buffer, force_terminal=color, no_color=not color, width=width, soft_wrap=True)
     folded = 0
-    for cause, echoes in ordered(result.findings):
+    for cause, echoes in ordered(list(result.findings)):
         console.print(_line(cause))
         if echoes:
             console.print(_folded(echoes))
             folded += len(echoes)
-    errors, warnings = result.count(Severity.ERROR), result.count(Severity.WARNING)
-    infos = result.count(Severity.INFO)
+    for note in result.notes:
+        console.print(f"[yellow]{escape(note)}[/yellow]")
+    errors, warnings, infos = (count(result, s) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO))
     if result.findings:
         echoed = f"（其中 {folded} 个因上列问题连带报错）" if folded else ""
-        console.print(f"检查了 {result.files_checked} 个文件：{errors} 个错误，{warnings} 个警告，{infos} 个提示{echoed}")
+        console.print(f"{result.scope}：{errors} 个错误，{warnings} 个警告，{infos} 个提示{echoed}")
     else:
-        console.print(f"[green]检查了 {result.files_checked} 个文件，没有发现问题[/green]")
+        console.print(f"[green]{result.scope}，没有发现问题[/green]")
     return buffer.getvalue()
