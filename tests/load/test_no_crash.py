@@ -60,6 +60,7 @@ def test_a_date_that_does_not_exist_is_one_finding(mini: MiniCounty, cli: Any, t
 
 @pytest.mark.parametrize(("value", "words"), [
     ("!!int abc", "!!int"), ("!!float abc", "!!float"), ("!!timestamp abc", "!!timestamp"), ("!!bool maybe", "!!bool"),
+    ("!!python/object:os.system x", "!!python/object:os.system"), ("!foo x", "!foo"),
 ])
 def test_explicit_tag_with_a_bad_value(mini: MiniCounty, cli: Any, value: str, words: str) -> None:
     number = replace_line(mini.root, AGREEMENT, r"^copies:", f"copies: {value}")

@@ -53,6 +53,7 @@ class BadValue(yaml.MarkedYAMLError):
         self.hint = hint
 
 
+_STANDARD = "tag:yaml.org,2002:"
 MAX_DEPTH = 64  # records nest five levels at most; deeper data is refused before Python's recursion limit
 _TAG_WORDS = {"int": "整数", "float": "数字", "bool": "布尔值（true 或 false）", "timestamp": "日期", "null": "空值",
               "binary": "base64 数据"}
@@ -144,11 +145,12 @@ class _Builder:
         implicit = plain and self.loader.resolve(yaml.ScalarNode, node.value, (True, False)) == node.tag
         if implicit:
             return str(node.value)
-        short = node.tag.rsplit(":", 1)[-1]
-        wanted = _TAG_WORDS.get(short, short)
+        short = node.tag.removeprefix(_STANDARD) if node.tag.startswith(_STANDARD) else None
+        shown_tag = f"!!{short}" if short else node.tag
         shown = node.value if len(node.value) <= 40 else f"{node.value[:20]}…"
-        raise BadValue(f"“{shown}”不是 !!{short} 标记要求的{wanted}", node.start_mark,
-                       f"改正取值，或删除 !!{short} 标记")
+        problem = (f"“{shown}”不是 {shown_tag} 标记要求的{_TAG_WORDS[short]}" if short in _TAG_WORDS
+                   else f"不认识的标记 {shown_tag}")
+        raise BadValue(problem, node.start_mark, f"改正取值，或删除 {shown_tag} 标记")
 
 
 def load_yaml(text: str) -> Any:
