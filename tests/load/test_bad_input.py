@@ -80,15 +80,17 @@ def test_directory_where_a_file_belongs(mini: MiniCounty, cli: Any) -> None:
 
 def test_unreadable_file(mini: MiniCounty, cli: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     # Tests may run as root, who reads any file whatever its mode: make the read itself fail.
+    import zsht.load.county
+
     target = mini.root / AGREEMENT
-    real = Path.read_bytes
+    real = zsht.load.county.read_regular
 
-    def read_bytes(self: Path) -> bytes:
-        if self == target:
-            raise PermissionError(13, "Permission denied", str(self))
-        return real(self)
+    def read_regular(path: Path) -> bytes:
+        if path == target:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(zsht.load.county, "read_regular", read_regular)
     findings = cli.findings(mini.root)
     assert ("ZS006", AGREEMENT) in {(f["rule"], f["file"]) for f in findings}
 

@@ -139,7 +139,7 @@ CASES: dict[str, Callable[[MiniCounty], None]] = {
 }
 
 # Rules whose breaking input needs the file system itself; they have tests in tests/load/.
-FILESYSTEM_RULES = {"ZS005", "ZS006", "ZS007", "ZS008"}
+FILESYSTEM_RULES = {"ZS005", "ZS006", "ZS007", "ZS008", "ZS011"}
 
 
 # Rules about git history (zsht audit) are broken by commits; their tests live in tests/history/.

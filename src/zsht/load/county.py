@@ -16,7 +16,7 @@ from ..errors import CountyNotFound
 from ..findings import Finding, Path
 from ..layout import CONFIG_FILE, KINDS, FileKind, kind_of
 from ..ruletable import finding
-from .reader import decode, parse
+from .reader import NotRegularFile, decode, parse, read_regular
 from .schema_errors import schema_findings
 
 T = TypeVar("T", bound=BaseModel)
@@ -146,17 +146,17 @@ def _without_unknown_keys(model: type[T], data: Any, exc: ValidationError) -> T 
     errors = exc.errors(include_url=False)
     if any(error["type"] != "extra_forbidden" for error in errors):
         return None
-    trimmed = copy.deepcopy(data)
-    for error in errors:
-        *parents, key = error["loc"]
-        node = trimmed
-        for step in parents:
-            node = node[step]
-        node.pop(key, None)
     try:
+        trimmed = copy.deepcopy(data)
+        for error in errors:
+            *parents, key = error["loc"]
+            node = trimmed
+            for step in parents:
+                node = node[step]
+            node.pop(key, None)
         return model.model_validate(trimmed)
-    except (ValidationError, LookupError, TypeError):
-        return None
+    except (ValidationError, LookupError, TypeError, AttributeError):
+        return None  # the key's place could not be found again: the record stays out, its finding stands
 
 
 def _remember_ids(kind: FileKind, data: Any, county: County) -> None:
@@ -164,7 +164,8 @@ def _remember_ids(kind: FileKind, data: Any, county: County) -> None:
     if not isinstance(data, dict):
         return
     if kind.records:
-        for item in data.get(kind.records) or []:
+        items = data.get(kind.records)
+        for item in items if isinstance(items, list) else []:
             if isinstance(item, dict) and isinstance(item.get("id"), str):
                 county.raw_ids[_LIST_KIND[kind.name]].add(item["id"])
                 if kind.name == "communities" and isinstance(data.get("township"), str):
@@ -209,7 +210,12 @@ def _salvage(kind: FileKind, data: dict[str, Any], county: County) -> tuple[m.Re
 def load_file(county: County, relpath: str, kind: FileKind, raw: bytes | None = None) -> None:
     """Read (unless its bytes are given), parse and model one file into the county, recording every problem."""
     try:
-        raw = (county.root / relpath).read_bytes() if raw is None else raw
+        raw = read_regular(county.root / relpath) if raw is None else raw
+    except NotRegularFile as exc:
+        county.findings.append(finding("ZS011", relpath, f"这里应是一个 YAML 文件，却是{exc.what}，未读取",
+                                       hint="删除它，或换成普通文件").at(1, 1))
+        _remember_path_id(kind, relpath, county)
+        return
     except OSError as exc:
         county.findings.append(finding("ZS006", relpath, f"无法读取文件：{exc.strerror or exc}",
                                        hint="检查文件权限").at(1, 1))

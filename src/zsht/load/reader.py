@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import codecs
+import os
+import stat
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -10,6 +12,7 @@ import yaml
 
 from ..findings import Finding
 from ..ruletable import finding
+from .syntax import marked_error, problem_words, reader_error
 
 MAX_NODES = 200_000  # the expanded size past which aliases count as a "billion laughs" attack
 
@@ -41,6 +44,21 @@ class DuplicateKey(yaml.MarkedYAMLError):
     """A mapping names the same key twice."""
 
 
+class BadValue(yaml.MarkedYAMLError):
+    """A value YAML cannot hold as written: a tagged scalar that is not of its tag (`!!int abc`), a list or
+    map used as a key, or nesting deeper than any record needs. Its problem is already said in Chinese."""
+
+    def __init__(self, problem: str, mark: Any, hint: str) -> None:
+        super().__init__(problem=problem, problem_mark=mark)
+        self.hint = hint
+
+
+_STANDARD = "tag:yaml.org,2002:"
+MAX_DEPTH = 64  # records nest five levels at most; deeper data is refused before Python's recursion limit
+_TAG_WORDS = {"int": "整数", "float": "数字", "bool": "布尔值（true 或 false）", "timestamp": "日期", "null": "空值",
+              "binary": "base64 数据"}
+
+
 class _Builder:
     """Plain Python data from a composed node tree: PyYAML's safe semantics, without its generator
     machinery; duplicate keys refused; shared (aliased) nodes built once, so a recursive alias stays finite."""
@@ -49,42 +67,57 @@ class _Builder:
         self.loader = loader
         self.built: dict[int, Any] = {}
 
-    def build(self, node: yaml.Node) -> Any:
+    def build(self, node: yaml.Node, depth: int = 0) -> Any:
         if isinstance(node, yaml.ScalarNode):
             return self.scalar(node)
+        if depth > MAX_DEPTH:
+            raise BadValue(f"嵌套超过 {MAX_DEPTH} 层", node.start_mark, "记录最多嵌套几层；检查缩进或括号是否多了")
         key = id(node)
         if key in self.built:
             return self.built[key]
         if isinstance(node, yaml.MappingNode) and node.tag == MAP_TAG:
-            mapping: dict[Any, Any] = {}
-            self.built[key] = mapping
-            pairs = node.value
-            if any(k.tag == MERGE_TAG for k, _ in pairs):
-                explicit = sum(1 for k, _ in pairs if k.tag != MERGE_TAG)
-                self.loader.flatten_mapping(node)  # merged pairs first, then the explicit ones
-                pairs = node.value
-                merged = len(pairs) - explicit
-                for key_node, value_node in pairs[:merged]:  # explicit keys may override merged ones
-                    mapping[self.build(key_node)] = self.build(value_node)
-                pairs = pairs[merged:]
-                merged_keys = set(mapping)
-            else:
-                merged_keys = set()
-            for key_node, value_node in pairs:
-                name = self.build(key_node)
-                if name in mapping and name not in merged_keys:
-                    raise DuplicateKey(problem=f"键“{name}”重复出现", problem_mark=key_node.start_mark)
-                mapping[name] = self.build(value_node)
-                merged_keys.discard(name)  # a second explicit one is a duplicate again
-            return mapping
+            return self.mapping(node, depth)
         if isinstance(node, yaml.SequenceNode) and node.tag == SEQ_TAG:
             sequence: list[Any] = []
             self.built[key] = sequence
-            sequence.extend(self.build(child) for child in node.value)
+            sequence.extend(self.build(child, depth + 1) for child in node.value)
             return sequence
-        value = self.loader.construct_object(node, deep=True)
+        try:  # other tags (!!set, !!omap …) go through PyYAML's own constructors
+            value = self.loader.construct_object(node, deep=True)
+        except RecursionError:
+            raise BadValue(f"嵌套超过 {MAX_DEPTH} 层", node.start_mark, "检查缩进或括号是否多了") from None
         self.built[key] = value
         return value
+
+    def mapping(self, node: yaml.MappingNode, depth: int) -> dict[Any, Any]:
+        mapping: dict[Any, Any] = {}
+        self.built[id(node)] = mapping
+        pairs = node.value
+        merged_keys: set[Any] = set()
+        if any(k.tag == MERGE_TAG for k, _ in pairs):
+            explicit = sum(1 for k, _ in pairs if k.tag != MERGE_TAG)
+            self.loader.flatten_mapping(node)  # merged pairs first, then the explicit ones
+            pairs = node.value
+            merged = len(pairs) - explicit
+            for key_node, value_node in pairs[:merged]:  # explicit keys may override merged ones
+                mapping[self.key(key_node, depth)] = self.build(value_node, depth + 1)
+            pairs = pairs[merged:]
+            merged_keys = set(mapping)
+        for key_node, value_node in pairs:
+            name = self.key(key_node, depth)
+            if name in mapping and name not in merged_keys:
+                raise DuplicateKey(problem=f"键“{name}”重复出现", problem_mark=key_node.start_mark)
+            mapping[name] = self.build(value_node, depth + 1)
+            merged_keys.discard(name)  # a second explicit one is a duplicate again
+        return mapping
+
+    def key(self, node: yaml.Node, depth: int) -> Any:
+        name = self.build(node, depth + 1)
+        try:
+            hash(name)
+        except TypeError:
+            raise BadValue("键不能是列表或映射", node.start_mark, "键写成普通文字，如“name: 值”") from None
+        return name
 
     def scalar(self, node: yaml.ScalarNode) -> Any:
         if node.tag == STR_TAG:
@@ -92,21 +125,68 @@ class _Builder:
         cache_key = (node.tag, node.value)
         if cache_key in _values:
             return _values[cache_key]
-        value = self.loader.construct_object(node)
+        try:
+            value = self.loader.construct_object(node)
+        except (ValueError, TypeError, KeyError, AttributeError, OverflowError, yaml.constructor.ConstructorError):
+            return self.unconstructed(node)
         if len(_values) > _CACHE_LIMIT:
             _values.clear()
         _values[cache_key] = value  # ints, floats, bools, None and dates are immutable
         return value
 
+    def unconstructed(self, node: yaml.ScalarNode) -> str:
+        """A scalar its tag's constructor refused.
+
+        Written plainly (a date that does not exist, 2015-02-30; an integer too long to convert), it stays
+        the text it is, and the field it is in says what it should be. With an explicit tag (`!!int abc`)
+        the writer asked for a type the text is not: that is refused here, at its line.
+        """
+        plain = not node.style  # libyaml gives "" for a plain scalar, PyYAML None
+        implicit = plain and self.loader.resolve(yaml.ScalarNode, node.value, (True, False)) == node.tag
+        if implicit:
+            return str(node.value)
+        short = node.tag.removeprefix(_STANDARD) if node.tag.startswith(_STANDARD) else None
+        shown_tag = f"!!{short}" if short else node.tag
+        shown = node.value if len(node.value) <= 40 else f"{node.value[:20]}…"
+        problem = (f"“{shown}”不是 {shown_tag} 标记要求的{_TAG_WORDS[short]}" if short in _TAG_WORDS
+                   else f"不认识的标记 {shown_tag}")
+        raise BadValue(problem, node.start_mark, f"改正取值，或删除 {shown_tag} 标记")
+
 
 def load_yaml(text: str) -> Any:
-    """Plain data from YAML text, with the C parser; raises yaml.YAMLError (DuplicateKey included)."""
+    """Plain data from YAML text, with the C parser; raises yaml.YAMLError (DuplicateKey and BadValue included)."""
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
         return None if node is None else _Builder(loader).build(node)
     finally:
         loader.dispose()
+
+
+class NotRegularFile(OSError):
+    """A record path that is a named pipe, a device or a socket: reading it could block for ever."""
+
+    def __init__(self, what: str) -> None:
+        super().__init__(what)
+        self.what = what
+
+
+_FILE_TYPES = ((stat.S_ISFIFO, "命名管道（FIFO）"), (stat.S_ISCHR, "字符设备"), (stat.S_ISBLK, "块设备"),
+               (stat.S_ISSOCK, "套接字"), (stat.S_ISDIR, "目录"))
+
+
+def read_regular(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of a regular file; anything else raises NotRegularFile without being read.
+
+    The file is opened without blocking and checked on the open descriptor, so a FIFO put in its place
+    between listing and reading cannot make the read hang.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    with os.fdopen(fd, "rb") as file:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise NotRegularFile(next((name for test, name in _FILE_TYPES if test(mode)), "特殊文件"))
+        return file.read()
 
 
 @dataclass
@@ -162,20 +242,21 @@ def parse(text: str, relpath: str) -> Parsed:
     try:
         result.data = load_yaml(text)
     except DuplicateKey as exc:
-        mark = exc.problem_mark
-        where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        result.findings.append(finding("ZS003", relpath, f"{exc.problem}", hint="删除或合并重复的键").at(*where))
+        result.findings.append(finding("ZS003", relpath, f"{exc.problem}", hint="删除或合并重复的键").at(*_where(exc)))
+        return result
+    except BadValue as exc:
+        result.findings.append(finding("ZS102", relpath, f"{exc.problem}", hint=exc.hint).at(*_where(exc)))
         return result
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = (exc.problem or "无法解析").strip()
-        result.findings.append(
-            finding("ZS002", relpath, f"YAML 语法错误：{problem}", hint=_syntax_hint(problem)).at(*where)
-        )
+        message, hint, line, column = marked_error(exc, text)
+        result.findings.append(finding("ZS002", relpath, message, hint=hint).at(line, column))
+        return result
+    except yaml.reader.ReaderError as exc:
+        message, hint, line, column = reader_error(exc, text)
+        result.findings.append(finding("ZS002", relpath, message, hint=hint).at(line, column))
         return result
     except yaml.YAMLError as exc:
-        result.findings.append(finding("ZS002", relpath, f"YAML 语法错误：{exc}").at(1, 1))
+        result.findings.append(finding("ZS002", relpath, f"YAML 语法错误：{problem_words(str(exc))}").at(1, 1))
         return result
     if "*" in text and _expanded_size(result.data, {}) > MAX_NODES:
         result.data = None
@@ -186,12 +267,9 @@ def parse(text: str, relpath: str) -> Parsed:
     return result
 
 
-def _syntax_hint(problem: str) -> str:
-    if "tab" in problem.lower():
-        return "YAML 缩进只能用空格，不能用 Tab"
-    if "mapping values" in problem:
-        return "冒号后要有空格；含冒号的文字请加引号"
-    return "检查该位置附近的缩进、冒号和引号"
+def _where(exc: yaml.MarkedYAMLError) -> tuple[int, int]:
+    mark = exc.problem_mark or exc.context_mark
+    return (mark.line + 1, mark.column + 1) if mark else (1, 1)
 
 
 def _expanded_size(value: Any, memo: dict[int, int]) -> int:

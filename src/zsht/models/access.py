@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
 from pydantic import Field
 
-from .common import AccessId, AssistId, Record, Slug, Text
+from .common import AccessId, AssistId, Date, Record, Slug, Text
 
 
 class Access(Record):
@@ -18,8 +17,8 @@ class Access(Record):
     department: Slug = Field(description="申请部门编号")
     title: Text = Field(description="申请事项")
     reason: Text | None = Field(default=None, description="申请理由")
-    applied: dt.date = Field(description="申请日期")
+    applied: Date = Field(description="申请日期")
     decision: Literal["批准", "不予批准", "待审"] = Field(description="审批结果")
     approved_by: Text | None = Field(default=None, description="审批机关，如“东海县人民政府”")
-    decided: dt.date | None = Field(default=None, description="审批日期")
+    decided: Date | None = Field(default=None, description="审批日期")
     document: Text | None = Field(default=None, description="批复文号")

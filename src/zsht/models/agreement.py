@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from decimal import Decimal
 from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
-from .common import AgreementId, Funding, Money, Party, Period, Record, Slug, Text, Year
+from .common import AgreementId, Date, Funding, Money, Number, Party, Period, Record, Slug, Text, Whole, Year
 
 
 class AgreementItem(Record):
@@ -27,15 +25,15 @@ class AgreementItem(Record):
 class Installment(Record):
     """One payment of the schedule."""
 
-    due: dt.date = Field(description="支付时间")
-    share: Annotated[Decimal, Field(gt=0, le=100)] = Field(description="支付比例（%）")
+    due: Date = Field(description="支付时间")
+    share: Annotated[Number, Field(gt=0, le=100)] = Field(description="支付比例（%）")
     condition: Text | None = Field(default=None, description="支付条件，如“评估合格后”")
 
 
 class Signing(Record):
     """签署信息: both parties, their representatives, the date and place."""
 
-    date: dt.date = Field(description="签订日期")
+    date: Date = Field(description="签订日期")
     place: Text | None = Field(default=None, description="签订地点")
     party_a: Party = Field(description="甲方（乡镇人民政府、街道办事处）")
     party_b: Party = Field(description="乙方（村、居民委员会）")
@@ -55,6 +53,6 @@ class Agreement(Record):
     funding_total: Money | None = Field(default=None, description="经费总额（元），须等于各事项经费之和")
     breach: Text | None = Field(default=None, description="违约责任")
     disputes: Text | None = Field(default=None, description="争议解决方式")
-    copies: int = Field(default=4, ge=2, le=10, description="协议份数（一式几份）")
+    copies: Whole = Field(default=4, ge=2, le=10, description="协议份数（一式几份）")
     status: Literal["草稿", "已签订"] = Field(default="草稿", description="状态：草稿、已签订")
     signing: Signing | None = Field(default=None, description="签署信息（已签订时必填）")

@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
 from pydantic import Field
 
-from .common import AssistId, Basis, CommunityType, DutyId, Funding, NegativeId, Record, Slug, Text
+from .common import (
+    AssistId,
+    Basis,
+    CommunityType,
+    Date,
+    DutyId,
+    Funding,
+    NegativeId,
+    Record,
+    Slug,
+    Text,
+    Whole,
+)
 
 STAGES = ("部门清理", "依法审核", "自治组织讨论", "社会公示", "发布")
 Stage = Literal["部门清理", "依法审核", "自治组织讨论", "社会公示", "发布"]
@@ -18,10 +29,10 @@ class LifecycleStep(Record):
     """One step of a catalog's lifecycle: 部门清理 → 依法审核 → 自治组织讨论 → 社会公示 → 发布."""
 
     stage: Stage = Field(description="阶段：部门清理、依法审核、自治组织讨论、社会公示、发布")
-    date: dt.date = Field(description="完成日期")
+    date: Date = Field(description="完成日期")
     actor: Text = Field(description="承办单位或会议，如“县法制办”")
     document: Text | None = Field(default=None, description="文件或会议纪要编号，如“东政办发〔2015〕5号”")
-    until: dt.date | None = Field(default=None, description="社会公示的截止日期")
+    until: Date | None = Field(default=None, description="社会公示的截止日期")
 
 
 class DutyItem(Record):
@@ -61,7 +72,7 @@ class DutyCatalog(Record):
     """catalogs/duty/<year>.yaml: 村（居）民委员会依法履行职责事项."""
 
     title: Text = Field(description="清单标题")
-    year: int = Field(ge=1980, le=2100, description="自该年度起施行")
+    year: Whole = Field(ge=1980, le=2100, description="自该年度起施行")
     stages: list[LifecycleStep] = Field(default_factory=list, description="制定过程")
     items: list[DutyItem] = Field(description="事项")
 
@@ -70,7 +81,7 @@ class AssistCatalog(Record):
     """catalogs/assist/<year>.yaml: one yearly version of 村（居）民委员会协助政府工作事项."""
 
     title: Text = Field(description="清单标题")
-    year: int = Field(ge=1980, le=2100, description="自该年度起施行；协议按其年度使用已发布的最新版本")
+    year: Whole = Field(ge=1980, le=2100, description="自该年度起施行；协议按其年度使用已发布的最新版本")
     stages: list[LifecycleStep] = Field(default_factory=list, description="制定过程，发布后方可作为协议依据")
     items: list[AssistItem] = Field(description="事项")
 
@@ -79,5 +90,5 @@ class NegativeCatalog(Record):
     """catalogs/negative/<year>.yaml: 负面清单（减负工作事项清单）."""
 
     title: Text = Field(description="清单标题")
-    year: int = Field(ge=1980, le=2100, description="自该年度起施行")
+    year: Whole = Field(ge=1980, le=2100, description="自该年度起施行")
     items: list[NegativeItem] = Field(description="不得交由村（居）委会承担的事项")

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from decimal import Decimal
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from .fields import Date as Date
+from .fields import Number as Number
+from .fields import Printable as Printable
+from .fields import Text as Text
+from .fields import Whole as Whole
 
 # Id formats. Each pattern has a readable example so a bad id gets a hint that shows the form.
 SLUG = r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$"
@@ -41,9 +45,8 @@ EvaluationId = Annotated[str, StringConstraints(pattern=ID_FORMATS["evaluation"]
 NoticeId = Annotated[str, StringConstraints(pattern=ID_FORMATS["notice"][0])]
 CriterionId = Annotated[str, StringConstraints(pattern=ID_FORMATS["criterion"][0])]
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True)]
-Year = Annotated[int, Field(ge=1980, le=2100, description="年度（四位数字）")]
-Money = Annotated[Decimal, Field(max_digits=14, decimal_places=2, description="金额（元）")]
+Year = Annotated[Whole, Field(ge=1980, le=2100, description="年度（四位数字）")]
+Money = Annotated[Number, Field(max_digits=14, decimal_places=2, description="金额（元）")]
 CommunityType = Literal["村", "居"]
 
 
@@ -57,7 +60,7 @@ class Basis(Record):
     """A legal basis: a law or regulation in the register, and optionally its articles."""
 
     law: Slug = Field(description="法律法规在法律依据登记册（legal/）中的编号")
-    articles: list[Annotated[int, Field(ge=1)]] = Field(
+    articles: list[Annotated[Whole, Field(ge=1, le=10000)]] = Field(
         default_factory=list, description="引用的条款号（阿拉伯数字，如 37 表示第三十七条）；可不填"
     )
 
@@ -74,8 +77,8 @@ class Funding(Record):
 class Period(Record):
     """A span of days, both ends included."""
 
-    start: dt.date = Field(description="开始日期")
-    end: dt.date = Field(description="结束日期")
+    start: Date = Field(description="开始日期")
+    end: Date = Field(description="结束日期")
 
 
 class Party(Record):

@@ -7,17 +7,17 @@ from typing import Annotated
 
 from pydantic import Field
 
-from .common import CriterionId, Record, Text
+from .common import CriterionId, Number, Printable, Record, Text, Whole
 from .evaluation import PanelCategory
 
-Rate = Annotated[Decimal, Field(ge=0)]
+Rate = Annotated[Number, Field(ge=0, le=10)]  # weights are at most 1, settlement rates near 1
 
 
 class GradeLine(Record):
     """One grade and the lowest total that earns it."""
 
     grade: Text = Field(description="等次名称，如 优秀")
-    min: Annotated[Decimal, Field(ge=0, le=100)] = Field(description="最低分（含）")
+    min: Annotated[Number, Field(ge=0, le=100)] = Field(description="最低分（含）")
 
 
 class Criterion(Record):
@@ -25,7 +25,7 @@ class Criterion(Record):
 
     id: CriterionId = Field(description="指标编号，如 ZF-01")
     name: Text = Field(description="指标名称，如“经费足额按时拨付”")
-    max: Annotated[Decimal, Field(gt=0)] = Field(description="满分")
+    max: Annotated[Number, Field(gt=0, le=100)] = Field(description="满分")
 
 
 def _default_grades() -> list[GradeLine]:
@@ -41,12 +41,12 @@ class EvaluationSettings(Record):
     """How the county scores, grades and settles."""
 
     panel_weights: dict[PanelCategory, Rate] = Field(description="各类评估主体的权重，合计 1")
-    survey_weight: Annotated[Decimal, Field(ge=0, le=1)] = Field(
+    survey_weight: Annotated[Number, Field(ge=0, le=1)] = Field(
         default=Decimal(0), description="第三方满意度测评在履约得分中的权重（0–1）"
     )
     grades: list[GradeLine] = Field(default_factory=_default_grades, description="等次线，从高到低")
-    settlement: dict[str, Rate] = Field(description="各等次兑现经费的比例，如 优秀: 1.1、不合格: 0.8")
-    min_panel_categories: int = Field(default=3, ge=1, le=6, description="评估主体至少涵盖的类别数")
+    settlement: dict[Printable, Rate] = Field(description="各等次兑现经费的比例，如 优秀: 1.1、不合格: 0.8")
+    min_panel_categories: Whole = Field(default=3, ge=1, le=6, description="评估主体至少涵盖的类别数")
     government_criteria: list[Criterion] = Field(description="政府履职评估指标，满分合计 100")
 
 
@@ -68,6 +68,6 @@ class CountyConfig(Record):
     province: Text | None = Field(default=None, description="省")
     city: Text | None = Field(default=None, description="市")
     government: Text | None = Field(default=None, description="县人民政府全称")
-    main_branch: str = Field(default="main", description="主分支名")
+    main_branch: Printable = Field(default="main", description="主分支名")
     evaluation: EvaluationSettings = Field(description="评估设置")
     audit: AuditSettings = Field(default_factory=AuditSettings, description="审计设置")

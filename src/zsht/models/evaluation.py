@@ -2,17 +2,30 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from decimal import Decimal
 from typing import Annotated, Literal
 
 from pydantic import Field
 
-from .common import AgreementId, AssistId, CriterionId, EvaluationId, Money, Record, Slug, Text, Year
+from .common import (
+    AgreementId,
+    AssistId,
+    CriterionId,
+    Date,
+    EvaluationId,
+    Money,
+    Number,
+    Printable,
+    Record,
+    Slug,
+    Text,
+    Year,
+)
 
 PanelCategory = Literal["党政机关", "政府部门", "社会组织", "村居干部", "群众代表", "专家学者"]
 PANEL_CATEGORIES: tuple[str, ...] = ("党政机关", "政府部门", "社会组织", "村居干部", "群众代表", "专家学者")
-Score = Annotated[Decimal, Field(description="分数")]
+# Scores and maxima are checked against each other by the rules; the bounds only keep arithmetic finite.
+Score = Annotated[Number, Field(ge=-1000, le=1000, description="分数")]
+FullMarks = Annotated[Number, Field(gt=0, le=100, description="满分")]
 
 
 class PanelMember(Record):
@@ -28,15 +41,15 @@ class PerformanceRow(Record):
     """履约: the panel's scores of one agreed item."""
 
     item: AssistId = Field(description="协议中的协助事项编号")
-    max: Score = Field(description="满分；各事项满分合计 100")
-    scores: dict[str, Score] = Field(description="各评估成员的打分：成员编号 → 分数")
+    max: FullMarks = Field(description="满分；各事项满分合计 100")
+    scores: dict[Printable, Score] = Field(description="各评估成员的打分：成员编号 → 分数")
 
 
 class GovernmentRow(Record):
     """履职: the committee's score of one government obligation."""
 
     criterion: CriterionId = Field(description="政府履职评估指标编号（zsht.yaml 中定义）")
-    max: Score = Field(description="满分；各指标满分合计 100")
+    max: FullMarks = Field(description="满分；各指标满分合计 100")
     score: Score = Field(description="村（居）委会评分")
     department: Slug | None = Field(default=None, description="被评部门编号（评乡镇政府时不填）")
     remark: Text | None = Field(default=None, description="说明")
@@ -59,11 +72,11 @@ class Evaluation(Record):
     township: Slug = Field(description="乡镇（街道）编号")
     community: Slug = Field(description="村（居）委会编号")
     agreement: AgreementId = Field(description="所评协议编号")
-    date: dt.date = Field(description="评估日期")
+    date: Date = Field(description="评估日期")
     panel: list[PanelMember] = Field(description="多元评估主体")
     performance: list[PerformanceRow] = Field(default_factory=list, description="履约评估：逐项打分")
     government: list[GovernmentRow] = Field(default_factory=list, description="履职评估：村（居）委会评政府")
-    survey: Annotated[Decimal, Field(ge=0, le=100)] | None = Field(
+    survey: Annotated[Number, Field(ge=0, le=100)] | None = Field(
         default=None, description="第三方满意度测评得分（百分制）"
     )
     result: Result | None = Field(default=None, description="评估结果")

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
 from pydantic import Field
 
-from .common import Record, Slug, Text
+from .common import Date, Record, Slug, Text, Whole
 
 
 class Law(Record):
@@ -19,7 +18,7 @@ class Law(Record):
         description="效力层级"
     )
     issuer: Text | None = Field(default=None, description="制定机关")
-    effective: dt.date | None = Field(default=None, description="现行文本施行日期")
-    articles: int | None = Field(
-        default=None, ge=1, description="条文总数：引用的条款号不得超过此数；按“部分”而非“条”编排的文件（如国务院意见）不填"
+    effective: Date | None = Field(default=None, description="现行文本施行日期")
+    articles: Whole | None = Field(
+        default=None, ge=1, le=10000, description="条文总数：引用的条款号不得超过此数；按“部分”而非“条”编排的文件（如国务院意见）不填"
     )

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
 from pydantic import Field
 
-from .common import NoticeId, Period, Record, Slug, Text, Year
+from .common import Date, NoticeId, Period, Record, Slug, Text, Year
 
 
 class Notice(Record):
@@ -24,5 +23,5 @@ class Notice(Record):
     township: Slug | None = Field(default=None, description="评估结果公示所属乡镇（街道）；目录公示不填")
     period: Period = Field(description="公示期")
     objection: Text = Field(description="异议渠道：受理单位、电话、地址或邮箱")
-    date: dt.date = Field(description="发布日期")
+    date: Date = Field(description="发布日期")
     status: Literal["草稿", "已发布"] = Field(default="草稿", description="状态")

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from pydantic import Field
 
-from .common import Money, Period, PurchaseId, Record, Slug, Text, Year
+from .common import Date, Money, Period, PurchaseId, Record, Slug, Text, Year
 
 
 class Purchase(Record):
@@ -26,4 +24,4 @@ class Purchase(Record):
     amount: Money = Field(description="合同金额（元）")
     term: Period = Field(description="服务期限")
     communities: list[Slug] = Field(default_factory=list, description="服务覆盖的村（居）委会编号")
-    signed: dt.date | None = Field(default=None, description="签订日期")
+    signed: Date | None = Field(default=None, description="签订日期")

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import CommunityType, Record, Slug, Text
+from .common import CommunityType, Record, Slug, Text, Whole
 
 
 class Township(Record):
@@ -33,7 +33,7 @@ class Community(Record):
     name: Text = Field(description="全称，如“新华社区居民委员会”")
     type: CommunityType = Field(description="类别：村（村民委员会）或 居（居民委员会）")
     director: Text | None = Field(default=None, description="主任（协议乙方代表）")
-    households: int | None = Field(default=None, ge=0, description="户数（可选）")
+    households: Whole | None = Field(default=None, ge=0, le=1_000_000, description="户数（可选）")
     code: Text | None = Field(default=None, description="统计用区划代码（可选）")
 
 
