@@ -86,14 +86,14 @@ def test_a_scalar_where_the_registry_list_belongs(mini: MiniCounty, cli: Any, va
 @pytest.mark.parametrize(("relpath", "pattern", "line", "words"), [
     (AGREEMENT, r"^funding_total:", "funding_total: " + "9" * 5000, "数字过大"),
     (AGREEMENT, r"^copies:", "copies: " + "9" * 5000, "数字过大"),
-    (AGREEMENT, r"^funding_total:", "funding_total: .inf", "应为数字"),
+    (AGREEMENT, r"^funding_total:", "funding_total: .inf", "应为有限的数字"),
     (AGREEMENT, r"^copies:", "copies: .nan", "应为整数"),
     (AGREEMENT, r"^copies:", "copies: true", "应为整数"),
     (EVALUATION, r"^survey:", "survey: 1e+300", "数字过大"),
     (EVALUATION, r"^    p1:", "    p1: 1e+300", "数字过大"),
     (EVALUATION, r"^  max:", "  max: 1.0e-300", "数字过小"),
     ("zsht.yaml", r"^    优秀:", "    优秀: 1e+300", "数字过大"),
-    ("zsht.yaml", r"^  survey_weight:", "  survey_weight: .nan", "应为数字"),
+    ("zsht.yaml", r"^  survey_weight:", "  survey_weight: .nan", "应为有限的数字"),
 ])
 def test_numbers_are_finite_and_bounded(mini: MiniCounty, cli: Any, relpath: str, pattern: str, line: str,
                                         words: str) -> None:

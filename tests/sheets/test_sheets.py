@@ -247,11 +247,13 @@ def test_an_old_xls_file_is_one_line(cli: Any, mini: Any, tmp_path: Path) -> Non
     assert len(result.stderr.strip().splitlines()) == 1
 
 
-def test_a_control_character_in_a_name_is_one_line_on_export(cli: Any, mini: Any, tmp_path: Path) -> None:
+def test_an_evaluation_that_does_not_load_stops_the_export_in_one_line(cli: Any, mini: Any, tmp_path: Path) -> None:
     mini.edit("evaluations/2015/niushan/niushan-xinhua.yaml", lambda d: d["panel"][0].update(name="王\x01建国"))
     result = cli("-C", mini.root, "sheet", "export", "--year", "2015", "-o", tmp_path / "s.xlsx")
     assert result.exit_code == 2, result.output
-    assert result.stderr.startswith("zsht: 评分表无法导出：'王\\x01建国' 含有 Excel 不能保存的控制字符")
+    # validate refuses the control character (ZS102), so the record does not load: export names it, writes nothing
+    assert result.stderr.startswith("zsht: evaluations/2015/niushan/niushan-xinhua.yaml：")
+    assert "控制字符" in result.stderr and "评分表无法预填它的分数" in result.stderr
     assert not (tmp_path / "s.xlsx").exists()
 
 

@@ -6,7 +6,7 @@ from typing import Any
 
 import typer
 
-YEARS = range(1949, 2201)  # a 政社互动 record's year: from the founding of the PRC to well beyond any plan
+from ..limits import YEARS
 
 
 def _in_range(year: int | None) -> int | None:
@@ -16,5 +16,5 @@ def _in_range(year: int | None) -> int | None:
 
 
 def year_option(default: Any = ..., help: str = "年度") -> Any:  # noqa: A002 - typer's own keyword
-    """A `--year/-y` option holding a year between 1949 and 2200; other values are a usage error (exit 2)."""
+    """A `--year/-y` option holding a year in zsht.limits.YEARS; other values are a usage error (exit 2)."""
     return typer.Option(default, "--year", "-y", help=help, callback=_in_range)

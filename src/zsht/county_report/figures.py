@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from ..errors import UserError
 from ..evaluation.settlement import agreed_by_department, department_shares, money
+from ..load.config import settings
 from ..load.county import County
 from ..policy import agreed_funding, catalog_in_force, catalog_items
 
@@ -109,8 +110,7 @@ def _figures(county: County, year: int) -> YearFigures:
 
 def year_figures(county: County, year: int) -> YearFigures:
     """The figures of `year`, and of the year before when that year has agreements."""
-    if county.config is None:
-        raise UserError("zsht.yaml 有错误，无法生成报告", hint="先运行 zsht validate 并改正 zsht.yaml")
+    settings(county, "无法生成报告")
     if not any(e.record.year == year for e in county.entries("agreement")):
         raise UserError(f"{year} 年没有协议，无法生成报告")
     figures = _figures(county, year)

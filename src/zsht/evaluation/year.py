@@ -9,6 +9,7 @@ from decimal import Decimal
 from ..errors import UserError
 from ..findings import Finding, Severity
 from ..layout import kind_of
+from ..load.config import settings
 from ..load.county import County
 from ..policy import agreed_funding, items_in_force
 from ..validate import check_county
@@ -96,9 +97,7 @@ def unloaded_evaluations(county: County, year: int) -> list[Unloaded]:
 
 def year_results(county: County, year: int, township: str | None = None) -> YearResults:
     """Score every evaluation of `year` (optionally of one township) by the county's rules."""
-    config = county.config
-    if config is None:
-        raise UserError("zsht.yaml 有错误，无法计算评估结果", hint="先运行 zsht validate 并改正 zsht.yaml")
+    config = settings(county, "无法计算评估结果")
     if township is not None and township not in county.index("township"):
         raise UserError(f"乡镇（街道）“{township}”不在名录中")
     if not any(e.record.year == year for kind in ("agreement", "evaluation") for e in county.entries(kind)):

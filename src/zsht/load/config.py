@@ -7,6 +7,7 @@ with the same line whichever command reads it, and the one `zsht validate` lists
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import models as m
 from ..errors import UserError
@@ -14,14 +15,18 @@ from ..findings import Finding, Severity
 from ..layout import CONFIG_FILE, KIND_BY_NAME
 from ..ruletable import finding
 
+if TYPE_CHECKING:
+    from .county import County
+
 
 class ConfigError(UserError):
     """zsht.yaml does not load cleanly: the message names its first error (`zsht.yaml 第 3 行：…`), the hint is
     that error's own hint; a caller says what it cannot do without the settings."""
 
-    def __init__(self, first: Finding, count: int) -> None:
+    def __init__(self, first: Finding, count: int, cannot: str = "") -> None:
         more = f"（另有 {count - 1} 处错误）" if count > 1 else ""
-        super().__init__(f"{CONFIG_FILE} 第 {first.line or 1} 行：{first.message}{more}", hint=first.hint)
+        then = f"，{cannot}" if cannot else ""
+        super().__init__(f"{CONFIG_FILE} 第 {first.line or 1} 行：{first.message}{more}{then}", hint=first.hint)
         self.first = first
 
 
@@ -32,16 +37,31 @@ def read_config(root: Path) -> m.CountyConfig:
     silently become its default (an audit with every requirement off, a diff against the wrong branch).
     """
     from .county import County, load_file  # the county loader is heavy; `zsht --help` never needs it
-    from .positions import place
 
     county = County(root=root)
     load_file(county, CONFIG_FILE, KIND_BY_NAME["county"])
-    source = county.files.get(CONFIG_FILE)
-    errors = sorted((f for f in place(county.findings, source.text if source else None)
-                     if f.severity is Severity.ERROR), key=Finding.sort_key)
+    errors = _errors(county)
     if errors or county.config is None:
         raise ConfigError(errors[0] if errors else finding("ZS002", CONFIG_FILE, "无法读取").at(1, 1), len(errors))
     return county.config
+
+
+def settings(county: County, cannot: str) -> m.CountyConfig:
+    """The settings of a loaded county; without them, a `ConfigError` naming zsht.yaml's first error and line and
+    what the command `cannot` do (“无法计算评估结果”)."""
+    if county.config is not None:
+        return county.config
+    errors = _errors(county)
+    raise ConfigError(errors[0] if errors else finding("ZS002", CONFIG_FILE, "无法读取").at(1, 1), len(errors), cannot)
+
+
+def _errors(county: County) -> list[Finding]:
+    from .positions import place
+
+    source = county.files.get(CONFIG_FILE)
+    own = [f for f in county.findings if f.file == CONFIG_FILE]
+    return sorted((f for f in place(own, source.text if source else None) if f.severity is Severity.ERROR),
+                  key=Finding.sort_key)
 
 
 def joined(first: str | None, then: str) -> str:

@@ -82,6 +82,9 @@ MESSAGES: dict[str, str] = {
     "json_invalid": "应为 JSON 文字", "json_type": "应为 JSON 文字",
     "frozen_field": "不能修改", "frozen_instance": "不能修改",
     "value_error": "：{error}", "assertion_error": "：{error}",
+    # zsht's own field types (models/fields.py) say it in their own Chinese words
+    "control_character": "：{own}", "date_out_of_range": "：{own}", "date_nonexistent": "：{own}",
+    "number_too_large": "：{own}", "number_too_small": "：{own}",
 }
 OTHER = "的值“{input}”不合要求"  # any type the table lacks: still Chinese
 
@@ -216,6 +219,7 @@ def _describe(error: ErrorDetails, model: type[BaseModel], loc: Path, data: Any)
     context = _Context({k: _shown(v) for k, v in ctx.items()})
     context.update(input=_shown(value), expected=_expected(ctx), error=_validator_text(ctx.get("error")),
                    length=len(value) if isinstance(value, str) else "？")
+    context["own"] = error["msg"]
     message = label + MESSAGES.get(kind, OTHER).format_map(context)
     hint = _HINTS.get(kind)
     if kind in ("date_parsing", "date_from_datetime_parsing") and re.match(r"\d{1,4}-\d{1,2}-\d{1,2}", str(value)):

@@ -6,6 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from ..limits import YEARS
 from .fields import Date as Date
 from .fields import Number as Number
 from .fields import Printable as Printable
@@ -45,7 +46,7 @@ EvaluationId = Annotated[str, StringConstraints(pattern=ID_FORMATS["evaluation"]
 NoticeId = Annotated[str, StringConstraints(pattern=ID_FORMATS["notice"][0])]
 CriterionId = Annotated[str, StringConstraints(pattern=ID_FORMATS["criterion"][0])]
 
-Year = Annotated[Whole, Field(ge=1980, le=2100, description="年度（四位数字）")]
+Year = Annotated[Whole, Field(ge=YEARS.start, le=YEARS.stop - 1, description="年度（四位数字）")]
 Money = Annotated[Number, Field(max_digits=14, decimal_places=2, description="金额（元）")]
 CommunityType = Literal["村", "居"]
 

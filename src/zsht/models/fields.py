@@ -28,6 +28,8 @@ SMALLEST_PLACE = 6
 
 
 def _shown(value: Any) -> str:
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value).bit_length() > 13_000:
+        return f"（约 {int(abs(value).bit_length() * math.log10(2)) + 1} 位的整数）"  # str() refuses past 4,300 digits
     text = str(value)
     return text if len(text) <= 40 else f"{text[:20]}…（共 {len(text)} 个字符）"
 

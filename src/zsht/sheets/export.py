@@ -15,6 +15,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..errors import UserError
+from ..evaluation.year import unloaded_evaluations
+from ..load.config import settings
 from ..load.county import County
 from ..models import PANEL_CATEGORIES
 from ..roundtrip import yaml_number
@@ -143,11 +145,15 @@ def _as_text(book: Workbook) -> None:
 
 def build_workbook(county: County, year: int, township: str | None = None) -> Workbook:
     """The score workbook of `year` (optionally one township), prefilled with the scores already recorded."""
-    if county.config is None:
-        raise UserError("zsht.yaml 有错误，无法导出评分表", hint="先运行 zsht validate 并改正 zsht.yaml")
+    config = settings(county, "无法导出评分表")
     towns = {e.record.id: e.record.name for e in county.entries("township")}
     if township is not None and township not in towns:
         raise UserError(f"乡镇（街道）“{township}”不在名录中")
+    broken = [e for e in unloaded_evaluations(county, year) if township is None or e.township == township]
+    if broken:  # its scores could not be prefilled, and the import would refuse that file anyway
+        raise UserError(f"{broken[0].file}：{broken[0].reason}；这份评估记录读不出，评分表无法预填它的分数"
+                        + (f"（另有 {len(broken) - 1} 份）" if len(broken) > 1 else ""),
+                        hint="先运行 zsht validate 并改正它，再导出")
     book = Workbook()
     book.remove(book.worksheets[0])
     sheets = committee_sheets(county, year, township)
@@ -157,7 +163,7 @@ def build_workbook(county: County, year: int, township: str | None = None) -> Wo
         committees = sheets.get(town_id)
         if not committees:
             continue
-        title = f"{county.config.county}{year}年度{town_name}履职履约双向评估评分表"
+        title = f"{config.county}{year}年度{town_name}履职履约双向评估评分表"
         fingerprints.update((c.community, fingerprint(c.evaluation)) for c in committees)
         sheet = book.create_sheet(titles[town_id])
         _meta(sheet, year, town_id, title)

@@ -23,6 +23,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ..errors import UserError
 from ..evaluation.scores import compute, finite
 from ..evaluation.stored import put_result
+from ..load.config import settings
 from ..load.county import County
 from ..load.schema_errors import schema_findings
 from ..models import Evaluation
@@ -210,8 +211,7 @@ def _updated(county: County, year: int, scored: Scored, relpath: str | None, tar
 
 def import_sheets(county: County, path: Path, year: int | None = None) -> ImportOutcome:
     """Read the whole workbook; write every evaluation it changes, or nothing when any cell is wrong."""
-    if county.config is None:
-        raise UserError("zsht.yaml 有错误，无法导入评分表", hint="先运行 zsht validate 并改正 zsht.yaml")
+    settings(county, "无法导入评分表")
     reading, refused = _read(county, path, year)
     outcome = ImportOutcome(problems=reading.problems)
     assert reading.year is not None or outcome.problems

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 import re
-import typing
 import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -12,9 +11,9 @@ from typing import Any
 
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ..limits import YEARS
 from ..load.county import County
 from ..models import PANEL_CATEGORIES
-from ..models.common import Year
 from .layout import (
     FIRST_MEMBER_COLUMN,
     GOV_FIRST_ROW,
@@ -29,8 +28,6 @@ from .layout import (
 # digits (NFKC: “３” is 3). No exponent (“1e0”), no thousands separator, no sign but a minus (refused as negative).
 _PLAIN_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?", re.ASCII)
 ACCEPTED = "只收数字，最多两位小数，如 45 或 45.5"
-YEARS = tuple(getattr(bound, name) for bound in typing.get_args(Year)[1].metadata  # the years a record may have
-              for name in ("ge", "le") if hasattr(bound, name))
 
 
 @dataclass
@@ -167,8 +164,8 @@ def read_meta(sheet: Worksheet, county: County, reading: Reading, role: tuple[st
     reader.expect(1, (META[0],))
     reader.expect(1, (META[1],), start=3)
     year = reader.number(1, 2, None, "年度")
-    if year is not None and not (year == year.to_integral_value() and YEARS[0] <= year <= YEARS[1]):
-        reader.problem(1, 2, f"年度 {_text(reader.value(1, 2))} 不是 {YEARS[0]} 到 {YEARS[1]} 之间的整年")
+    if year is not None and not (year == year.to_integral_value() and year in YEARS):
+        reader.problem(1, 2, f"年度 {_text(reader.value(1, 2))} 不是 {YEARS.start} 到 {YEARS.stop - 1} 之间的整年")
     elif year is not None and reading.year is not None and int(year) != reading.year:
         reader.problem(1, 2, f"年度 {year} 与要导入的年度 {reading.year} 不符")
     elif year is not None and reading.year is None:
