@@ -17,6 +17,12 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "donghai"
 
 
+def snapshot(root: Path, pattern: str = "*.yaml") -> dict[str, bytes]:
+    """The bytes of every file under `root` matching `pattern`, by relative path: two snapshots are equal only
+    when no such file was written, added or removed in between."""
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob(pattern)) if p.is_file()}
+
+
 class Cli:
     """Runs `zsht` through typer's CliRunner and keeps the result."""
 

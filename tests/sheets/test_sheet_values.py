@@ -11,7 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from .test_sheets import export, row_of, snapshot
+from ..conftest import snapshot
+from .test_sheets import export, row_of
 
 XINHUA = "evaluations/2015/niushan/niushan-xinhua.yaml"
 
