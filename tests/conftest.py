@@ -3,18 +3,27 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
+import zsht
 from zsht.cli import app
 
 from .mini_county import MiniCounty
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "donghai"
+SRC = Path(zsht.__file__).resolve().parents[1]  # the zsht these tests import, which child processes must import too
+
+
+def child_env(**extra: str) -> dict[str, str]:
+    """The environment for a child `python` that runs zsht: it imports the same zsht as the tests, whatever the
+    child's working folder (a relative PYTHONPATH, or an installed copy elsewhere, would give it another)."""
+    return {**os.environ, "PYTHONPATH": str(SRC), **extra}
 
 
 def snapshot(root: Path, pattern: str = "*.yaml") -> dict[str, bytes]:
