@@ -145,9 +145,9 @@ def test_huge_numbers_never_stop_the_computing(mini: MiniCounty, cli: Any, relpa
                                                command: tuple[str, ...]) -> None:
     mini.edit(relpath, change)
     result = cli("-C", mini.root, *command)
-    assert result.exit_code in (0, 1, 2), result.output
-    assert not isinstance(result.exception, ArithmeticError | AttributeError | TypeError), result.exception
-    assert result.exit_code != 2 or "Traceback" not in result.output
+    # score and validate name the figure they cannot compute (exit 1); report shows the results stored (exit 0)
+    assert result.exit_code == (0 if command[0] == "report" else 1), result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
 
 
 def test_money_and_settled_round_any_amount() -> None:
