@@ -24,6 +24,13 @@ def broken(mini: MiniCounty) -> MiniCounty:
     return mini
 
 
+def breech_line(mini: MiniCounty) -> int:
+    """The line of the misspelt key in the broken county: where its ZS101 finding must point."""
+    lines = (mini.root / AGREEMENT).read_text(encoding="utf-8").splitlines()
+    [number] = [n for n, text in enumerate(lines, 1) if text.startswith("breech:")]
+    return number
+
+
 def test_clean_county_exits_zero(mini: MiniCounty, cli: Any) -> None:
     result = cli("-C", mini.root, "validate")
     assert result.exit_code == 0 and "没有发现问题" in result.stdout
@@ -33,7 +40,7 @@ def test_text_output_names_file_line_rule(broken: MiniCounty, cli: Any) -> None:
     result = cli("-C", broken.root, "validate")
     assert result.exit_code == 1
     line = next(line for line in result.stdout.splitlines() if "ZS101" in line)
-    assert line.startswith(f"{AGREEMENT}:") and "未知字段“breech”" in line
+    assert line.startswith(f"{AGREEMENT}:{breech_line(broken)}:1 ") and "未知字段“breech”" in line
     assert "1 个错误，1 个警告" in result.stdout
 
 
@@ -52,7 +59,7 @@ def test_json_keys(broken: MiniCounty, cli: Any) -> None:
 
 def test_github_annotations(broken: MiniCounty, cli: Any) -> None:
     result = cli("-C", broken.root, "validate", "--format", "github")
-    assert f"::error file={AGREEMENT},line=" in result.stdout
+    assert f"::error file={AGREEMENT},line={breech_line(broken)},col=1,title=ZS101::未知字段“breech”" in result.stdout
     assert "::warning file=stray.yaml,line=1,col=1,title=ZS009::" in result.stdout
 
 
@@ -61,15 +68,17 @@ def test_sarif(broken: MiniCounty, cli: Any) -> None:
     run = log["runs"][0]
     assert log["version"] == "2.1.0" and run["tool"]["driver"]["name"] == "zsht"
     first = run["results"][0]
-    assert run["tool"]["driver"]["rules"][first["ruleIndex"]]["id"] == first["ruleId"]
-    assert first["locations"][0]["physicalLocation"]["region"]["startLine"] >= 1
+    assert run["tool"]["driver"]["rules"][first["ruleIndex"]]["id"] == first["ruleId"] == "ZS101"
+    location = first["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"] == AGREEMENT
+    assert location["region"] == {"startLine": breech_line(broken), "startColumn": 1}
 
 
 def test_output_file(broken: MiniCounty, cli: Any, tmp_path: Path) -> None:
     out = tmp_path / "report.json"
     result = cli("-C", broken.root, "validate", "--format", "json", "-o", out)
     assert result.exit_code == 1 and result.stdout == ""
-    assert json.loads(out.read_text(encoding="utf-8"))
+    assert out.read_text(encoding="utf-8") == cli("-C", broken.root, "validate", "--format", "json").stdout
 
 
 def test_root_found_from_a_subfolder(mini: MiniCounty, cli: Any) -> None:
