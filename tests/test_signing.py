@@ -7,8 +7,8 @@ from typing import Any
 
 import yaml
 
-from ..conftest import snapshot
-from ..mini_county import MiniCounty
+from .conftest import snapshot
+from .mini_county import MiniCounty
 
 DRAFT = "agreements/2016/niushan/niushan-xinhua.yaml"
 

@@ -10,8 +10,8 @@ import yaml
 
 from zsht.cli import run
 
-from ..conftest import snapshot
-from ..mini_county import MiniCounty
+from .conftest import snapshot
+from .mini_county import MiniCounty
 
 DRAFT = "agreements/2016/niushan/niushan-xinhua.yaml"
 
