@@ -45,7 +45,10 @@ class Cli:
         """The JSON findings of `zsht validate` on a county."""
         result = self("-C", root, "validate", "--format", "json", *extra)
         assert result.exit_code in (0, 1), result.output
-        return json.loads(result.stdout)
+        findings: list[dict[str, Any]] = json.loads(result.stdout)
+        if "--fail-on" not in extra:  # the default: exit 1 exactly when an error is reported
+            assert result.exit_code == int(any(f["severity"] == "error" for f in findings)), result.output
+        return findings
 
 
 @pytest.fixture
