@@ -3,18 +3,33 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
+import zsht
 from zsht.cli import app
 
 from .mini_county import MiniCounty
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "donghai"
+SRC = Path(zsht.__file__).resolve().parents[1]  # the zsht these tests import, which child processes must import too
+
+
+def child_env(**extra: str) -> dict[str, str]:
+    """The environment for a child `python` that runs zsht: it imports the same zsht as the tests, whatever the
+    child's working folder (a relative PYTHONPATH, or an installed copy elsewhere, would give it another)."""
+    return {**os.environ, "PYTHONPATH": str(SRC), **extra}
+
+
+def snapshot(root: Path, pattern: str = "*.yaml") -> dict[str, bytes]:
+    """The bytes of every file under `root` matching `pattern`, by relative path: two snapshots are equal only
+    when no such file was written, added or removed in between."""
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob(pattern)) if p.is_file()}
 
 
 class Cli:
@@ -30,7 +45,10 @@ class Cli:
         """The JSON findings of `zsht validate` on a county."""
         result = self("-C", root, "validate", "--format", "json", *extra)
         assert result.exit_code in (0, 1), result.output
-        return json.loads(result.stdout)
+        findings: list[dict[str, Any]] = json.loads(result.stdout)
+        if "--fail-on" not in extra:  # the default: exit 1 exactly when an error is reported
+            assert result.exit_code == int(any(f["severity"] == "error" for f in findings)), result.output
+        return findings
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ import pytest
 
 from zsht.cli import app
 
+from ..conftest import EXAMPLE, child_env
 from ..mini_county import MiniCounty
 
 AGREEMENT = "agreements/2015/niushan/niushan-xinhua.yaml"
@@ -23,6 +24,13 @@ def broken(mini: MiniCounty) -> MiniCounty:
     return mini
 
 
+def breech_line(mini: MiniCounty) -> int:
+    """The line of the misspelt key in the broken county: where its ZS101 finding must point."""
+    lines = (mini.root / AGREEMENT).read_text(encoding="utf-8").splitlines()
+    [number] = [n for n, text in enumerate(lines, 1) if text.startswith("breech:")]
+    return number
+
+
 def test_clean_county_exits_zero(mini: MiniCounty, cli: Any) -> None:
     result = cli("-C", mini.root, "validate")
     assert result.exit_code == 0 and "没有发现问题" in result.stdout
@@ -32,7 +40,7 @@ def test_text_output_names_file_line_rule(broken: MiniCounty, cli: Any) -> None:
     result = cli("-C", broken.root, "validate")
     assert result.exit_code == 1
     line = next(line for line in result.stdout.splitlines() if "ZS101" in line)
-    assert line.startswith(f"{AGREEMENT}:") and "未知字段“breech”" in line
+    assert line.startswith(f"{AGREEMENT}:{breech_line(broken)}:1 ") and "未知字段“breech”" in line
     assert "1 个错误，1 个警告" in result.stdout
 
 
@@ -51,7 +59,7 @@ def test_json_keys(broken: MiniCounty, cli: Any) -> None:
 
 def test_github_annotations(broken: MiniCounty, cli: Any) -> None:
     result = cli("-C", broken.root, "validate", "--format", "github")
-    assert f"::error file={AGREEMENT},line=" in result.stdout
+    assert f"::error file={AGREEMENT},line={breech_line(broken)},col=1,title=ZS101::未知字段“breech”" in result.stdout
     assert "::warning file=stray.yaml,line=1,col=1,title=ZS009::" in result.stdout
 
 
@@ -60,15 +68,17 @@ def test_sarif(broken: MiniCounty, cli: Any) -> None:
     run = log["runs"][0]
     assert log["version"] == "2.1.0" and run["tool"]["driver"]["name"] == "zsht"
     first = run["results"][0]
-    assert run["tool"]["driver"]["rules"][first["ruleIndex"]]["id"] == first["ruleId"]
-    assert first["locations"][0]["physicalLocation"]["region"]["startLine"] >= 1
+    assert run["tool"]["driver"]["rules"][first["ruleIndex"]]["id"] == first["ruleId"] == "ZS101"
+    location = first["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"] == AGREEMENT
+    assert location["region"] == {"startLine": breech_line(broken), "startColumn": 1}
 
 
 def test_output_file(broken: MiniCounty, cli: Any, tmp_path: Path) -> None:
     out = tmp_path / "report.json"
     result = cli("-C", broken.root, "validate", "--format", "json", "-o", out)
     assert result.exit_code == 1 and result.stdout == ""
-    assert json.loads(out.read_text(encoding="utf-8"))
+    assert out.read_text(encoding="utf-8") == cli("-C", broken.root, "validate", "--format", "json").stdout
 
 
 def test_root_found_from_a_subfolder(mini: MiniCounty, cli: Any) -> None:
@@ -138,16 +148,54 @@ def test_every_command_is_registered_once() -> None:
     assert {"validate", "render", "score", "sheet", "report", "init", "diff", "history", "audit"} <= set(names)
 
 
-def test_start_up_leaves_the_heavy_libraries_to_the_commands_that_use_them() -> None:
-    """`zsht --help` and `zsht validate` (a pre-commit hook runs it on every commit) do not pay for
-    spreadsheets, git, templates or documents."""
+# Imported only by the commands that use them; python-docx is not here because src/zsht imports it nowhere (and
+# tests/test_dependencies.py keeps it out of the runtime dependencies), so guarding it would prove nothing.
+LAZY = ("openpyxl", "git", "jinja2", "zsht.render", "zsht.history", "zsht.sheets", "zsht.county_report")
+_PROBE = """
+import json, sys
+from zsht.cli import main
+out, names, sys.argv = sys.argv[1], sys.argv[2].split(), ["zsht", *sys.argv[3:]]
+try:
+    main()
+except SystemExit:
+    pass
+with open(out, "w", encoding="utf-8") as file:
+    json.dump(sorted(name for name in names if name in sys.modules), file)
+"""
+
+
+def _loaded(tmp_path: Path, *args: str | Path) -> list[str]:
+    """Which of LAZY a whole `zsht` process has imported by the time it ends."""
     import subprocess
     import sys
 
-    heavy = ("openpyxl", "git", "jinja2", "docx", "zsht.render", "zsht.history", "zsht.sheets", "zsht.county_report")
-    probe = f"import sys, zsht.cli; print(' '.join(m for m in {heavy!r} if m in sys.modules))"
-    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split()
-    assert loaded == []
+    out = tmp_path / "loaded.json"
+    subprocess.run([sys.executable, "-c", _PROBE, out, " ".join(LAZY), *args], capture_output=True, check=True,
+                   cwd=tmp_path, env=child_env())
+    return list(json.loads(out.read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize("args", [("--help",), ("validate",), ("validate", "--format", "json")])
+def test_start_up_leaves_the_heavy_libraries_to_the_commands_that_use_them(tmp_path: Path, args: tuple[str, ...]) -> None:
+    """`zsht --help` and `zsht validate` (a pre-commit hook runs it on every commit) do not pay for
+    spreadsheets, git or templates."""
+    assert _loaded(tmp_path, "-C", EXAMPLE, *args) == []
+
+
+# For each name in LAZY, a command that really imports it: the control that shows an absence above means something.
+CONTROLS = [
+    (("sheet", "export", "--year", "2015", "-o", "s.xlsx"), ["openpyxl", "zsht.sheets"]),
+    (("history", "XZ-001"), ["git", "zsht.history"]),
+    (("render", "agreement", "--all", "-o", "out"), ["jinja2", "zsht.render"]),
+    (("report", "--year", "2015"), ["zsht.county_report"]),
+]
+
+
+@pytest.mark.parametrize(("args", "needs"), CONTROLS)
+def test_the_commands_that_use_a_heavy_library_do_import_it(mini: MiniCounty, tmp_path: Path, args: tuple[str, ...],
+                                                            needs: list[str]) -> None:
+    assert set(needs) <= set(_loaded(tmp_path, "-C", mini.root, *args))
+    assert {name for _, names in CONTROLS for name in names} == set(LAZY)
 
 
 @pytest.mark.parametrize(("args", "expected"), [
@@ -165,7 +213,8 @@ def test_usage_errors_are_one_chinese_line(args: list[str], expected: str, tmp_p
     import subprocess
     import sys
 
-    done = subprocess.run([sys.executable, "-m", "zsht", *args], capture_output=True, text=True, cwd=tmp_path)
+    done = subprocess.run([sys.executable, "-m", "zsht", *args], capture_output=True, text=True, cwd=tmp_path,
+                          env=child_env())
     assert done.returncode == 2 and done.stdout == ""
     assert done.stderr.startswith(expected) and done.stderr.count("\n") == 1, done.stderr
 

@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from zsht.evaluation.scores import compute, finite
 from zsht.evaluation.settlement import settled
 from zsht.models import CountyConfig, Evaluation
+from zsht.models.evaluation import Result
 
 # Finite decimals over the whole range a Decimal constructor takes, tiny and huge, as pydantic lets them through.
 # Values up to the models' bounds (满分 0-100, scores ±1000, rates 0-10, amounts below 10^15), with every exponent
@@ -55,5 +56,7 @@ def test_computing_never_raises(maximum: Decimal, scores: list[Decimal], gov: De
     for value in (score.performance, score.government, score.settlement):
         assert not value.is_nan()
         _: Any = abs(stored - value) > Decimal("0.01")  # must not raise outside the scoring context
-    assert finite(score) in (True, False)
+    if finite(score):  # then an import stores these figures: they must be a result the records accept
+        Result.model_validate({"performance": score.performance, "government": score.government,
+                               "grade": score.grade, "settlement": score.settlement})
     assert not settled(funding, rate).is_nan()

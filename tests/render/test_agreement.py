@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 from docx.oxml.ns import qn
-from docx.shared import Mm
 
 from ..mini_county import MiniCounty
 from .helpers import all_text, east_asian_font, open_docx
@@ -38,8 +37,9 @@ def test_page_setup_and_fonts_follow_gbt_9704(cli: Any, mini: MiniCounty, tmp_pa
     assert render(cli, mini, tmp_path, "--community", "niushan-xinhua").exit_code == 0
     document = open_docx(tmp_path / XINHUA)
     section = document.sections[0]
-    assert (section.page_width, section.page_height) == (Mm(210), Mm(297)) or \
-        (section.page_width.twips, section.page_height.twips) == (11906, 16838)
+    # A4 as Word writes it, in twentieths of a point (Mm(210) is 7560000 EMU and no whole twips value equals it)
+    assert (section.page_width.twips, section.page_height.twips) == (11906, 16838)
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
     assert (section.top_margin.twips, section.bottom_margin.twips) == (2098, 1984)
     assert (section.left_margin.twips, section.right_margin.twips) == (1588, 1474)
     assert east_asian_font(document, "Normal") == "仿宋_GB2312"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -169,5 +170,81 @@ def test_rule_fires(rule: str, mini: MiniCounty, cli: Any) -> None:
     fired = [f for f in findings if f["rule"] == rule]
     assert fired, f"{rule} did not fire; got {[(f['rule'], f['message']) for f in findings]}"
     for f in fired:
-        assert f["file"] and f["line"] and f["column"], f
-        assert f["message"] and f["severity"] == RULES[rule].severity.value
+        assert f["file"] and f["message"] and f["severity"] == RULES[rule].severity.value, f
+    file, expected = POSITIONS[rule]
+    places = [(f["line"], f["column"], _text_at(mini.root / f["file"], f["line"], f["column"]))
+              for f in fired if f["file"] == file]
+    assert places, f"{rule} did not fire in {file}: {fired}"
+    if isinstance(expected, tuple):
+        assert [(line, column) for line, column, _ in places] == [expected], places
+    else:
+        assert any(text.startswith(expected) for _, _, text in places), (expected, places)
+
+
+def _text_at(path: Path, line: int, column: int) -> str:
+    """The file's text from `line`:`column` (1-based) to the end of that line; "" past the end of the file."""
+    lines = path.read_bytes().decode("utf-8", "replace").splitlines() if path.is_file() else []
+    return lines[line - 1][column - 1:] if 0 < line <= len(lines) else ""
+
+
+# Where each case's finding points: the file, and the text its line and column start at (the key or item broken;
+# the record's first line when the rule is about the record as a whole), or the (line, column) itself where the
+# file has no text there to read or the text is there twice. Positions that fall back to 1:1 fail here.
+POSITIONS: dict[str, tuple[str, str | tuple[int, int]]] = {
+    "ZS001": (A_XINHUA, "breach: "),  # the first line that is not UTF-8
+    "ZS002": (A_XINHUA, (2, 1)),  # the flow sequence is still open at the end of the file, after line 1
+    "ZS003": ("legal/juweihui-law.yaml", "id: again"),
+    "ZS004": (A_XINHUA, "# only a comment"),
+    "ZS009": ("notes.yaml", "a: 1"),
+    "ZS010": ("registry/departments.yaml", (1, 1)),  # the file is missing
+    "ZS101": (A_XINHUA, "breech: 违约"),
+    "ZS102": (A_XINHUA, "year: 二〇一五"),
+    "ZS103": (A_XINHUA, "id: XY-2015-niushan-xinhua"),
+    "ZS104": (COMMUNITIES, "id: Xin Hua"),
+    "ZS105": ("registry/townships.yaml", (8, 3)),  # the third entry (lines 8-10), the copy of the first
+    "ZS106": (A_XINHUA, "id: XY-2015-baitabu-dongwang2"),
+    "ZS201": (COMMUNITIES, "township: nowhere"),
+    "ZS202": (A_XINHUA, "community: niushan-nobody"),
+    "ZS203": (ASSIST, "department: nobody"),
+    "ZS204": (ASSIST, "law: no-such-law"),
+    "ZS205": (ASSIST, "42"),
+    "ZS206": (A_XINHUA, "community: baitabu-dongwang"),
+    "ZS207": ("purchases/2015/GM-2015-001.yaml", "social_org: nobody"),
+    "ZS208": (E_XINHUA, "criterion: ZF-09"),
+    "ZS209": (E_XINHUA, "agreement: XY-2015-niushan-qianjin"),
+    "ZS301": (ASSIST, "amount: 0"),
+    "ZS302": (ASSIST, "funding:"),
+    "ZS303": (ASSIST, "id: XZ-001"),
+    "ZS304": (ASSIST, "name: 调解民间纠纷"),
+    "ZS401": (A_XINHUA, "id: XZ-099"),
+    "ZS402": (A_XINHUA, "year: 2015"),
+    "ZS403": (A_XINHUA, "id: FM-001"),
+    "ZS404": (A_XINHUA, "id: XY-2015-niushan-xinhua"),
+    "ZS405": (A_XINHUA, "funding_total: 99999"),
+    "ZS406": (A_XINHUA, "payment:"),
+    "ZS407": (A_XINHUA, (11, 3)),  # the third item, the repeat; the first is on line 9
+    "ZS408": ("agreements/2015/niushan/niushan-xinhua2.yaml", "community: niushan-xinhua"),
+    "ZS409": (A_XINHUA, "id: XZ-003"),
+    "ZS410": (A_XINHUA, "date: '2013-05-01'"),
+    "ZS411": (A_XINHUA, "name: 前进村民委员会"),
+    "ZS501": (ASSIST, "stage: 部门清理"),
+    "ZS502": (ASSIST_2016, "id: XZ-004"),
+    "ZS503": ("access/ZR-2015-001.yaml", "decision: 不予批准"),
+    "ZS504": (ASSIST, "name: 与村（居）委会签订行政责任书"),
+    "ZS601": (E_XINHUA, "id: PG-2015-niushan-xinhua"),
+    "ZS602": (E_XINHUA, "p1: 1000"),
+    "ZS603": (E_XINHUA, "performance:"),
+    "ZS604": (E_XINHUA, "panel:"),
+    "ZS605": (E_XINHUA, "grade: 优秀"),
+    "ZS606": (E_XINHUA, "performance:"),
+    "ZS607": (E_XINHUA, "p9: 1"),
+    "ZS608": (E_XINHUA, "settlement: 1"),
+    "ZS609": ("evaluations/2015/niushan/niushan-xinhua2.yaml", "community: niushan-xinhua"),
+    "ZS610": (A_XINHUA, "id: XY-2015-niushan-xinhua"),
+    "ZS701": ("purchases/2015/GM-2015-001.yaml", "amount: 0"),
+    "ZS702": ("notices/2015/GS-2015-catalog.yaml", "period:"),
+}
+
+
+def test_every_case_says_where_its_finding_points() -> None:
+    assert set(POSITIONS) == set(CASES)

@@ -74,6 +74,24 @@ def test_a_formula_in_a_score_cell_is_refused_by_cell(cli: Any, mini: Any, tmp_p
     assert len(lines) == 2, lines  # that line and the summary: no echo naming the file
 
 
+@pytest.mark.xfail(strict=True, raises=AssertionError,
+                   reason="known bug: after a refused 履职 criterion cell the importer still builds the record and "
+                          "adds “niushan-xinhua: 生成的评估记录无效：缺少必填字段“government[1].score””")
+@pytest.mark.parametrize(("value", "said"), [("好", "分数“好”不是数字"), (-3, "分数 -3 不能为负"),
+                                             ("=1/0", "单元格是公式“=1/0”")])
+def test_a_bad_government_score_is_refused_by_its_cell_only(cli: Any, mini: Any, tmp_path: Path, value: Any,
+                                                            said: str) -> None:
+    """As for the satisfaction survey on the same sheet: the cell's line and the summary, no second line."""
+    path = export(cli, mini.root, tmp_path / "s.xlsx")
+    book = load_workbook(path)
+    gov = book["牛山街道-履职"]
+    row = row_of(gov, "niushan-xinhua", "ZF-01")
+    gov.cell(row, 6).value = value
+    book.save(path)
+    lines = refused(cli, mini.root, path)
+    assert lines[0].startswith(f"牛山街道-履职!F{row}: {said}") and len(lines) == 2, lines
+
+
 def test_a_changed_locked_maximum_is_refused_by_cell(cli: Any, mini: Any, tmp_path: Path) -> None:
     path = export(cli, mini.root, tmp_path / "s.xlsx")  # the evaluations are 已公示
     book = load_workbook(path)

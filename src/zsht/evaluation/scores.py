@@ -11,8 +11,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
 
+from pydantic import ValidationError
+
 from ..models import CountyConfig, Evaluation
-from .settlement import FORGIVING, MONEY_LIMIT, comparable, money, settled
+from ..models.evaluation import Result
+from .settlement import FORGIVING, comparable, money, settled
 
 HUNDRED = Decimal(100)
 
@@ -49,10 +52,17 @@ def grade_of(total: Decimal, config: CountyConfig) -> str:
 
 
 def finite(result: ComputedResult) -> bool:
-    """Whether every figure of a result is a number a record can hold (not Infinity or NaN from absurd inputs,
-    not a settlement beyond what `Money` takes: 12 digits of yuan)."""
-    return all(value.is_finite() and abs(value) < MONEY_LIMIT
-               for value in (result.performance, result.government, result.settlement))
+    """Whether a result is one an evaluation record can hold: every figure finite and within the stored result's
+    bounds (a 履职 total past 1,000 from scores above their 满分, a settlement beyond what `Money` takes), so that
+    `score --write` never writes a file that does not load back."""
+    if not all(value.is_finite() for value in (result.performance, result.government, result.settlement)):
+        return False
+    try:
+        Result.model_validate({"performance": result.performance, "government": result.government,
+                               "grade": result.grade, "settlement": result.settlement})
+    except ValidationError:
+        return False
+    return True
 
 
 def compute(evaluation: Evaluation, config: CountyConfig, agreed_funding: Decimal) -> ComputedResult:

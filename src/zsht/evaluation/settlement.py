@@ -28,7 +28,8 @@ def money(value: Decimal) -> Decimal:
     """Round to fen, half up, as a finance office does; exact for any amount (never raises)."""
     if not value.is_finite() or value.adjusted() > EXACT_DIGITS:
         return value
-    return value.quantize(CENT, rounding=ROUND_HALF_UP, context=Context(prec=max(value.adjusted(), 0) + 3))
+    # one digit more than the value has: rounding up may carry into a new place (999.995 → 1000.00)
+    return value.quantize(CENT, rounding=ROUND_HALF_UP, context=Context(prec=max(value.adjusted(), 0) + 4))
 
 
 def comparable(value: Decimal) -> Decimal:

@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import Any
 
 import yaml
 
-from ..mini_county import MiniCounty
+from .conftest import snapshot
+from .mini_county import MiniCounty
 
 DRAFT = "agreements/2016/niushan/niushan-xinhua.yaml"
-
-
-def _snapshot(root: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*.yaml"))}
 
 
 def _drafted(mini: MiniCounty, cli: Any) -> None:
@@ -38,19 +34,19 @@ def test_sign_fills_the_parties_from_the_registry(mini: MiniCounty, cli: Any) ->
                                  "party_a": {"name": "测试县牛山街道办事处", "representative": "王立新"},
                                  "party_b": {"name": "新华社区居民委员会", "representative": "孙丽华"}}
     assert not [f for f in cli.findings(mini.root) if f["severity"] == "error"]
-    before = _snapshot(mini.root)
+    before = snapshot(mini.root)
     again = cli("-C", mini.root, "sign", "--year", "2016", "--township", "niushan", "--date", "2016-03-01")
     assert again.exit_code == 0 and "2 份原已签订，未动" in again.stdout
-    assert _snapshot(mini.root) == before
+    assert snapshot(mini.root) == before
 
 
 def test_a_signing_that_would_not_validate_writes_nothing(mini: MiniCounty, cli: Any) -> None:
     _drafted(mini, cli)
-    before = _snapshot(mini.root)
+    before = snapshot(mini.root)
     result = cli("-C", mini.root, "sign", "--year", "2016", "--community", "niushan-xinhua", "--date", "2014-01-01")
     assert result.exit_code == 1
     assert f"{DRAFT}:" in result.stderr and "ZS402" in result.stderr and "未写入任何文件" in result.stderr
-    assert _snapshot(mini.root) == before
+    assert snapshot(mini.root) == before
 
 
 def test_a_bad_date_or_nothing_to_sign_is_one_line(mini: MiniCounty, cli: Any) -> None:

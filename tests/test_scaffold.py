@@ -10,7 +10,7 @@ import pytest
 
 from zsht.scaffold import WORKFLOW
 
-from ..conftest import ROOT
+from .conftest import ROOT
 
 
 @pytest.fixture(autouse=True)
