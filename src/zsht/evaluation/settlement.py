@@ -16,7 +16,6 @@ from ..models import Agreement, AssistItem
 from ..policy import effective_funding
 
 CENT = Decimal("0.01")
-MONEY_LIMIT = Decimal("1e12")  # models.common.Money: 14 digits, 2 of them decimals
 # Scores and rates are whatever the records say, however absurd (1e+300, or a 5,000-digit number): computing
 # must not stop on them. Without traps, and with the widest exponents, no operation raises: what overflows
 # becomes Infinity, what has no value NaN; `scores.compute` turns both into a result `finite` tells apart.
