@@ -74,9 +74,6 @@ def test_a_formula_in_a_score_cell_is_refused_by_cell(cli: Any, mini: Any, tmp_p
     assert len(lines) == 2, lines  # that line and the summary: no echo naming the file
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="known bug: after a refused 履职 criterion cell the importer still builds the record and "
-                          "adds “niushan-xinhua: 生成的评估记录无效：缺少必填字段“government[1].score””")
 @pytest.mark.parametrize(("value", "said"), [("好", "分数“好”不是数字"), (-3, "分数 -3 不能为负"),
                                              ("=1/0", "单元格是公式“=1/0”")])
 def test_a_bad_government_score_is_refused_by_its_cell_only(cli: Any, mini: Any, tmp_path: Path, value: Any,

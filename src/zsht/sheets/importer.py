@@ -220,7 +220,8 @@ def import_sheets(county: County, path: Path, year: int | None = None) -> Import
     for community, scored in sorted(reading.committees.items()):
         relpath = existing.get((reading.year or 0, community))
         target = county.root / (relpath or f"evaluations/{reading.year}/{scored.township}/{community}.yaml")
-        if community in refused or (relpath is None and not scored.any_score):
+        flagged = any(ref in reading.flagged for ref in scored.cells.values())  # its cells are refused already
+        if community in refused or flagged or (relpath is None and not scored.any_score):
             continue
         if relpath is None and (target.exists() or target.is_symlink()):
             outcome.problems.append(f"{target.relative_to(county.root)}: 文件已存在，却不是一个读得出的评估记录，"
