@@ -12,7 +12,7 @@ from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from .errors import UserError
-from .layout import CONFIG_FILE, KINDS
+from .layout import CONFIG_FILE, KIND_BY_NAME, KINDS
 from .roundtrip import dumped, round_trip
 from .schema_export import write_schemas
 from .write import write_atomic
@@ -184,7 +184,7 @@ def _record(head: str, **fields: object) -> bytes:
 def _files(county: str, code: str, year: int) -> dict[str, bytes]:
     def modeline(relpath: str, kind: str) -> str:
         up = "../" * relpath.count("/")
-        return f"# yaml-language-server: $schema={up}schemas/{kind}.schema.json\n"
+        return f"# yaml-language-server: $schema={up}schemas/{KIND_BY_NAME[kind].schema}\n"
 
     def catalog(relpath: str, kind: str, title: str) -> bytes:
         if kind == "negative":
@@ -240,7 +240,7 @@ def init_county(folder: Path, county: str, code: str, year: int | None = None, *
     if folder.exists() and not folder.is_dir():
         raise UserError(f"{folder} 不是目录")
     files = _files(county, code, year or dt.date.today().year)
-    schemas = [f"schemas/{kind.name}.schema.json" for kind in KINDS]  # as write_schemas names them
+    schemas = [f"schemas/{kind.schema}" for kind in KINDS]
     if (folder / CONFIG_FILE).exists():
         raise UserError(f"{folder / CONFIG_FILE} 已存在，这里已是县级记录仓库")
     existing = _existing(folder, [*files, *schemas])
