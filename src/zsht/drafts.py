@@ -150,7 +150,7 @@ def make_drafts(county: County, year: int, township: str | None = None, communit
         if record.id in have:
             outcome.existing.append(record.id)
             continue
-        relpath = f"agreements/{year}/{town}/{record.id}.yaml"
+        relpath = AGREEMENT.path(year, town, record.id)
         if broken := _unloadable(county, year, record.id, relpath):
             outcome.problems.extend(f"{file}: 已有 {record.id} 的 {year} 年协议文件，但它读不出或有错误；zsht 不会覆盖它"
                                     "（先按 zsht validate 的提示改正它，或确认无用后删除）" for file in broken)

@@ -56,6 +56,14 @@ class FileKind(RecordKind[R]):
         """The file name of its JSON schema, as `zsht schema` writes it and modelines name it."""
         return f"{self.name}.schema.json"
 
+    def path(self, *parts: object) -> str:
+        """The path of one file of this kind: `parts` fill the pattern's `*` in order
+        (`AGREEMENT.path(2015, "niushan", "niushan-xinhua")` is agreements/2015/niushan/niushan-xinhua.yaml)."""
+        pieces = self.pattern.split("*")
+        if len(parts) != len(pieces) - 1:
+            raise ValueError(f"{self.pattern} takes {len(pieces) - 1} parts, not {len(parts)}")
+        return "".join(piece + str(part) for piece, part in zip(pieces, parts, strict=False)) + pieces[-1]
+
     def matches(self, relpath: str) -> bool:
         """Whether a path relative to the county root is a file of this kind."""
         parts = relpath.split("/")

@@ -81,7 +81,7 @@ def unloaded_evaluations(county: County, year: int) -> list[Unloaded]:
     found: dict[str, Unloaded] = {}
     for problem in sorted(county.findings, key=Finding.sort_key):
         kind = kind_of(problem.file)
-        if (problem.severity is not Severity.ERROR or kind is None or kind.name != "evaluation"
+        if (problem.severity is not Severity.ERROR or kind is not EVALUATION
                 or problem.file in loaded or problem.file in found):
             continue
         parts = problem.file.rsplit(".", 1)[0].split("/")

@@ -61,10 +61,10 @@ class Causes:
         """The unloaded file that may hold the `kind` record `value` that a record names and nobody has."""
         if kind is COMMUNITY and township:
             # a committee of a township whose own file loaded is not in another township's broken file
-            expected = f"registry/communities/{township}.yaml"
+            expected = COMMUNITY_FILE.path(township)
             return Cause(expected) if expected in self.unloaded.get(COMMUNITY_FILE.name, []) else None
         if kind is LAW:
-            return self.file(LAW, f"legal/{value}.yaml")
+            return self.file(LAW, LAW.path(value))
         return self.file(file_kind_of(kind))
 
     def catalog(self, year: int, in_force: int | None) -> Cause | None:
@@ -106,5 +106,5 @@ class Causes:
 
     def evaluation(self, year: int, township: str, community: str) -> Cause | None:
         """The evaluation file of a committee's year, when it exists and did not load."""
-        expected = f"evaluations/{year}/{township}/{community}."
+        expected = EVALUATION.path(year, township, community).removesuffix("yaml")  # .yaml or .yml
         return next((Cause(f) for f in self.unloaded.get(EVALUATION.name, []) if f.startswith(expected)), None)

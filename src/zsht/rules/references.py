@@ -123,7 +123,7 @@ def party_references(county: County) -> Iterator[Finding]:
             if home and home != record.township:
                 yield at(entry, "ZS206", f"“{record.community}”属于“{home}”，不属于“{record.township}”",
                          "community", hint=f"把 township 改为 {home}，或换成本乡镇的村（居）委会")
-            expected = f"{kind.name}s/{record.year}/{record.township}/{record.community}.yaml"
+            expected = kind.path(record.year, record.township, record.community)
             if entry.file.rsplit(".", 1)[0] != expected.rsplit(".", 1)[0]:
                 yield at(entry, "ZS106", f"文件应为 {expected}", hint="移动文件，使路径与年度、乡镇、村（居）一致")
 

@@ -220,7 +220,7 @@ def import_sheets(county: County, path: Path, year: int | None = None) -> Import
     existing = {(e.record.year, e.record.community): e.file for e in county.entries(EVALUATION)}
     for community, scored in sorted(reading.committees.items()):
         relpath = existing.get((reading.year or 0, community))
-        target = county.root / (relpath or f"evaluations/{reading.year}/{scored.township}/{community}.yaml")
+        target = county.root / (relpath or EVALUATION.path(reading.year, scored.township, community))
         if community in refused or (relpath is None and not scored.any_score):
             continue
         if relpath is None and (target.exists() or target.is_symlink()):
