@@ -192,16 +192,18 @@ def _files(county: str, code: str, year: int) -> dict[str, bytes]:
         return _record(modeline(relpath, kind), title=_text(title), year=year, stages=[], items=[])
 
     files = {CONFIG_FILE: _config(county, code)}
-    for kind in ("townships", "departments", "social_orgs"):
-        relpath = f"registry/{kind}.yaml"
-        files[relpath] = _record(modeline(relpath, kind), **{kind: []})
+    for registry in KINDS:  # the county's one-file lists (registries) start empty
+        if registry.records and "*" not in registry.pattern:
+            files[registry.pattern] = _record(modeline(registry.pattern, registry.name), **{registry.records: []})
     titles = {"duty": f"{county}村（居）民委员会依法履行职责事项", "assist": f"{county}村（居）民委员会协助政府工作事项",
               "negative": f"{county}村（居）民委员会减负工作事项清单"}
     for kind, title in titles.items():
         relpath = f"catalogs/{kind}/{year}.yaml"
         files[relpath] = catalog(relpath, kind, title)
-    for folder in ("registry/communities", "legal", "access", "agreements", "evaluations", "purchases", "notices"):
-        files[f"{folder}/.gitkeep"] = b""
+    for holder in KINDS:  # every folder of records left empty is kept in git, so the tree shows where records go
+        folder = holder.pattern.split("*", 1)[0].rstrip("/")
+        if "*" in holder.pattern and not any(path.startswith(folder + "/") for path in files):
+            files[f"{folder}/.gitkeep"] = b""
     files[".gitignore"] = IGNORED.encode("utf-8")
     files[".pre-commit-config.yaml"] = PRE_COMMIT.encode("utf-8")
     files[".github/workflows/zsht.yml"] = WORKFLOW.encode("utf-8")
