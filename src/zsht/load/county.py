@@ -45,7 +45,12 @@ class SourceFile:
 
 @dataclass
 class County:
-    """Everything loaded from one county repository, indexed by id."""
+    """Everything loaded from one county repository, indexed by id.
+
+    Records are read through their kind (zsht.layout), typed by its model: `county.entries(AGREEMENT)` is a
+    `list[Entry[Agreement]]`, `county.index(TOWNSHIP)` a `dict[str, Entry[Township]]`. `records` holds them
+    by kind name for the loader; read them through `entries` and `index`.
+    """
 
     root: FsPath
     config: m.CountyConfig | None = None
