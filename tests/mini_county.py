@@ -191,11 +191,12 @@ class MiniCounty:
         """Store in each evaluation the result zsht computes, so the county starts valid."""
         from zsht import load_county
         from zsht.evaluation.scores import compute
+        from zsht.layout import AGREEMENT, EVALUATION
 
         county = load_county(self.root)
         assert county.config is not None
-        agreements = county.index("agreement")
-        for entry in county.entries("evaluation"):
+        agreements = county.index(AGREEMENT)
+        for entry in county.entries(EVALUATION):
             evaluation = entry.record
             total = agreements[evaluation.agreement].record.funding_total
             score = compute(evaluation, county.config, total)

@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from .errors import UserError
+from .layout import AGREEMENT, COMMUNITY, TOWNSHIP
 from .load.county import County
 from .models import Agreement, AssistItem
 from .policy import agreement_total, catalog_in_force, items_in_force, published_on
@@ -127,13 +128,13 @@ def make_drafts(county: County, year: int, township: str | None = None, communit
     if catalog is None or published_on(catalog.record) is None:
         raise UserError(f"{year} 年没有已发布的协助政府工作事项目录，不能起草协议",
                         hint="先在 catalogs/assist/ 完成目录的公示和发布")
-    towns = county.index("township")
+    towns = county.index(TOWNSHIP)
     if township is not None and township not in towns:
         raise UserError(f"乡镇（街道）“{township}”不在名录中")
-    if community is not None and community not in county.index("community"):
+    if community is not None and community not in county.index(COMMUNITY):
         raise UserError(f"村（居）委会“{community}”不在名录中")
     items = items_in_force(county, year)
-    agreements = sorted((e.record for e in county.entries("agreement")), key=lambda a: a.year)
+    agreements = sorted((e.record for e in county.entries(AGREEMENT)), key=lambda a: a.year)
     latest: dict[str, Agreement] = {}
     have = set()
     for agreement in agreements:
@@ -142,14 +143,14 @@ def make_drafts(county: County, year: int, township: str | None = None, communit
         elif agreement.year == year:
             have.add(agreement.community)
     outcome, contents = Drafts(), {}
-    for entry in county.entries("community"):
+    for entry in county.entries(COMMUNITY):
         record, town = entry.record, county.community_township.get(entry.record.id, "")
         if (township and town != township) or (community and record.id != community):
             continue
         if record.id in have:
             outcome.existing.append(record.id)
             continue
-        relpath = f"agreements/{year}/{town}/{record.id}.yaml"
+        relpath = AGREEMENT.path(year, town, record.id)
         if broken := _unloadable(county, year, record.id, relpath):
             outcome.problems.extend(f"{file}: 已有 {record.id} 的 {year} 年协议文件，但它读不出或有错误；zsht 不会覆盖它"
                                     "（先按 zsht validate 的提示改正它，或确认无用后删除）" for file in broken)
@@ -158,7 +159,7 @@ def make_drafts(county: County, year: int, township: str | None = None, communit
         data = draft_agreement(year, record.id, town, record.type, items, base, outcome.dropped)
         origin = f"由 zsht draft 从 {base.year} 年协议生成，年份已改为 {year}，请核对" if base else "由 zsht draft 按目录生成"
         government = (towns[town].record.government or towns[town].record.name) if town in towns else town
-        head = (schema_modeline(county.root, "agreement.schema.json", county.root / relpath)
+        head = (schema_modeline(county.root, AGREEMENT.schema, county.root / relpath)
                 + f"# {government}与{record.name}{year}年度协助政府工作协议书（草稿：{origin}）\n")
         contents[relpath] = dumped(round_trip(None)[0], data, head)
     outcome.written = write_if_valid(county, contents, outcome.problems)

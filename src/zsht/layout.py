@@ -1,27 +1,71 @@
-"""Where each kind of record lives in a county repository, and which model reads it."""
+"""Every kind of record, described once: where its files live, its model, its id, its names, what freezes it.
+
+Every other module reads these descriptions (`FileKind`, `RecordKind`) instead of keeping a table of its own:
+the loader, the checks, the history, the schemas. A record is reached through its kind, typed:
+`county.entries(AGREEMENT)` is a `list[Entry[Agreement]]`, so mypy sees a misspelt field.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
+from typing import Any, Generic, Literal, TypeVar
 
 from . import models as m
 
 CONFIG_FILE = "zsht.yaml"
 
+R = TypeVar("R", bound=m.Record, covariant=True)
+
 
 @dataclass(frozen=True)
-class FileKind:
-    """One kind of file: its place in the tree, its model, and the list that holds its records."""
+class Final:
+    """The status that freezes a record: once `field` holds `value` it must never change again (ZS801)."""
 
-    name: str
+    field: str
+    value: str
+    label: str  # the frozen record as a finding names it: 已签订的协议
+
+
+@dataclass(frozen=True, kw_only=True)
+class RecordKind(Generic[R]):
+    """One kind of record: its model, what a person calls it, its id and the rules every record of it obeys."""
+
+    name: str  # the kind's name in the loaded county, the history and the JSON output
+    model: type[R]
+    label: str  # what a person calls one record of it (the history names records so): 协议, 协助事项
+    id_format: str | None = None  # the name of its id format in models.common.ID_FORMATS
+    unique: Literal["county", "file"] | None = None  # where its ids must be unique (ZS105)
+    final: Final | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class FileKind(RecordKind[R]):
+    """One kind of file: its place in the tree and its record; a list file also holds records of `items`."""
+
     pattern: str
-    model: type[m.Record]
-    title: str
-    records: str | None = None  # the list field whose elements are records with ids
+    title: str  # the title of its JSON schema and of a missing required file (ZS010)
+    records: str | None = None  # the list field whose elements are records of `items`
+    items: RecordKind[m.Record] | None = None
     required: bool = False
+    versioned: bool = False  # one file per year's version (catalogs): its items are known by that year
+    path_id: str | None = None  # the id prefix its path implies (<kind>s/<year>/<township>/<community>.yaml)
+
+    @property
+    def schema(self) -> str:
+        """The file name of its JSON schema, as `zsht schema` writes it and modelines name it."""
+        return f"{self.name}.schema.json"
+
+    def path(self, *parts: object) -> str:
+        """The path of one file of this kind: `parts` fill the pattern's `*` in order
+        (`AGREEMENT.path(2015, "niushan", "niushan-xinhua")` is agreements/2015/niushan/niushan-xinhua.yaml)."""
+        pieces = self.pattern.split("*")
+        if len(parts) != len(pieces) - 1:
+            raise ValueError(f"{self.pattern} takes {len(pieces) - 1} parts, not {len(parts)}")
+        return "".join(piece + str(part) for piece, part in zip(pieces, parts, strict=False)) + pieces[-1]
 
     def matches(self, relpath: str) -> bool:
+        """Whether a path relative to the county root is a file of this kind."""
         parts = relpath.split("/")
         wanted = self.pattern.split("/")
         if len(parts) != len(wanted):
@@ -33,26 +77,69 @@ class FileKind:
         return all(fnmatchcase(p, w) for p, w in zip(stem_parts, wanted_stems, strict=True))
 
 
-KINDS: tuple[FileKind, ...] = (
-    FileKind("county", CONFIG_FILE, m.CountyConfig, "县级设置", required=True),
-    FileKind("townships", "registry/townships.yaml", m.TownshipFile, "乡镇（街道）名录", "townships", True),
-    FileKind("communities", "registry/communities/*.yaml", m.CommunityFile, "村（居）委会名录", "communities"),
-    FileKind("departments", "registry/departments.yaml", m.DepartmentFile, "职能部门名录", "departments", True),
-    FileKind("social_orgs", "registry/social_orgs.yaml", m.SocialOrgFile, "社会组织名录", "social_orgs"),
-    FileKind("law", "legal/*.yaml", m.Law, "法律依据"),
-    FileKind("duty", "catalogs/duty/*.yaml", m.DutyCatalog, "依法履行职责事项", "items"),
-    FileKind("assist", "catalogs/assist/*.yaml", m.AssistCatalog, "协助政府工作事项", "items"),
-    FileKind("negative", "catalogs/negative/*.yaml", m.NegativeCatalog, "负面清单", "items"),
-    FileKind("access", "access/*.yaml", m.Access, "社区事务准入"),
-    FileKind("agreement", "agreements/*/*/*.yaml", m.Agreement, "协助政府工作协议书"),
-    FileKind("evaluation", "evaluations/*/*/*.yaml", m.Evaluation, "履职履约双向评估"),
-    FileKind("purchase", "purchases/*/*.yaml", m.Purchase, "政府购买服务合同"),
-    FileKind("notice", "notices/*/*.yaml", m.Notice, "社会公示"),
+# The records held in list files.
+TOWNSHIP = RecordKind(name="township", model=m.Township, label="乡镇（街道）", id_format="slug", unique="county")
+COMMUNITY = RecordKind(name="community", model=m.Community, label="村（居）委会", id_format="slug", unique="county")
+DEPARTMENT = RecordKind(name="department", model=m.Department, label="职能部门", id_format="slug", unique="county")
+SOCIAL_ORG = RecordKind(name="social_org", model=m.SocialOrg, label="社会组织", id_format="slug", unique="county")
+DUTY_ITEM = RecordKind(name="duty_item", model=m.DutyItem, label="依法履职事项", id_format="duty", unique="file")
+ASSIST_ITEM = RecordKind(name="assist_item", model=m.AssistItem, label="协助事项", id_format="assist", unique="file")
+NEGATIVE_ITEM = RecordKind(name="negative_item", model=m.NegativeItem, label="负面清单事项", id_format="negative",
+                           unique="file")
+
+# The files, in the order they are matched.
+COUNTY_CONFIG = FileKind(name="county", pattern=CONFIG_FILE, model=m.CountyConfig, title="县级设置", label="县级设置",
+                         required=True)
+TOWNSHIP_FILE = FileKind(name="townships", pattern="registry/townships.yaml", model=m.TownshipFile,
+                         title="乡镇（街道）名录", label="乡镇（街道）名录", records="townships", items=TOWNSHIP,
+                         required=True)
+COMMUNITY_FILE = FileKind(name="communities", pattern="registry/communities/*.yaml", model=m.CommunityFile,
+                          title="村（居）委会名录", label="村（居）委会名录", records="communities", items=COMMUNITY,
+                          id_format="slug")  # known in the history by its township's id
+DEPARTMENT_FILE = FileKind(name="departments", pattern="registry/departments.yaml", model=m.DepartmentFile,
+                           title="职能部门名录", label="职能部门名录", records="departments", items=DEPARTMENT,
+                           required=True)
+SOCIAL_ORG_FILE = FileKind(name="social_orgs", pattern="registry/social_orgs.yaml", model=m.SocialOrgFile,
+                           title="社会组织名录", label="社会组织名录", records="social_orgs", items=SOCIAL_ORG)
+LAW = FileKind(name="law", pattern="legal/*.yaml", model=m.Law, title="法律依据", label="法律依据",
+               id_format="slug", unique="county")
+DUTY_CATALOG = FileKind(name="duty", pattern="catalogs/duty/*.yaml", model=m.DutyCatalog, title="依法履行职责事项",
+                        label="依法履职事项目录", records="items", items=DUTY_ITEM, versioned=True)
+ASSIST_CATALOG = FileKind(name="assist", pattern="catalogs/assist/*.yaml", model=m.AssistCatalog,
+                          title="协助政府工作事项", label="协助事项目录", records="items", items=ASSIST_ITEM, versioned=True)
+NEGATIVE_CATALOG = FileKind(name="negative", pattern="catalogs/negative/*.yaml", model=m.NegativeCatalog,
+                            title="负面清单", label="负面清单", records="items", items=NEGATIVE_ITEM, versioned=True)
+ACCESS = FileKind(name="access", pattern="access/*.yaml", model=m.Access, title="社区事务准入", label="准入审批",
+                  id_format="access", unique="county")
+AGREEMENT = FileKind(name="agreement", pattern="agreements/*/*/*.yaml", model=m.Agreement, title="协助政府工作协议书",
+                     label="协议", id_format="agreement", unique="county", path_id="XY",
+                     final=Final("status", "已签订", "已签订的协议"))
+EVALUATION = FileKind(name="evaluation", pattern="evaluations/*/*/*.yaml", model=m.Evaluation,
+                      title="履职履约双向评估", label="评估", id_format="evaluation", unique="county", path_id="PG")
+PURCHASE = FileKind(name="purchase", pattern="purchases/*/*.yaml", model=m.Purchase, title="政府购买服务合同",
+                    label="购买服务合同", id_format="purchase", unique="county")
+NOTICE = FileKind(name="notice", pattern="notices/*/*.yaml", model=m.Notice, title="社会公示", label="公示",
+                  id_format="notice", unique="county", final=Final("status", "已发布", "已发布的公示"))
+
+KINDS: tuple[FileKind[m.Record], ...] = (
+    COUNTY_CONFIG, TOWNSHIP_FILE, COMMUNITY_FILE, DEPARTMENT_FILE, SOCIAL_ORG_FILE, LAW,
+    DUTY_CATALOG, ASSIST_CATALOG, NEGATIVE_CATALOG, ACCESS, AGREEMENT, EVALUATION, PURCHASE, NOTICE,
 )
 KIND_BY_NAME = {kind.name: kind for kind in KINDS}
+# Every kind of record: each file kind, followed by the kind of the records its list holds.
+RECORD_KINDS: tuple[RecordKind[m.Record], ...] = tuple(
+    kind for file_kind in KINDS for kind in (file_kind, file_kind.items) if kind is not None)
+RECORD_KIND_BY_NAME: dict[str, RecordKind[m.Record]] = {kind.name: kind for kind in RECORD_KINDS}
+_FILE_OF: dict[str, FileKind[m.Record]] = {
+    kind.name: file_kind for file_kind in KINDS for kind in (file_kind, file_kind.items) if kind is not None}
 
 
-def kind_of(relpath: str) -> FileKind | None:
+def file_kind_of(kind: RecordKind[Any]) -> FileKind[m.Record]:
+    """The kind of file that holds records of `kind`: the list file of an item, else the kind itself."""
+    return _FILE_OF[kind.name]
+
+
+def kind_of(relpath: str) -> FileKind[m.Record] | None:
     """The kind of a file from its path relative to the county root, or None."""
     for kind in KINDS:
         if kind.matches(relpath):

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import TypeVar
 
+from .layout import ASSIST_CATALOG, DUTY_CATALOG
 from .load.county import County, Entry
 from .models import Agreement, AgreementItem, AssistCatalog, AssistItem, DutyCatalog, Funding, NegativeCatalog
 from .models.catalogs import LifecycleStep
@@ -34,12 +35,12 @@ def version_in_force(versions: Iterable[Entry[Catalog]], year: int) -> Entry[Cat
 
 def catalog_in_force(county: County, year: int) -> Entry[AssistCatalog] | None:
     """The assist catalog version that governs agreements of `year`: the latest one starting by then."""
-    return version_in_force(county.entries("assist"), year)
+    return version_in_force(county.entries(ASSIST_CATALOG), year)
 
 
 def duty_catalog_in_force(county: County, year: int) -> Entry[DutyCatalog] | None:
     """The duty catalog (依法履职事项) version in force in `year`: the latest one starting by then."""
-    return version_in_force(county.entries("duty"), year)
+    return version_in_force(county.entries(DUTY_CATALOG), year)
 
 
 def items_in_force(county: County, year: int) -> dict[str, AssistItem]:

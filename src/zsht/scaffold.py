@@ -12,7 +12,7 @@ from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from .errors import UserError
-from .layout import CONFIG_FILE, KINDS
+from .layout import CONFIG_FILE, KIND_BY_NAME, KINDS
 from .roundtrip import dumped, round_trip
 from .schema_export import write_schemas
 from .write import write_atomic
@@ -184,7 +184,7 @@ def _record(head: str, **fields: object) -> bytes:
 def _files(county: str, code: str, year: int) -> dict[str, bytes]:
     def modeline(relpath: str, kind: str) -> str:
         up = "../" * relpath.count("/")
-        return f"# yaml-language-server: $schema={up}schemas/{kind}.schema.json\n"
+        return f"# yaml-language-server: $schema={up}schemas/{KIND_BY_NAME[kind].schema}\n"
 
     def catalog(relpath: str, kind: str, title: str) -> bytes:
         if kind == "negative":
@@ -192,16 +192,18 @@ def _files(county: str, code: str, year: int) -> dict[str, bytes]:
         return _record(modeline(relpath, kind), title=_text(title), year=year, stages=[], items=[])
 
     files = {CONFIG_FILE: _config(county, code)}
-    for kind in ("townships", "departments", "social_orgs"):
-        relpath = f"registry/{kind}.yaml"
-        files[relpath] = _record(modeline(relpath, kind), **{kind: []})
+    for registry in KINDS:  # the county's one-file lists (registries) start empty
+        if registry.records and "*" not in registry.pattern:
+            files[registry.pattern] = _record(modeline(registry.pattern, registry.name), **{registry.records: []})
     titles = {"duty": f"{county}村（居）民委员会依法履行职责事项", "assist": f"{county}村（居）民委员会协助政府工作事项",
               "negative": f"{county}村（居）民委员会减负工作事项清单"}
     for kind, title in titles.items():
         relpath = f"catalogs/{kind}/{year}.yaml"
         files[relpath] = catalog(relpath, kind, title)
-    for folder in ("registry/communities", "legal", "access", "agreements", "evaluations", "purchases", "notices"):
-        files[f"{folder}/.gitkeep"] = b""
+    for holder in KINDS:  # every folder of records left empty is kept in git, so the tree shows where records go
+        folder = holder.pattern.split("*", 1)[0].rstrip("/")
+        if "*" in holder.pattern and not any(path.startswith(folder + "/") for path in files):
+            files[f"{folder}/.gitkeep"] = b""
     files[".gitignore"] = IGNORED.encode("utf-8")
     files[".pre-commit-config.yaml"] = PRE_COMMIT.encode("utf-8")
     files[".github/workflows/zsht.yml"] = WORKFLOW.encode("utf-8")
@@ -240,7 +242,7 @@ def init_county(folder: Path, county: str, code: str, year: int | None = None, *
     if folder.exists() and not folder.is_dir():
         raise UserError(f"{folder} 不是目录")
     files = _files(county, code, year or dt.date.today().year)
-    schemas = [f"schemas/{kind.name}.schema.json" for kind in KINDS]  # as write_schemas names them
+    schemas = [f"schemas/{kind.schema}" for kind in KINDS]
     if (folder / CONFIG_FILE).exists():
         raise UserError(f"{folder / CONFIG_FILE} 已存在，这里已是县级记录仓库")
     existing = _existing(folder, [*files, *schemas])

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from ruamel.yaml.comments import CommentedMap
 
 from .errors import UserError
+from .layout import AGREEMENT, COMMUNITY, TOWNSHIP
 from .load.county import County
 from .roundtrip import dumped, round_trip
 from .write_gate import write_if_valid
@@ -40,13 +41,13 @@ def _signed_heading(content: bytes) -> bytes:
 def sign_agreements(county: County, year: int, day: dt.date, place: str | None = None,
                     township: str | None = None, community: str | None = None) -> Signed:
     """Set `status: 已签订` and `signing` on the selected draft agreements of `year`: written only if all validate."""
-    towns, communities = county.index("township"), county.index("community")
+    towns, communities = county.index(TOWNSHIP), county.index(COMMUNITY)
     if township is not None and township not in towns:
         raise UserError(f"乡镇（街道）“{township}”不在名录中")
     if community is not None and community not in communities:
         raise UserError(f"村（居）委会“{community}”不在名录中")
     outcome, contents = Signed(), {}
-    for entry in sorted(county.entries("agreement"), key=lambda e: e.file):
+    for entry in sorted(county.entries(AGREEMENT), key=lambda e: e.file):
         agreement = entry.record
         if agreement.year != year or (township and agreement.township != township) or \
                 (community and agreement.community != community):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from zsht.history.changes import MISSING, field_changes
 from zsht.history.records import Key, can_hold, records_in, same_item_text
 
@@ -38,3 +40,20 @@ def test_field_changes_match_list_elements_by_their_id() -> None:
                                            'items[XZ-003]: （无） → {"id": "XZ-003"}']
     assert changes[1].old is MISSING
     assert field_changes({"a": 1}, {"a": 1.0}) == []
+
+
+@pytest.mark.parametrize(("kind", "label"), [
+    ("township", "乡镇（街道） niushan"), ("community", "村（居）委会 niushan"), ("department", "职能部门 niushan"),
+    ("social_org", "社会组织 niushan"), ("law", "法律依据 niushan"), ("access", "准入审批 niushan"),
+    ("agreement", "协议 niushan"), ("evaluation", "评估 niushan"), ("purchase", "购买服务合同 niushan"),
+    ("notice", "公示 niushan"), ("communities", "村（居）委会名录 niushan"),
+    ("townships", "乡镇（街道）名录 niushan"), ("departments", "职能部门名录 niushan"),
+    ("social_orgs", "社会组织名录 niushan"), ("county", "县级设置 niushan"), ("unknown", "unknown niushan"),
+    ("duty_item", "依法履职事项 niushan（2015 年目录）"), ("assist_item", "协助事项 niushan（2015 年目录）"),
+    ("negative_item", "负面清单事项 niushan（2015 年目录）"), ("duty", "依法履职事项目录（2015 年）"),
+    ("assist", "协助事项目录（2015 年）"), ("negative", "负面清单（2015 年）"),
+])
+def test_a_record_is_labelled_as_a_person_names_it(kind: str, label: str) -> None:
+    assert Key(kind, "2015", "niushan").label == label
+    if kind not in ("duty_item", "assist_item", "negative_item", "duty", "assist", "negative"):
+        assert Key(kind, "", "").label == label.split(" ")[0]

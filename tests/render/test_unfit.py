@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from zsht import load_county
+from zsht.layout import COMMUNITY, NOTICE
 from zsht.render.agreements import plan_agreements
 from zsht.render.batch import run_plan
 from zsht.render.paths import safe_name
@@ -41,7 +42,7 @@ def test_a_character_xml_cannot_hold_fails_that_record_only(mini: MiniCounty, tm
     """Rendered without validation (validate refuses the character as ZS102): render is safe on its own."""
     county = load_county(mini.root)
     # set past the model's own check, as a record from another source (a county template, a plugin) could bring it
-    object.__setattr__(county.index("community")["niushan-xinhua"].record, "name", f"新华{char}社区居民委员会")
+    object.__setattr__(county.index(COMMUNITY)["niushan-xinhua"].record, "name", f"新华{char}社区居民委员会")
     plan = plan_agreements(county, [], 2015)
     result = run_plan(plan, mini.root, tmp_path, jobs=1)
     [failed] = [o for o in result.outcomes if o.status == "failed"]
@@ -102,7 +103,7 @@ def test_a_notice_with_a_control_character_is_written_in_no_format(mini: MiniCou
     from zsht.render.notices import plan_notices
 
     county = load_county(mini.root)
-    [notice] = county.entries("notice")
+    [notice] = county.entries(NOTICE)
     object.__setattr__(notice.record, "title", "关于两份清单的\x0b公示")  # past the model's check, as above
     plan = plan_notices("catalog", county, [], 2015, None)
     result = run_plan(plan, mini.root, tmp_path / "out", jobs=1)

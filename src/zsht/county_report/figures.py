@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from ..errors import UserError
 from ..evaluation.settlement import agreed_by_department, department_shares, money
+from ..layout import AGREEMENT, COMMUNITY, DEPARTMENT, EVALUATION, TOWNSHIP
 from ..load.config import settings
 from ..load.county import County
 from ..policy import agreed_funding, catalog_in_force, catalog_items
@@ -64,13 +65,13 @@ def _funding(county: County, year: int, figures: YearFigures) -> None:
     """Agreed and settled funding per department and per township; settled is what the evaluations store."""
     catalog = catalog_in_force(county, year)
     items = catalog_items(catalog.record) if catalog else {}
-    towns = {e.record.id: e.record.name for e in county.entries("township")}
-    departments = {e.record.id: e.record.name for e in county.entries("department")}
-    settled = {e.record.community: e.record.result.settlement for e in county.entries("evaluation")
+    towns = {e.record.id: e.record.name for e in county.entries(TOWNSHIP)}
+    departments = {e.record.id: e.record.name for e in county.entries(DEPARTMENT)}
+    settled = {e.record.community: e.record.result.settlement for e in county.entries(EVALUATION)
                if e.record.year == year and e.record.result is not None}
     by_department: dict[str, list[Decimal]] = defaultdict(lambda: [Decimal(0), Decimal(0)])
     by_township: dict[str, list[Decimal]] = defaultdict(lambda: [Decimal(0), Decimal(0)])
-    for entry in county.entries("agreement"):
+    for entry in county.entries(AGREEMENT):
         agreement = entry.record
         if agreement.year != year:
             continue
@@ -91,11 +92,11 @@ def _funding(county: County, year: int, figures: YearFigures) -> None:
 
 def _figures(county: County, year: int) -> YearFigures:
     assert county.config is not None
-    towns = county.entries("township")
-    coverage = Coverage(len(towns), len(county.entries("community")))
-    agreements = [e.record for e in county.entries("agreement") if e.record.year == year]
+    towns = county.entries(TOWNSHIP)
+    coverage = Coverage(len(towns), len(county.entries(COMMUNITY)))
+    agreements = [e.record for e in county.entries(AGREEMENT) if e.record.year == year]
     signed = [a for a in agreements if a.status == "已签订"]
-    done = [e.record for e in county.entries("evaluation") if e.record.year == year and e.record.status in DONE]
+    done = [e.record for e in county.entries(EVALUATION) if e.record.year == year and e.record.status in DONE]
     coverage.signed_communities = len({a.community for a in signed})
     coverage.signed_townships = len({a.township for a in signed})
     coverage.evaluated_communities = len({e.community for e in done})
@@ -111,9 +112,9 @@ def _figures(county: County, year: int) -> YearFigures:
 def year_figures(county: County, year: int) -> YearFigures:
     """The figures of `year`, and of the year before when that year has agreements."""
     settings(county, "无法生成报告")
-    if not any(e.record.year == year for e in county.entries("agreement")):
+    if not any(e.record.year == year for e in county.entries(AGREEMENT)):
         raise UserError(f"{year} 年没有协议，无法生成报告")
     figures = _figures(county, year)
-    if any(e.record.year == year - 1 for e in county.entries("agreement")):
+    if any(e.record.year == year - 1 for e in county.entries(AGREEMENT)):
         figures.previous = _figures(county, year - 1)
     return figures

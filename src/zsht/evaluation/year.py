@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from ..errors import UserError
 from ..findings import Finding, Severity
-from ..layout import kind_of
+from ..layout import AGREEMENT, COMMUNITY, DEPARTMENT, EVALUATION, TOWNSHIP, kind_of
 from ..load.config import settings
 from ..load.county import County
 from ..policy import agreed_funding, items_in_force
@@ -77,11 +77,11 @@ def unloaded_evaluations(county: County, year: int) -> list[Unloaded]:
     Such a file still says whose evaluation it is, by its path (evaluations/<year>/<township>/<community>.yaml)
     or by the keys it has: it is not “not evaluated”, and it is not to be written over as if it did not exist.
     """
-    loaded = {entry.file for entry in county.entries("evaluation")}
+    loaded = {entry.file for entry in county.entries(EVALUATION)}
     found: dict[str, Unloaded] = {}
     for problem in sorted(county.findings, key=Finding.sort_key):
         kind = kind_of(problem.file)
-        if (problem.severity is not Severity.ERROR or kind is None or kind.name != "evaluation"
+        if (problem.severity is not Severity.ERROR or kind is not EVALUATION
                 or problem.file in loaded or problem.file in found):
             continue
         parts = problem.file.rsplit(".", 1)[0].split("/")
@@ -98,23 +98,24 @@ def unloaded_evaluations(county: County, year: int) -> list[Unloaded]:
 def year_results(county: County, year: int, township: str | None = None) -> YearResults:
     """Score every evaluation of `year` (optionally of one township) by the county's rules."""
     config = settings(county, "无法计算评估结果")
-    if township is not None and township not in county.index("township"):
+    if township is not None and township not in county.index(TOWNSHIP):
         raise UserError(f"乡镇（街道）“{township}”不在名录中")
-    if not any(e.record.year == year for kind in ("agreement", "evaluation") for e in county.entries(kind)):
+    if not any(e.record.year == year for e in county.entries(AGREEMENT)) and \
+            not any(e.record.year == year for e in county.entries(EVALUATION)):
         raise UserError(f"{year} 年没有协议和评估记录，无从计算", hint="检查 --year")
     # A stored result that disagrees with the scores is what scoring (and --write) puts right, not a reason to skip.
     broken = {f.file for f in check_county(county) if f.severity is Severity.ERROR and f.rule not in RESULT_RULES}
-    towns = {e.record.id: e.record.name for e in county.entries("township")}
-    names = {e.record.id: e.record.name for e in county.entries("community")}
-    agreements = county.index("agreement")
-    results = YearResults(year, department_names={e.record.id: e.record.name for e in county.entries("department")})
+    towns = {e.record.id: e.record.name for e in county.entries(TOWNSHIP)}
+    names = {e.record.id: e.record.name for e in county.entries(COMMUNITY)}
+    agreements = county.index(AGREEMENT)
+    results = YearResults(year, department_names={e.record.id: e.record.name for e in county.entries(DEPARTMENT)})
     evaluated = set()
     for unloaded in unloaded_evaluations(county, year):
         if township is None or unloaded.township == township:
             results.invalid.append(unloaded.file)
             evaluated.add(unloaded.community)  # it has an evaluation, one with errors: not “未评估”
     items = items_in_force(county, year)
-    for entry in sorted(county.entries("evaluation"), key=lambda e: e.file):
+    for entry in sorted(county.entries(EVALUATION), key=lambda e: e.file):
         evaluation = entry.record
         if evaluation.year != year or (township and evaluation.township != township):
             continue
@@ -139,8 +140,8 @@ def year_results(county: County, year: int, township: str | None = None) -> Year
             stored_matches=stored is not None and (stored.performance, stored.government, stored.grade,
                                                    stored.settlement) == (computed.performance, computed.government,
                                                                           computed.grade, computed.settlement)))
-    for entry in county.entries("agreement"):
-        record = entry.record
+    for signed in county.entries(AGREEMENT):
+        record = signed.record
         if (record.year == year and record.status == "已签订" and record.community not in evaluated
                 and (township is None or record.township == township)):
             results.not_evaluated.append(record.community)

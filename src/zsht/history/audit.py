@@ -10,16 +10,14 @@ from pathlib import Path
 
 from ..errors import UserError
 from ..findings import Finding
-from ..layout import CONFIG_FILE
+from ..layout import CONFIG_FILE, Final
 from ..ruletable import finding
 from .changes import RecordChange
 from .git import Commit, GitError, Repo
 from .record import SIGNATURE, commit_dict
-from .records import Key, kind_of
+from .records import Key, final_of, kind_of
 from .walk import walk
 
-# The status after which a record is final: the kind, the field and the value.
-FINAL = {"agreement": ("status", "已签订", "已签订的协议"), "notice": ("status", "已发布", "已发布的公示")}
 _SIGNED = {"G", "U", "X", "Y", "E"}  # a signature is there, even if this machine cannot vouch for its key
 
 
@@ -140,7 +138,7 @@ def _audit(repo: Repo, root: Path, revisions: str | None, allow_shallow: bool) -
         """Signed agreements and published notices always; other records only to see if an unreviewed commit
         changed records (a reviewed one needs no reading). A commit at a shallow cut has nothing to compare."""
         kind = kind_of(path)
-        return kind is not None and commit.sha not in shallow and (kind.name in FINAL or (
+        return kind is not None and commit.sha not in shallow and (kind.final is not None or (
             settings.require_review and review_problem(commit, settings.reviewers) is not None))
 
     for step in walk(repo, *log_args, oldest_first=True, relevant=relevant, signatures=settings.require_signed):
@@ -149,10 +147,10 @@ def _audit(repo: Repo, root: Path, revisions: str | None, allow_shallow: bool) -
             cut.append(commit.sha)
             continue
         count += 1
-        for change, what in _final_changed(step.changes):
+        for change, final, what in _final_changed(step.changes):
             flagged.add(_version_of(change))
             found.append(CommitFinding.of(finding(
-                "ZS801", change.file, f"{FINAL[change.key.kind][2]} {change.key.id} 在提交 {who} 中{what}",
+                "ZS801", change.file, f"{final.label} {change.key.id} 在提交 {who} 中{what}",
                 hint="已签订、已发布的记录不得再改；如须变更，另立补充协议或重新公示"), commit))
         problem = review_problem(commit, settings.reviewers) if settings.require_review else None
         if problem and any(c.fields or c.old is None or c.new is None for c in step.changes):
@@ -177,16 +175,16 @@ def _who(commit: Commit) -> str:
     return f"{commit.short}（{commit.author}，{commit.date[:10]}）"
 
 
-def _final_changed(changes: list[RecordChange]) -> Iterator[tuple[RecordChange, str]]:
-    """The changes to a signed or published record, each with what happened to it."""
+def _final_changed(changes: list[RecordChange]) -> Iterator[tuple[RecordChange, Final, str]]:
+    """The changes to a signed or published record, each with the status that froze it and what happened to it."""
     for change in changes:
-        final = FINAL.get(change.key.kind)
-        if final is None or change.old is None or change.old.data.get(final[0]) != final[1]:
+        final = final_of(change.key.kind)
+        if final is None or change.old is None or change.old.data.get(final.field) != final.value:
             continue
         if change.new is None:
-            yield change, "被删除"
+            yield change, final, "被删除"
         elif change.fields:
-            yield change, "被改动：" + "，".join(f.text() for f in change.fields[:8])
+            yield change, final, "被改动：" + "，".join(f.text() for f in change.fields[:8])
         # else: only moved to another file, the record itself is unchanged
 
 
@@ -205,13 +203,13 @@ def _merges(repo: Repo, log_args: list[str], flagged: set[tuple[Key, str | None]
     found = []
     for step in walk(repo, *log_args, oldest_first=True, merges=True,
                      relevant=lambda commit, path: commit.sha not in shallow
-                     and getattr(kind_of(path), "name", None) in FINAL):
+                     and getattr(kind_of(path), "final", None) is not None):
         commit, who = step.commit, _who(step.commit)
-        for change, what in _final_changed(step.changes):
+        for change, final, what in _final_changed(step.changes):
             if _version_of(change) in flagged:
                 continue
             found.append(CommitFinding.of(finding(
-                "ZS801", change.file, f"{FINAL[change.key.kind][2]} {change.key.id} 在合并提交 {who} 中{what}",
+                "ZS801", change.file, f"{final.label} {change.key.id} 在合并提交 {who} 中{what}",
                 hint="合并带入的分支改的是签订、发布前的版本，或解决冲突时改了它；恢复原文，变更另立补充协议或重新公示"),
                 commit))
     return found

@@ -5,10 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..layout import AGREEMENT, ASSIST_ITEM
 from .changes import MISSING, FieldChange, RecordChange, show
-from .records import Key, Version
-
-_FINAL = {"agreement": "已签订", "notice": "已发布"}
+from .records import Key, Version, final_of
 
 
 @dataclass(frozen=True)
@@ -36,22 +35,22 @@ def callouts(changes: list[RecordChange], earlier: dict[Key, Version] | None = N
     found: list[Callout] = []
     for change in changes:
         key = change.key
-        if key.kind == "assist_item" and change.status == "added":
+        if key.kind == ASSIST_ITEM.name and change.status == "added":
             data = change.new.data if change.new else {}
             money = _amount(data.get("funding"))
             found.append(Callout("burden", key.label, f"新增协助事项 {key.id}“{data.get('name', '')}”（{key.scope} 年目录）"
                                  + (f"，经费 {show(money)}" if money is not None else "，未列经费")))
-        if key.kind == "agreement" and change.status == "changed":
+        if key.kind == AGREEMENT.name and change.status == "changed":
             found += _agreement_items(change)
-        if key.kind == "agreement" and change.status == "added" and change.new is not None:
+        if key.kind == AGREEMENT.name and change.status == "added" and change.new is not None:
             found += _new_year(change.new.data, key, earlier or {})
         for item in change.fields:
             found += _funding(change, item.path, item.old, item.new)
-        final = _FINAL.get(key.kind)
-        if final and change.old is not None and change.old.data.get("status") == final and (
+        final = final_of(key.kind)
+        if final and change.old is not None and change.old.data.get(final.field) == final.value and (
                 change.new is None or change.fields):
             what = "被删除" if change.new is None else "被改动（" + "，".join(f.path for f in change.fields[:6]) + "）"
-            found.append(Callout("final", key.label, f"状态为“{final}”的{key.label} {what}，zsht audit 将报告 ZS801"))
+            found.append(Callout("final", key.label, f"状态为“{final.value}”的{key.label} {what}，zsht audit 将报告 ZS801"))
     return found
 
 
@@ -67,7 +66,7 @@ def _agreement_items(change: RecordChange) -> list[Callout]:
 
 def _new_year(data: dict[str, Any], key: Key, earlier: dict[Key, Version]) -> list[Callout]:
     """A new year's agreement with more assisted items than the committee's agreement of the year before."""
-    before = next((v.data for k, v in earlier.items() if k.kind == "agreement"
+    before = next((v.data for k, v in earlier.items() if k.kind == AGREEMENT.name
                    and v.data.get("community") == data.get("community") and v.data.get("year") == data.get("year", 0) - 1),
                   None)
     if before is None or not isinstance(before.get("items"), list) or not isinstance(data.get("items"), list):

@@ -10,31 +10,23 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ..layout import FileKind
+from ..layout import COMMUNITY_FILE, COUNTY_CONFIG, RECORD_KIND_BY_NAME, FileKind, Final, file_kind_of
 from ..layout import kind_of as _kind_of
 from ..load.reader import decode, parse
+from ..models import Record
 from ..models.common import ID_FORMATS
-
-# The records held in list files, and what a person calls them.
-LIST_KIND = {
-    "townships": "township", "communities": "community", "departments": "department",
-    "social_orgs": "social_org", "duty": "duty_item", "assist": "assist_item", "negative": "negative_item",
-}
-_CATALOGS = {"duty", "assist", "negative"}
-TITLES = {
-    "township": "乡镇（街道）", "community": "村（居）委会", "department": "职能部门", "social_org": "社会组织",
-    "duty_item": "依法履职事项", "assist_item": "协助事项", "negative_item": "负面清单事项",
-    "county": "县级设置", "law": "法律依据", "access": "准入审批", "agreement": "协议", "evaluation": "评估",
-    "purchase": "购买服务合同", "notice": "公示",
-    "townships": "乡镇（街道）名录", "communities": "村（居）委会名录", "departments": "职能部门名录",
-    "social_orgs": "社会组织名录", "duty": "依法履职事项目录", "assist": "协助事项目录", "negative": "负面清单",
-}
 
 
 @lru_cache(maxsize=65536)
-def kind_of(relpath: str) -> FileKind | None:
+def kind_of(relpath: str) -> FileKind[Record] | None:
     """The layout's kind of a path, remembered: a walk over history asks for the same paths thousands of times."""
     return _kind_of(relpath)
+
+
+def final_of(kind: str) -> Final | None:
+    """The status that freezes records of a kind, named as the history names it (`Key.kind`), if any."""
+    record_kind = RECORD_KIND_BY_NAME.get(kind)
+    return record_kind.final if record_kind is not None else None
 
 
 @dataclass(frozen=True)
@@ -48,11 +40,12 @@ class Key:
     @property
     def label(self) -> str:
         """The record as a person names it: 协助事项 XZ-001（2015 年目录）."""
-        title = TITLES.get(self.kind, self.kind)
-        if self.kind in ("duty_item", "assist_item", "negative_item"):
+        kind = RECORD_KIND_BY_NAME.get(self.kind)
+        title = kind.label if kind is not None else self.kind
+        if kind is not None and file_kind_of(kind).versioned:  # a catalog version, or an item of one
+            if kind is file_kind_of(kind):
+                return f"{title}（{self.scope} 年）"
             return f"{title} {self.id}（{self.scope} 年目录）"
-        if self.kind in _CATALOGS:
-            return f"{title}（{self.scope} 年）"
         return f"{title} {self.id}" if self.id else title
 
 
@@ -86,28 +79,21 @@ def records_in(relpath: str, data: Any) -> Iterable[tuple[Key, Version]]:
     if kind is None or not isinstance(data, dict):
         return
     stem = relpath.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    if kind.name == "county":
-        yield Key("county", "", ""), Version(plain(data), relpath)
+    if kind is COUNTY_CONFIG:
+        yield Key(kind.name, "", ""), Version(plain(data), relpath)
         return
-    if kind.records is None:
+    if kind.records is None or kind.items is None:
         record_id = data.get("id")
         yield Key(kind.name, "", record_id if isinstance(record_id, str) else relpath), Version(plain(data), relpath)
         return
-    scope = str(data.get("year", stem)) if kind.name in _CATALOGS else ""
+    scope = str(data.get("year", stem)) if kind.versioned else ""
     envelope = {k: v for k, v in data.items() if k != kind.records}
-    envelope_id = str(data.get("township", stem)) if kind.name == "communities" else ""
+    envelope_id = str(data.get("township", stem)) if kind is COMMUNITY_FILE else ""
     yield Key(kind.name, scope, envelope_id), Version(plain(envelope), relpath)
     items = data.get(kind.records)
     for item in items if isinstance(items, list) else []:
         if isinstance(item, dict) and isinstance(item.get("id"), str):
-            yield Key(LIST_KIND[kind.name], scope, item["id"]), Version(plain(item), relpath)
-
-
-# The id format of each kind of record (ID_FORMATS' names), to know which files can hold an id.
-_ID_FORMAT = {"duty_item": "duty", "assist_item": "assist", "negative_item": "negative", "access": "access",
-              "purchase": "purchase", "agreement": "agreement", "evaluation": "evaluation", "notice": "notice",
-              "township": "slug", "community": "slug", "department": "slug", "social_org": "slug", "law": "slug",
-              "communities": "slug"}
+            yield Key(kind.items.name, scope, item["id"]), Version(plain(item), relpath)
 
 
 def can_hold(relpath: str, record_id: str) -> bool:
@@ -115,8 +101,8 @@ def can_hold(relpath: str, record_id: str) -> bool:
     kind = kind_of(relpath)
     if kind is None:
         return False
-    record_kinds = [kind.name] + ([LIST_KIND[kind.name]] if kind.name in LIST_KIND else [])
-    return any(re.match(ID_FORMATS[_ID_FORMAT[k]][0], record_id) for k in record_kinds if k in _ID_FORMAT)
+    return any(re.match(ID_FORMATS[k.id_format][0], record_id)
+               for k in (kind, kind.items) if k is not None and k.id_format is not None)
 
 
 _YEAR = re.compile(rb"^year:.*$", re.M)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from .. import models as m
 from ..errors import UserError
 from ..findings import Finding, Severity
-from ..layout import CONFIG_FILE, KIND_BY_NAME
+from ..layout import CONFIG_FILE, COUNTY_CONFIG
 from ..ruletable import finding
 
 if TYPE_CHECKING:
@@ -39,7 +39,7 @@ def read_config(root: Path) -> m.CountyConfig:
     from .county import County, load_file  # the county loader is heavy; `zsht --help` never needs it
 
     county = County(root=root)
-    load_file(county, CONFIG_FILE, KIND_BY_NAME["county"])
+    load_file(county, CONFIG_FILE, COUNTY_CONFIG)
     errors = _errors(county)
     if errors or county.config is None:
         raise ConfigError(errors[0] if errors else finding("ZS002", CONFIG_FILE, "无法读取").at(1, 1), len(errors))

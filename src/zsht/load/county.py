@@ -7,19 +7,20 @@ import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 from pydantic import BaseModel, ValidationError
 
 from .. import models as m
 from ..errors import CountyNotFound
 from ..findings import Finding, Path
-from ..layout import CONFIG_FILE, KINDS, FileKind, kind_of
+from ..layout import COMMUNITY_FILE, CONFIG_FILE, COUNTY_CONFIG, KINDS, FileKind, RecordKind, kind_of
 from ..ruletable import finding
 from .reader import NotRegularFile, decode, parse, read_regular
 from .schema_errors import schema_findings
 
 T = TypeVar("T", bound=BaseModel)
+K = TypeVar("K", bound=m.Record)
 SKIP_DIRS = {"schemas", "templates", "node_modules", "__pycache__"}
 
 
@@ -37,14 +38,19 @@ class SourceFile:
     """One file of the repository as read: its text and plain data (for positions and diffs)."""
 
     relpath: str
-    kind: FileKind
+    kind: FileKind[m.Record]
     text: str | None
     data: Any
 
 
 @dataclass
 class County:
-    """Everything loaded from one county repository, indexed by id."""
+    """Everything loaded from one county repository, indexed by id.
+
+    Records are read through their kind (zsht.layout), typed by its model: `county.entries(AGREEMENT)` is a
+    `list[Entry[Agreement]]`, `county.index(TOWNSHIP)` a `dict[str, Entry[Township]]`. `records` holds them
+    by kind name for the loader; read them through `entries` and `index`.
+    """
 
     root: FsPath
     config: m.CountyConfig | None = None
@@ -55,11 +61,11 @@ class County:
     community_township: dict[str, str] = field(default_factory=dict)
     _indexes: dict[str, tuple[int, dict[str, Entry[Any]]]] = field(default_factory=dict, init=False, repr=False)
 
-    def entries(self, kind: str) -> list[Entry[Any]]:
-        """Every valid record of one file kind (for list files: the records inside them)."""
-        return self.records.get(kind, [])
+    def entries(self, kind: RecordKind[K]) -> list[Entry[K]]:
+        """Every valid record of one kind, typed by the kind's model (for list files: the records inside them)."""
+        return cast("list[Entry[K]]", self.records.get(kind.name, []))
 
-    def index(self, kind: str) -> dict[str, Entry[Any]]:
+    def index(self, kind: RecordKind[K]) -> dict[str, Entry[K]]:
         """Records of one kind by id (the first one wins; duplicates are reported by a check).
 
         Built once per kind and kept while no record of that kind is added (records are only ever added,
@@ -67,17 +73,18 @@ class County:
         otherwise cost time quadratic in the number of records. Read it, do not change it.
         """
         entries = self.entries(kind)
-        cached = self._indexes.get(kind)
+        cached = self._indexes.get(kind.name)
         if cached is None or cached[0] != len(entries):
             found: dict[str, Entry[Any]] = {}
             for entry in entries:
-                found.setdefault(entry.record.id, entry)
-            cached = self._indexes[kind] = (len(entries), found)
-        return cached[1]
+                record: Any = entry.record  # every kind that is asked for by id has one
+                found.setdefault(record.id, entry)
+            cached = self._indexes[kind.name] = (len(entries), found)
+        return cast("dict[str, Entry[K]]", cached[1])
 
-    def known(self, kind: str) -> set[str]:
+    def known(self, kind: RecordKind[Any]) -> set[str]:
         """Ids of one kind that exist, even in records that failed the schema (avoids cascades)."""
-        return self.raw_ids.get(kind, set())
+        return self.raw_ids.get(kind.name, set())
 
 
 def find_root(start: FsPath) -> FsPath:
@@ -159,36 +166,32 @@ def _without_unknown_keys(model: type[T], data: Any, exc: ValidationError) -> T 
         return None  # the key's place could not be found again: the record stays out, its finding stands
 
 
-def _remember_ids(kind: FileKind, data: Any, county: County) -> None:
+def _remember_ids(kind: FileKind[m.Record], data: Any, county: County) -> None:
     """Note the ids a file names even before the schema passes, so one error does not cascade."""
     if not isinstance(data, dict):
         return
-    if kind.records:
+    if kind.records and kind.items:
         items = data.get(kind.records)
         for item in items if isinstance(items, list) else []:
             if isinstance(item, dict) and isinstance(item.get("id"), str):
-                county.raw_ids[_LIST_KIND[kind.name]].add(item["id"])
-                if kind.name == "communities" and isinstance(data.get("township"), str):
+                county.raw_ids[kind.items.name].add(item["id"])
+                if kind is COMMUNITY_FILE and isinstance(data.get("township"), str):
                     county.community_township.setdefault(item["id"], data["township"])
     elif isinstance(data.get("id"), str):
         county.raw_ids[kind.name].add(data["id"])
 
 
-_PATH_ID_PREFIX = {"agreement": "XY", "evaluation": "PG"}
-
-
-def _remember_path_id(kind: FileKind, relpath: str, county: County) -> None:
+def _remember_path_id(kind: FileKind[m.Record], relpath: str, county: County) -> None:
     """An unreadable agreement or evaluation still names its id by its path (<year>/<township>/<id>)."""
-    prefix = _PATH_ID_PREFIX.get(kind.name)
     parts = relpath.rsplit(".", 1)[0].split("/")
-    if prefix and len(parts) == 4:
-        county.raw_ids[kind.name].add(f"{prefix}-{parts[1]}-{parts[3]}")
+    if kind.path_id and len(parts) == 4:
+        county.raw_ids[kind.name].add(f"{kind.path_id}-{parts[1]}-{parts[3]}")
 
 
-def _salvage(kind: FileKind, data: dict[str, Any], county: County) -> tuple[m.Record, list[int]] | None:
+def _salvage(kind: FileKind[m.Record], data: dict[str, Any], county: County) -> tuple[m.Record, list[int]] | None:
     """For a list file that failed as a whole, keep the records that are valid on their own, with the
     position of each in the file (its findings are placed there, and causes name it by it)."""
-    assert kind.records is not None
+    assert kind.records is not None and kind.items is not None
     items = data.get(kind.records)
     if not isinstance(items, list):
         return None
@@ -196,7 +199,7 @@ def _salvage(kind: FileKind, data: dict[str, Any], county: County) -> tuple[m.Re
         envelope = kind.model.model_validate({**data, kind.records: []})
     except ValidationError:
         return None
-    item_model = kind.model.model_fields[kind.records].annotation.__args__[0]  # type: ignore[union-attr]
+    item_model = kind.items.model
     good, positions = [], []
     for position, item in enumerate(items):
         try:
@@ -207,7 +210,7 @@ def _salvage(kind: FileKind, data: dict[str, Any], county: County) -> tuple[m.Re
     return envelope.model_copy(update={kind.records: good}), positions
 
 
-def load_file(county: County, relpath: str, kind: FileKind, raw: bytes | None = None) -> None:
+def load_file(county: County, relpath: str, kind: FileKind[m.Record], raw: bytes | None = None) -> None:
     """Read (unless its bytes are given), parse and model one file into the county, recording every problem."""
     try:
         raw = read_regular(county.root / relpath) if raw is None else raw
@@ -242,24 +245,17 @@ def load_file(county: County, relpath: str, kind: FileKind, raw: bytes | None = 
         _add(county, kind, record, relpath, positions)
 
 
-def _add(county: County, kind: FileKind, record: BaseModel, relpath: str, positions: list[int] | None = None) -> None:
-    if kind.name == "county":
+def _add(county: County, kind: FileKind[m.Record], record: BaseModel, relpath: str, positions: list[int] | None = None) -> None:
+    if kind is COUNTY_CONFIG:
         county.config = record  # type: ignore[assignment]
     county.records[kind.name].append(Entry(record, relpath))
-    if kind.records:
-        list_kind = _LIST_KIND[kind.name]
+    if kind.records and kind.items:
+        list_kind = kind.items.name
         items = getattr(record, kind.records)
         for position, item in zip(positions or range(len(items)), items, strict=True):
             county.records[list_kind].append(Entry(item, relpath, (kind.records, position)))
-            if kind.name == "communities":
+            if kind is COMMUNITY_FILE:
                 county.community_township[item.id] = record.township  # type: ignore[attr-defined]
-
-
-# The records held in list files get a kind name of their own.
-_LIST_KIND = {
-    "townships": "township", "communities": "community", "departments": "department",
-    "social_orgs": "social_org", "duty": "duty_item", "assist": "assist_item", "negative": "negative_item",
-}
 
 
 def with_files(county: County, contents: dict[str, bytes]) -> County:

@@ -9,6 +9,7 @@ from decimal import Decimal
 from .. import models as m
 from ..errors import UserError
 from ..findings import Finding
+from ..layout import AGREEMENT, COMMUNITY, DEPARTMENT, LAW, TOWNSHIP, RecordKind
 from ..load.county import County, Entry
 from ..policy import agreement_total, catalog_in_force, catalog_items, effective_funding, release
 from .citations import basis_text, law_name
@@ -90,14 +91,14 @@ class AgreementView:
 
 def _item(item: m.AgreementItem, catalog: dict[str, m.AssistItem], county: County) -> Item:
     source = catalog.get(item.id)
-    departments = county.index("department")
+    departments = county.index(DEPARTMENT)
     funding = effective_funding(item, source)
     parts = [source.guidance if source else None, *(source.authority if source else [])]
     conditions = item.conditions or "；".join(p.rstrip("。；;. ") for p in parts if p and p.rstrip("。；;. "))
     return Item(
         id=item.id, name=source.name if source else item.id,
         department=departments[source.department].record.name if source and source.department in departments else "",
-        basis=basis_text(source.basis, county.index("law")) if source else "",
+        basis=basis_text(source.basis, county.index(LAW)) if source else "",
         targets=item.targets or (source.requirements if source else ""),
         evaluation=item.evaluation or (source.evaluation if source else ""),
         conditions=conditions,
@@ -109,14 +110,14 @@ def _item(item: m.AgreementItem, catalog: dict[str, m.AssistItem], county: Count
 def agreement_view(entry: Entry[m.Agreement], county: County) -> AgreementView:
     """Resolve one agreement against the registry, the catalog in force and the legal register."""
     agreement = entry.record
-    township = county.index("township")[agreement.township].record
-    community = county.index("community")[agreement.community].record
+    township = county.index(TOWNSHIP)[agreement.township].record
+    community = county.index(COMMUNITY)[agreement.community].record
     catalog_entry = catalog_in_force(county, agreement.year)
     catalog = catalog_entry.record if catalog_entry else None
     items_by_id = catalog_items(catalog) if catalog else {}
     items = [_item(item, items_by_id, county) for item in agreement.items]
     total = agreement.funding_total if agreement.funding_total is not None else agreement_total(agreement, items_by_id)
-    laws = county.index("law")
+    laws = county.index(LAW)
     cited = [basis.law for item in agreement.items if item.id in items_by_id for basis in items_by_id[item.id].basis]
     law_names = [law_name(law, laws) for law in dict.fromkeys(cited)]
     signing = agreement.signing
@@ -145,8 +146,9 @@ def agreement_view(entry: Entry[m.Agreement], county: County) -> AgreementView:
 def _dependencies(entry: Entry[m.Agreement], county: County) -> list[Dependency]:
     agreement = entry.record
     deps = [Dependency(entry.file)]
-    for kind in ("township", "community"):
-        wanted = agreement.township if kind == "township" else agreement.community
+    parties: tuple[tuple[RecordKind[m.Township | m.Community], str], ...] = (
+        (TOWNSHIP, agreement.township), (COMMUNITY, agreement.community))
+    for kind, wanted in parties:
         found = county.index(kind).get(wanted)
         if found is not None:
             deps.append(Dependency(found.file, found.path))
@@ -160,7 +162,7 @@ def _dependencies(entry: Entry[m.Agreement], county: County) -> list[Dependency]
 
 def latest_year(county: County) -> int:
     """The latest year that has agreements."""
-    years: list[int] = [entry.record.year for entry in county.entries("agreement")]
+    years: list[int] = [entry.record.year for entry in county.entries(AGREEMENT)]
     if not years:
         raise UserError("仓库中没有任何协议（agreements/）", hint="先录入协议，或用 --year 指定年度")
     return max(years)
@@ -176,7 +178,7 @@ def plan_agreements(county: County, findings: list[Finding], year: int,
                     township: str | None = None, community: str | None = None) -> Plan:
     """One job per selected agreement; agreements with errors (or broken dependencies) are skipped."""
     plan = Plan()
-    entries = [e for e in county.entries("agreement") if _selected(e, year, township, community)]
+    entries = [e for e in county.entries(AGREEMENT) if _selected(e, year, township, community)]
     loaded = {e.file for e in entries}
     for item in findings:  # agreement files too broken to load are reported, not silently missing
         parts = item.file.split("/")
@@ -193,8 +195,8 @@ def plan_agreements(county: County, findings: list[Finding], year: int,
         agreement = entry.record
         deps = _dependencies(entry, county)
         errors = blocking(errors_at, deps)
-        if errors or agreement.township not in county.index("township") or \
-                agreement.community not in county.index("community"):
+        if errors or agreement.township not in county.index(TOWNSHIP) or \
+                agreement.community not in county.index(COMMUNITY):
             reason = describe(errors) if errors else "甲方乡镇或乙方村（居）委会不在名录中，未生成"
             plan.skipped.append(Skipped(agreement.id, tuple(dict.fromkeys(d.file for d in deps)), reason))
             continue
@@ -219,7 +221,7 @@ def _with_county(title: str, county: County) -> str:
 
 
 def _community_name(entry: Entry[m.Agreement], county: County) -> str:
-    found = county.index("community").get(entry.record.community)
+    found = county.index(COMMUNITY).get(entry.record.community)
     return found.record.name if found else entry.record.community
 
 

@@ -14,7 +14,7 @@ from .numerals import article
 
 
 def law_name(law: str, laws: Mapping[str, Entry[Law]]) -> str:
-    """The full name of a law in the register (`county.index("law")`), or its id if the register lacks it.
+    """The full name of a law in the register (`county.index(LAW)`), or its id if the register lacks it.
 
     A basis naming an unregistered law is an error of `zsht validate` (ZS204), which keeps the document from
     being rendered; the id is what is left to show anywhere else."""

@@ -9,6 +9,7 @@ from typing import Any
 from .. import models as m
 from ..errors import UserError
 from ..findings import Finding
+from ..layout import ASSIST_CATALOG, COMMUNITY, DEPARTMENT, EVALUATION, LAW, NOTICE, TOWNSHIP
 from ..load.county import County, Entry
 from ..policy import catalog_in_force, duty_catalog_in_force
 from .citations import basis_text
@@ -88,11 +89,11 @@ def _created(record: m.Notice | None, year: int) -> str:
 def plan_catalog_notice(county: County, findings: list[Finding], year: int) -> Plan:
     """The public notice of the duty and assist catalogs in force in `year`, one per 目录 notice record."""
     plan = Plan()
-    notices = [e for e in county.entries("notice") if e.record.kind == "目录" and e.record.year == year]
+    notices = [e for e in county.entries(NOTICE) if e.record.kind == "目录" and e.record.year == year]
     duty, assist = duty_catalog_in_force(county, year), catalog_in_force(county, year)
     if assist is None:
         raise UserError(f"{year} 年没有施行中的协助政府工作事项目录，无法生成目录公示")
-    laws, departments = county.index("law"), county.index("department")
+    laws, departments = county.index(LAW), county.index(DEPARTMENT)
     context = {
         "year": year, "county": _unless_titled(county, duty, assist),
         "duty_title": duty.record.title if duty else "", "assist_title": assist.record.title,
@@ -121,7 +122,7 @@ def plan_catalog_notice(county: County, findings: list[Finding], year: int) -> P
 
 
 def _result_row(entry: Entry[m.Evaluation], county: County) -> ResultRow | None:
-    evaluation, communities = entry.record, county.index("community")
+    evaluation, communities = entry.record, county.index(COMMUNITY)
     if evaluation.result is None:
         return None
     name = communities[evaluation.community].record.name if evaluation.community in communities else evaluation.community
@@ -132,14 +133,14 @@ def _result_row(entry: Entry[m.Evaluation], county: County) -> ResultRow | None:
 def plan_evaluation_notices(county: County, findings: list[Finding], year: int, township: str | None) -> Plan:
     """One result notice per township that has evaluations in `year`."""
     plan = Plan()
-    townships = county.index("township")
+    townships = county.index(TOWNSHIP)
     if township is not None and township not in townships:
         raise UserError(f"名录中没有乡镇（街道）{township}")
-    notices = {e.record.township: e for e in county.entries("notice")
+    notices = {e.record.township: e for e in county.entries(NOTICE)
                if e.record.kind == "评估结果" and e.record.year == year}
     by_township: dict[str, list[Entry[m.Evaluation]]] = {}
     errors_at = errors_by_file(findings)
-    for entry in county.entries("evaluation"):
+    for entry in county.entries(EVALUATION):
         if entry.record.year == year and (township is None or entry.record.township == township):
             by_township.setdefault(entry.record.township, []).append(entry)
     if not by_township:
@@ -173,10 +174,10 @@ def plan_evaluation_notices(county: County, findings: list[Finding], year: int, 
 def latest_notice_year(county: County, kind: str) -> int:
     """The latest year with evaluations (for result notices) or with a catalog notice."""
     if kind == "evaluation":
-        years: list[int] = [e.record.year for e in county.entries("evaluation")]
+        years: list[int] = [e.record.year for e in county.entries(EVALUATION)]
     else:
-        years = [e.record.year for e in county.entries("notice") if e.record.kind == "目录"]
-        years = years or [e.record.year for e in county.entries("assist")]
+        years = [e.record.year for e in county.entries(NOTICE) if e.record.kind == "目录"]
+        years = years or [e.record.year for e in county.entries(ASSIST_CATALOG)]
     if not years:
         raise UserError("仓库中没有可公示的记录", hint="用 --year 指定年度")
     return max(years)

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ..findings import Finding
+from ..layout import AGREEMENT, COMMUNITY, DUTY_ITEM, NEGATIVE_ITEM, TOWNSHIP
 from ..load.county import County, Entry
 from ..models import Agreement, AssistCatalog, AssistItem
 from ..policy import agreement_total, catalog_in_force, catalog_items, normalized, published_on
@@ -20,7 +21,7 @@ def agreement_items(county: County) -> Iterator[Finding]:
     Judged against a catalog that did not load (or an item of it that failed the schema), these findings
     are echoes of that catalog."""
     causes = Causes(county)
-    for entry in county.entries("agreement"):
+    for entry in county.entries(AGREEMENT):
         catalog = catalog_in_force(county, entry.record.year)
         for found in _items_of(county, entry, catalog, causes):
             yield found.because_of(found.cause or causes.catalog(entry.record.year,
@@ -35,9 +36,9 @@ def _items_of(county: County, entry: Entry[Agreement], catalog: Entry[AssistCata
                  hint="先在 catalogs/assist/ 发布当年目录")
         return
     yield from _catalog_published(entry, catalog.record.year, published_on(catalog.record))
-    negatives = {e.record.id for e in county.entries("negative_item")}
-    duties = {e.record.id for e in county.entries("duty_item")}
-    types = {e.record.id: e.record.type for e in county.entries("community")}
+    negatives = {e.record.id for e in county.entries(NEGATIVE_ITEM)}
+    duties = {e.record.id for e in county.entries(DUTY_ITEM)}
+    types = {e.record.id: e.record.type for e in county.entries(COMMUNITY)}
     items = catalog_items(catalog.record)
     seen: set[str] = set()
     for position, item in enumerate(agreement.items):
@@ -73,7 +74,7 @@ _CLAUSES = (("breach", "违约责任"), ("disputes", "争议解决方式"), ("te
 @check
 def agreement_clauses(county: County) -> Iterator[Finding]:
     """ZS404: the clauses every agreement must state, and every item's three clear points."""
-    for entry in county.entries("agreement"):
+    for entry in county.entries(AGREEMENT):
         agreement = entry.record
         for field, label in _CLAUSES:
             if not getattr(agreement, field):
@@ -105,7 +106,7 @@ def _three_points(entry: Entry[Agreement], position: int, source: AssistItem | N
 def agreement_sums(county: County) -> Iterator[Finding]:
     """ZS405/ZS406: the total is the sum of the items; the payment shares add up to 100%."""
     causes = Causes(county)
-    for entry in county.entries("agreement"):
+    for entry in county.entries(AGREEMENT):
         agreement = entry.record
         catalog = catalog_in_force(county, agreement.year)
         items = catalog_items(catalog.record) if catalog else {}
@@ -124,7 +125,7 @@ def agreement_sums(county: County) -> Iterator[Finding]:
 @check
 def agreement_dates(county: County) -> Iterator[Finding]:
     """ZS410: the term lies in the agreement's year and is signed before it ends."""
-    for entry in county.entries("agreement"):
+    for entry in county.entries(AGREEMENT):
         agreement = entry.record
         term = agreement.term
         if term and (term.start > term.end or term.start.year != agreement.year):
@@ -139,8 +140,8 @@ def agreement_dates(county: County) -> Iterator[Finding]:
 @check
 def agreement_parties(county: County) -> Iterator[Finding]:
     """ZS411: the parties named in the signing data are the township and the committee of the registry."""
-    towns, communities = county.index("township"), county.index("community")
-    for entry in county.entries("agreement"):
+    towns, communities = county.index(TOWNSHIP), county.index(COMMUNITY)
+    for entry in county.entries(AGREEMENT):
         agreement, signing = entry.record, entry.record.signing
         town, community = towns.get(agreement.township), communities.get(agreement.community)
         if signing is None:

@@ -6,8 +6,9 @@ import datetime as dt
 from collections.abc import Iterator
 
 from ..findings import Finding
+from ..layout import ACCESS, ASSIST_CATALOG, DUTY_CATALOG, NOTICE, PURCHASE, RecordKind
 from ..load.county import County, Entry
-from ..models import STAGES, Access
+from ..models import STAGES, Access, AssistCatalog, DutyCatalog
 from ..policy import published_on
 from .base import at, check
 from .causes import Causes
@@ -16,7 +17,8 @@ from .causes import Causes
 @check
 def lifecycle(county: County) -> Iterator[Finding]:
     """ZS501: 部门清理 → 依法审核 → 自治组织讨论 → 社会公示 → 发布, in order, none skipped before 发布."""
-    for kind in ("duty", "assist"):
+    catalogs: tuple[RecordKind[DutyCatalog | AssistCatalog], ...] = (DUTY_CATALOG, ASSIST_CATALOG)
+    for kind in catalogs:
         for entry in county.entries(kind):
             steps = entry.record.stages
             previous = None
@@ -42,16 +44,16 @@ def lifecycle(county: County) -> Iterator[Finding]:
 def access_control(county: County) -> Iterator[Finding]:
     """ZS502/ZS503: an item added after the first published version has an approved access record."""
     published = sorted(
-        (e for e in county.entries("assist") if published_on(e.record)), key=lambda e: e.record.year
+        (e for e in county.entries(ASSIST_CATALOG) if published_on(e.record)), key=lambda e: e.record.year
     )
     if not published:
         return
     original = {item.id for item in published[0].record.items}
     causes = Causes(county)
     approvals: dict[str, list[Entry[Access]]] = {}
-    for entry in county.entries("access"):
+    for entry in county.entries(ACCESS):
         approvals.setdefault(entry.record.item, []).append(entry)
-    for catalog in county.entries("assist"):
+    for catalog in county.entries(ASSIST_CATALOG):
         if catalog.record.year <= published[0].record.year:
             continue
         released = published_on(catalog.record)
@@ -86,13 +88,13 @@ def _approval_findings(records: list[Entry[Access]], item_id: str, released: dt.
 @check
 def purchases_and_notices(county: County) -> Iterator[Finding]:
     """ZS701/ZS702: a purchase has a positive amount and a valid term; a notice period is valid."""
-    for entry in county.entries("purchase"):
+    for entry in county.entries(PURCHASE):
         record = entry.record
         if record.amount <= 0:
             yield at(entry, "ZS701", f"合同金额须大于 0，现为 {record.amount}", "amount")
         if record.term.end < record.term.start:
             yield at(entry, "ZS701", f"服务期限 {record.term.start}—{record.term.end} 无效", "term")
-    for entry in county.entries("notice"):
-        period = entry.record.period
+    for notice in county.entries(NOTICE):
+        period = notice.record.period
         if period.end < period.start:
-            yield at(entry, "ZS702", f"公示期 {period.start}—{period.end} 无效", "period")
+            yield at(notice, "ZS702", f"公示期 {period.start}—{period.end} 无效", "period")

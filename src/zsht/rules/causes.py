@@ -10,7 +10,18 @@ from __future__ import annotations
 from typing import Any
 
 from ..findings import Cause
-from ..layout import kind_of
+from ..layout import (
+    ASSIST_CATALOG,
+    ASSIST_ITEM,
+    COMMUNITY,
+    COMMUNITY_FILE,
+    EVALUATION,
+    LAW,
+    FileKind,
+    RecordKind,
+    file_kind_of,
+    kind_of,
+)
 from ..load.county import County, Entry
 from ..models import Agreement, AssistItem
 
@@ -37,33 +48,30 @@ class Causes:
                     self._unloaded.setdefault(kind.name, []).append(relpath)
         return self._unloaded
 
-    def file(self, file_kind: str, preferred: str | None = None) -> Cause | None:
+    def file(self, file_kind: FileKind[Any], preferred: str | None = None) -> Cause | None:
         """A file of `file_kind` that gave no record, which may hold an id no loaded record has: `preferred`
         (where the id belongs by the naming convention) when that one failed, else the first that failed;
         None when every file of the kind loaded."""
-        failed = self.unloaded.get(file_kind, [])
+        failed = self.unloaded.get(file_kind.name, [])
         if not failed:
             return None
         return Cause(preferred if preferred in failed else failed[0])
 
-    def registry(self, kind: str, value: str, township: str | None = None) -> Cause | None:
+    def registry(self, kind: RecordKind[Any], value: str, township: str | None = None) -> Cause | None:
         """The unloaded file that may hold the `kind` record `value` that a record names and nobody has."""
-        if kind == "community" and township:
+        if kind is COMMUNITY and township:
             # a committee of a township whose own file loaded is not in another township's broken file
-            expected = f"registry/communities/{township}.yaml"
-            return Cause(expected) if expected in self.unloaded.get("communities", []) else None
-        if kind == "community":
-            return self.file("communities")
-        if kind == "law":
-            return self.file("law", f"legal/{value}.yaml")
-        file_kind = {"township": "townships", "department": "departments", "social_org": "social_orgs"}[kind]
-        return self.file(file_kind)
+            expected = COMMUNITY_FILE.path(township)
+            return Cause(expected) if expected in self.unloaded.get(COMMUNITY_FILE.name, []) else None
+        if kind is LAW:
+            return self.file(LAW, LAW.path(value))
+        return self.file(file_kind_of(kind))
 
     def catalog(self, year: int, in_force: int | None) -> Cause | None:
         """An assist catalog file of a version after `in_force` and up to `year` that did not load: the
         catalog an agreement of `year` should rest on is then unknown, and what is judged against an older
         one (or none) only echoes it."""
-        for relpath in self.unloaded.get("assist", []):
+        for relpath in self.unloaded.get(ASSIST_CATALOG.name, []):
             stem = relpath.rsplit("/", 1)[-1].split(".", 1)[0]
             if stem.isdigit() and (in_force or 0) < int(stem) <= year:
                 return Cause(relpath)
@@ -73,7 +81,7 @@ class Causes:
         """The catalog item `item_id` of the catalog in `catalog_file`, as its own findings name it: the
         loaded item, or the item in the file that failed the schema (and so is missing from the catalog)."""
         if self._items is None:
-            self._items = {(e.file, e.record.id): e for e in self.county.entries("assist_item")}
+            self._items = {(e.file, e.record.id): e for e in self.county.entries(ASSIST_ITEM)}
         entry = self._items.get((catalog_file, item_id))
         if entry is not None:
             return Cause(entry.file, entry.path)
@@ -98,5 +106,5 @@ class Causes:
 
     def evaluation(self, year: int, township: str, community: str) -> Cause | None:
         """The evaluation file of a committee's year, when it exists and did not load."""
-        expected = f"evaluations/{year}/{township}/{community}."
-        return next((Cause(f) for f in self.unloaded.get("evaluation", []) if f.startswith(expected)), None)
+        expected = EVALUATION.path(year, township, community).removesuffix("yaml")  # .yaml or .yml
+        return next((Cause(f) for f in self.unloaded.get(EVALUATION.name, []) if f.startswith(expected)), None)

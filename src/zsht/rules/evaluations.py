@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from ..evaluation.scores import compute, grade_of
 from ..findings import Cause, Finding
+from ..layout import AGREEMENT, EVALUATION
 from ..load.county import County, Entry
 from ..models import Agreement, CountyConfig, Evaluation
 from ..policy import agreed_funding, catalog_in_force, catalog_items, items_in_force
@@ -40,14 +41,14 @@ def county_settings(county: County) -> Iterator[Finding]:
 @check
 def evaluations(county: County) -> Iterator[Finding]:
     """ZS209, ZS601–ZS608 on every evaluation."""
-    agreements = county.index("agreement")
+    agreements = county.index(AGREEMENT)
     criteria = {c.id for c in county.config.evaluation.government_criteria} if county.config else set()
     causes = Causes(county)
-    for entry in county.entries("evaluation"):
+    for entry in county.entries(EVALUATION):
         evaluation = entry.record
         target = agreements.get(evaluation.agreement)
         if target is None or target.record.community != evaluation.community or target.record.year != evaluation.year:
-            if evaluation.agreement not in county.known("agreement") or target is not None:
+            if evaluation.agreement not in county.known(AGREEMENT) or target is not None:
                 yield at(entry, "ZS209", f"协议 {evaluation.agreement} 不存在，或不是 {evaluation.community} "
                          f"{evaluation.year} 年的协议", "agreement")
             target = None
@@ -148,9 +149,9 @@ def evaluated_every_agreement(county: County) -> Iterator[Finding]:
     """ZS610: in a year that has evaluations, every signed agreement has one (an evaluation that is there
     but did not load is the cause, not a missing one)."""
     causes = Causes(county)
-    evaluated = {(e.record.community, e.record.year) for e in county.entries("evaluation")}
+    evaluated = {(e.record.community, e.record.year) for e in county.entries(EVALUATION)}
     years = {year for _, year in evaluated}
-    for entry in county.entries("agreement"):
+    for entry in county.entries(AGREEMENT):
         record = entry.record
         if record.year in years and record.status == "已签订" and (record.community, record.year) not in evaluated:
             yield at(entry, "ZS610", f"{record.community} {record.year} 年的协议已签订，尚无评估记录",

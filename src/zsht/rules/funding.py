@@ -6,8 +6,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..findings import Finding, Path
+from ..layout import AGREEMENT, ASSIST_ITEM, DUTY_ITEM, NEGATIVE_ITEM, RecordKind
 from ..load.county import County, Entry
-from ..models import Funding
+from ..models import DutyItem, Funding, NegativeItem
 from ..policy import catalog_in_force, catalog_items, effective_funding, normalized
 from .base import at, check
 from .causes import Causes
@@ -31,7 +32,7 @@ def funding_findings(entry: Entry[Any], funding: Funding | None, where: Path, wh
 @check
 def catalog_funding_and_authority(county: County) -> Iterator[Finding]:
     """ZS301/ZS302/ZS303 on every assist catalog item."""
-    for entry in county.entries("assist_item"):
+    for entry in county.entries(ASSIST_ITEM):
         item = entry.record
         yield from funding_findings(entry, item.funding, (), f"协助事项 {item.id}")
         if not item.authority:
@@ -46,7 +47,7 @@ def agreement_funding(county: County) -> Iterator[Finding]:
     An item that takes its funding from the catalog repeats the catalog item's own ZS301/ZS302: those
     findings are echoes of the catalog item (one fix there clears every agreement)."""
     causes = Causes(county)
-    for entry in county.entries("agreement"):
+    for entry in county.entries(AGREEMENT):
         catalog = catalog_in_force(county, entry.record.year)
         items = catalog_items(catalog.record) if catalog else {}
         for position, item in enumerate(entry.record.items):
@@ -59,10 +60,10 @@ def agreement_funding(county: County) -> Iterator[Finding]:
                     causes.catalog_item(catalog.file, item.id) if item.funding is None else None))
 
 
-def _assist_items_named_in(county: County, kind: str) -> Iterator[tuple[Entry[Any], str]]:
+def _assist_items_named_in(county: County, kind: RecordKind[DutyItem | NegativeItem]) -> Iterator[tuple[Entry[Any], str]]:
     """Assist catalog items whose name (spaces and punctuation aside) is that of an item of another list."""
     names = {normalized(e.record.name): e.record.id for e in county.entries(kind)}
-    for entry in county.entries("assist_item"):
+    for entry in county.entries(ASSIST_ITEM):
         other = names.get(normalized(entry.record.name))
         if other:
             yield entry, other
@@ -71,7 +72,7 @@ def _assist_items_named_in(county: County, kind: str) -> Iterator[tuple[Entry[An
 @check
 def duty_is_not_assist(county: County) -> Iterator[Finding]:
     """ZS304: a duty the committee has by law is not also sold back to it as an assisted task."""
-    for entry, duty in _assist_items_named_in(county, "duty_item"):
+    for entry, duty in _assist_items_named_in(county, DUTY_ITEM):
         yield at(entry, "ZS304", f"协助事项 {entry.record.id} 与依法履职事项 {duty} 同名", "name",
                  hint="依法履职事项不附政府经费，请从协助目录中删去或改写")
 
@@ -79,6 +80,6 @@ def duty_is_not_assist(county: County) -> Iterator[Finding]:
 @check
 def negative_not_in_catalog(county: County) -> Iterator[Finding]:
     """ZS504: nothing on the negative list stands in the assist catalog."""
-    for entry, banned in _assist_items_named_in(county, "negative_item"):
+    for entry, banned in _assist_items_named_in(county, NEGATIVE_ITEM):
         yield at(entry, "ZS504", f"协助事项 {entry.record.id} 在负面清单中（{banned}）", "name",
                  hint="负面清单事项不得交由村（居）委会承担，可改为政府购买服务")

@@ -16,6 +16,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..errors import UserError
 from ..evaluation.year import unloaded_evaluations
+from ..layout import TOWNSHIP
 from ..load.config import settings
 from ..load.county import County
 from ..models import PANEL_CATEGORIES
@@ -146,7 +147,7 @@ def _as_text(book: Workbook) -> None:
 def build_workbook(county: County, year: int, township: str | None = None) -> Workbook:
     """The score workbook of `year` (optionally one township), prefilled with the scores already recorded."""
     config = settings(county, "无法导出评分表")
-    towns = {e.record.id: e.record.name for e in county.entries("township")}
+    towns = {e.record.id: e.record.name for e in county.entries(TOWNSHIP)}
     if township is not None and township not in towns:
         raise UserError(f"乡镇（街道）“{township}”不在名录中")
     broken = [e for e in unloaded_evaluations(county, year) if township is None or e.township == township]

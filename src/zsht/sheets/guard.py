@@ -14,6 +14,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..evaluation.year import unloaded_evaluations
+from ..layout import TOWNSHIP
 from ..load.county import County
 from .fingerprint import NO_EVALUATION, fingerprint
 from .layout import FINGERPRINT_SHEET, GOV_SUFFIX, CommitteeSheet, committee_sheets, township_titles
@@ -44,7 +45,7 @@ class Guard:
     def __init__(self, county: County, reading: Reading, fingerprints: dict[str, str] | None) -> None:
         assert reading.year is not None
         self.county, self.reading, self.fingerprints = county, reading, fingerprints
-        self.titles = township_titles({e.record.id: e.record.name for e in county.entries("township")})
+        self.titles = township_titles({e.record.id: e.record.name for e in county.entries(TOWNSHIP)})
         self.sheets = {c.community: c for town in committee_sheets(county, reading.year).values() for c in town}
         self.unloaded = {u.community: u for u in unloaded_evaluations(county, reading.year)}
         self.refused: set[str] = set()

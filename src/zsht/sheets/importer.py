@@ -23,6 +23,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ..errors import UserError
 from ..evaluation.scores import compute, finite
 from ..evaluation.stored import put_result
+from ..layout import AGREEMENT, COMMUNITY, EVALUATION
 from ..load.config import settings
 from ..load.county import County
 from ..load.schema_errors import schema_findings
@@ -133,8 +134,8 @@ def _new_record(county: County, year: int, scored: Scored, target: Path) -> tupl
                        ("government", CommentedSeq())):
         data[key] = value
     data["status"] = "草稿"
-    names = {e.record.id: e.record.name for e in county.entries("community")}
-    head = (schema_modeline(county.root, "evaluation.schema.json", target)
+    names = {e.record.id: e.record.name for e in county.entries(COMMUNITY)}
+    head = (schema_modeline(county.root, EVALUATION.schema, target)
             + f"# {names.get(scored.community, scored.community)}{year}年度履职履约双向评估\n")
     return data, head
 
@@ -148,7 +149,7 @@ def _result(data: CommentedMap, county: County, scored: Scored, changed: bool) -
         return changed, f"{scored.community}: 生成的评估记录无效：{first.message}"
     if not _complete(scored):
         return (changed | _set(data, "result", None) if changed else changed), None
-    target = county.index("agreement").get(evaluation.agreement)
+    target = county.index(AGREEMENT).get(evaluation.agreement)
     if target is None:
         return changed, f"{scored.community}: 评估记录所评的协议 {evaluation.agreement} 不存在，无法计算结果"
     agreement = target.record
@@ -216,10 +217,10 @@ def import_sheets(county: County, path: Path, year: int | None = None) -> Import
     outcome = ImportOutcome(problems=reading.problems)
     assert reading.year is not None or outcome.problems
     pending: list[tuple[Path, bytes]] = []
-    existing = {(e.record.year, e.record.community): e.file for e in county.entries("evaluation")}
+    existing = {(e.record.year, e.record.community): e.file for e in county.entries(EVALUATION)}
     for community, scored in sorted(reading.committees.items()):
         relpath = existing.get((reading.year or 0, community))
-        target = county.root / (relpath or f"evaluations/{reading.year}/{scored.township}/{community}.yaml")
+        target = county.root / (relpath or EVALUATION.path(reading.year, scored.township, community))
         flagged = any(ref in reading.flagged for ref in scored.cells.values())  # its cells are refused already
         if community in refused or flagged or (relpath is None and not scored.any_score):
             continue

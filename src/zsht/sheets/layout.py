@@ -17,6 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ..layout import AGREEMENT, COMMUNITY, EVALUATION, TOWNSHIP
 from ..load.county import County, Entry
 from ..models import Agreement, AssistItem, CountyConfig, Evaluation, PanelMember
 from ..policy import catalog_in_force, catalog_items
@@ -61,7 +62,7 @@ def township_titles(townships: dict[str, str]) -> dict[str, str]:
 
 def sheet_roles(county: County) -> dict[str, tuple[str, bool]]:
     """Each worksheet title an export gives: title → (township id, whether it is the 履职 sheet)."""
-    titles = township_titles({e.record.id: e.record.name for e in county.entries("township")})
+    titles = township_titles({e.record.id: e.record.name for e in county.entries(TOWNSHIP)})
     roles = {title: (town, False) for town, title in titles.items()}
     roles.update({title + GOV_SUFFIX: (town, True) for town, title in titles.items()})
     return roles
@@ -120,10 +121,10 @@ def committee_sheets(county: County, year: int, township: str | None = None) -> 
     assert config is not None
     catalog = catalog_in_force(county, year)
     names = catalog_items(catalog.record) if catalog else {}
-    communities = {e.record.id: e.record.name for e in county.entries("community")}
-    evaluations = {e.record.community: e for e in county.entries("evaluation") if e.record.year == year}
+    communities = {e.record.id: e.record.name for e in county.entries(COMMUNITY)}
+    evaluations = {e.record.community: e for e in county.entries(EVALUATION) if e.record.year == year}
     by_township: dict[str, list[Agreement]] = defaultdict(list)
-    for entry in county.entries("agreement"):
+    for entry in county.entries(AGREEMENT):
         if entry.record.year == year and township in (None, entry.record.township):
             by_township[entry.record.township].append(entry.record)
     return {town: _township_sheets(sorted(agreements, key=lambda a: a.community), config, names, communities,

@@ -11,6 +11,7 @@ from typing import Any
 
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ..layout import AGREEMENT
 from ..limits import YEARS
 from ..load.county import County
 from ..models import PANEL_CATEGORIES
@@ -84,7 +85,7 @@ class SheetReader:
         self.sheet, self.county, self.reading, self.township = sheet, county, reading, township
         # openpyxl works these out from every cell on each call: once per sheet, or reading is quadratic.
         self.max_row, self.max_column = sheet.max_row, sheet.max_column
-        self.agreements = {e.record.community: e.record for e in county.entries("agreement")
+        self.agreements = {e.record.community: e.record for e in county.entries(AGREEMENT)
                            if e.record.year == reading.year}
 
     def ref(self, row: int, column: int) -> str:
