@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .findings import Finding, Path, Rule, Severity
+from .findings import FieldPath, Finding, Rule, Severity
 
 E, W = Severity.ERROR, Severity.WARNING
 
@@ -75,7 +75,7 @@ RULES: dict[str, Rule] = {
 }
 
 
-def finding(rule: str, file: str, message: str, hint: str | None = None, path: Path = ()) -> Finding:
+def finding(rule: str, file: str, message: str, hint: str | None = None, path: FieldPath = ()) -> Finding:
     """A finding of a rule in the table, with the rule's severity."""
     return Finding(rule=rule, severity=RULES[rule].severity, file=file, message=message, hint=hint, path=path)
 

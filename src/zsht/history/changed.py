@@ -11,7 +11,7 @@ from ..validate import Validation
 from .changes import compare
 from .diff import versions, worktree_files
 from .git import Repo
-from .records import Parsed, blob_sha, records_in
+from .records import ParsedVersions, blob_sha, records_in
 
 # A change to one of these can change the outcome of any check: the whole county is checked again.
 # zsht.yaml holds the scoring settings; the catalogs and the legal register are what every agreement and
@@ -75,7 +75,7 @@ def reached_files(county: County, ref: str) -> set[str] | None:
         if any(p.startswith(_WHOLE_COUNTY) for p in changed) or _pins_changed(repo, base):
             return None
         record_paths = sorted(changed)
-        parsed = Parsed()
+        parsed = ParsedVersions()
         with repo.blobs() as blobs:
             changes = compare(versions(record_paths, old, blobs, parsed),
                               versions(record_paths, new, blobs, parsed, contents), moves=True)

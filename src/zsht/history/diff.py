@@ -14,7 +14,7 @@ from ..load.county import SKIP_DIRS
 from .burden import Callout, callouts
 from .changes import RecordChange, compare, summary
 from .git import BlobReader, GitError, Repo, split_range
-from .records import Key, Parsed, Version, blob_sha, is_record_file
+from .records import Key, ParsedVersions, Version, blob_sha, is_record_file
 
 WORKTREE = "工作区"
 
@@ -106,7 +106,7 @@ def _merge_base(repo: Repo, one: str, other: str) -> str:
         raise GitError(f"版本 {one[:10]} 与 {other[:10]} 没有共同的祖先提交", hint="写明 zsht diff BASE..HEAD") from exc
 
 
-def versions(paths: list[str], shas: dict[str, str], blobs: BlobReader, parsed: Parsed,
+def versions(paths: list[str], shas: dict[str, str], blobs: BlobReader, parsed: ParsedVersions,
              contents: dict[str, bytes] | None = None) -> dict[Key, Version]:
     """The records held by some files at one side of the diff (contents given for the working tree)."""
     found: dict[Key, Version] = {}
@@ -132,7 +132,7 @@ def diff_county(root: Path, spec: str | None = None) -> CountyDiff:
             assert head is not None
             new = {p: s for p, s in repo.tree(head).items() if is_record_file(p)}
         changed = sorted(p for p in old.keys() | new.keys() if old.get(p) != new.get(p))
-        parsed = Parsed()
+        parsed = ParsedVersions()
         with repo.blobs() as blobs:
             changes = compare(versions(changed, old, blobs, parsed), versions(changed, new, blobs, parsed, contents))
             earlier = versions([p for c in changes if (p := _last_year(c)) is not None], new, blobs, parsed, contents)

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from .. import models as m
 from ..errors import CountyNotFound
-from ..findings import Finding, Path
+from ..findings import FieldPath, Finding
 from ..layout import CONFIG_FILE, KINDS, FileKind, kind_of
 from ..ruletable import finding
 from .reader import NotRegularFile, decode, parse, read_regular
@@ -29,7 +29,7 @@ class Entry(Generic[T]):
 
     record: T
     file: str
-    path: Path = ()
+    path: FieldPath = ()
 
 
 @dataclass
@@ -132,7 +132,7 @@ def _check_link(full: str, relpath: str, real_root: str, county: County) -> bool
     return True
 
 
-def _validate(model: type[T], data: Any, relpath: str, county: County, prefix: Path = ()) -> T | None:
+def _validate(model: type[T], data: Any, relpath: str, county: County, prefix: FieldPath = ()) -> T | None:
     try:
         return model.model_validate(data)
     except ValidationError as exc:
