@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,7 +9,8 @@ from typing import Any
 
 from ..errors import UserError
 from ..load.config import ConfigError, joined, read_config
-from ..load.county import SKIP_DIRS
+from ..load.reader import NotRegularFile, read_regular
+from ..load.walk import county_files
 from .burden import Callout, callouts
 from .changes import RecordChange, compare, summary
 from .git import BlobReader, GitError, Repo, split_range
@@ -40,16 +40,15 @@ class CountyDiff:
 
 
 def worktree_files(root: Path, wanted: Callable[[str], bool] = is_record_file) -> dict[str, bytes]:
-    """Path → content of every record file (or every `wanted` one) on disk, tracked or not, as the loader walks."""
+    """Path → content of every record file (or every `wanted` one) on disk, tracked or not, as the loader walks
+    (load.walk: links inside the repository followed, links leading outside not read)."""
     found: dict[str, bytes] = {}
-    for folder, dirnames, filenames in os.walk(root):
-        rel = os.path.relpath(folder, root).replace(os.sep, "/")
-        prefix = "" if rel == "." else rel + "/"
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and not (not prefix and d in SKIP_DIRS))
-        for name in filenames:
-            if wanted(prefix + name) and not name.startswith(".") and os.path.isfile(os.path.join(folder, name)):
-                with open(os.path.join(folder, name), "rb") as handle:
-                    found[prefix + name] = handle.read()
+    for relpath in county_files(root).paths:
+        if wanted(relpath):
+            try:
+                found[relpath] = read_regular(root / relpath)
+            except (NotRegularFile, FileNotFoundError):  # a FIFO or a broken link holds no version of a record
+                continue
     return found
 
 

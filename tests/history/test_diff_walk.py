@@ -1,0 +1,43 @@
+"""`zsht diff` reads the working tree through the loader's walk (load.walk): what validate checks is what diff
+compares, links included."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from .conftest import CountyRepo
+
+AGREEMENT = "agreements/2015/niushan/niushan-xinhua.yaml"
+
+
+def _diff(cli: Any, root: Path, *spec: str) -> dict[str, Any]:
+    result = cli("-C", root, "diff", *spec, "--format", "json")
+    assert result.exit_code == 0, result.output
+    diff: dict[str, Any] = json.loads(result.stdout)
+    return diff
+
+
+def _link_township_folder(root: Path) -> None:
+    (root / ".shared").mkdir()
+    (root / "agreements/2015/niushan").rename(root / ".shared/niushan")
+    os.symlink("../../.shared/niushan", root / "agreements/2015/niushan")
+
+
+def test_a_folder_moved_behind_a_link_is_no_change_and_an_edit_through_it_is_one(repo: CountyRepo, cli: Any) -> None:
+    _link_township_folder(repo.root)
+    assert _diff(cli, repo.root)["summary"] == "0 项新增，0 项变更，0 项删除"
+    repo.edit(AGREEMENT, lambda d: d.update(copies=d.get("copies", 4) + 1))
+    diff = _diff(cli, repo.root)
+    assert diff["summary"] == "0 项新增，1 项变更，0 项删除"
+    assert [(r["file"], r["status"]) for r in diff["records"]] == [(AGREEMENT, "changed")]
+
+
+def test_a_file_linked_from_outside_is_not_read(repo: CountyRepo, cli: Any, tmp_path: Path) -> None:
+    outside = tmp_path / "law.yaml"
+    outside.write_bytes((repo.root / "legal/juweihui-law.yaml").read_bytes().replace(b"juweihui-law", b"borrowed"))
+    os.symlink(outside, repo.root / "legal/borrowed.yaml")
+    assert _diff(cli, repo.root)["summary"] == "0 项新增，0 项变更，0 项删除"
+
