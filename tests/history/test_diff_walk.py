@@ -1,5 +1,5 @@
 """`zsht diff` reads the working tree through the loader's walk (load.walk): what validate checks is what diff
-compares, links included."""
+compares, links included, and a committed link is read the same way in a commit."""
 
 from __future__ import annotations
 
@@ -41,3 +41,18 @@ def test_a_file_linked_from_outside_is_not_read(repo: CountyRepo, cli: Any, tmp_
     os.symlink(outside, repo.root / "legal/borrowed.yaml")
     assert _diff(cli, repo.root)["summary"] == "0 项新增，0 项变更，0 项删除"
 
+
+
+def test_a_committed_folder_link_is_followed_in_the_commit_too(repo: CountyRepo, cli: Any, tmp_path: Path) -> None:
+    _link_township_folder(repo.root)
+    os.symlink("..", repo.root / "agreements/2015/niushan/up")  # back into the walk: never a loop
+    outside = tmp_path / "law.yaml"
+    outside.write_bytes((repo.root / "legal/juweihui-law.yaml").read_bytes().replace(b"juweihui-law", b"borrowed"))
+    os.symlink(outside, repo.root / "legal/borrowed.yaml")
+    repo.commit("牛山街道的协议放进共享目录")
+    assert _diff(cli, repo.root)["summary"] == "0 项新增，0 项变更，0 项删除"
+    assert _diff(cli, repo.root, "HEAD~1..HEAD")["summary"] == "0 项新增，0 项变更，0 项删除"
+    repo.edit(AGREEMENT, lambda d: d.update(copies=d.get("copies", 4) + 1))
+    repo.commit("多印一份协议")
+    diff = _diff(cli, repo.root, "HEAD~1..HEAD")
+    assert [(r["file"], r["status"]) for r in diff["records"]] == [(AGREEMENT, "changed")]

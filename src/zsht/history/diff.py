@@ -15,6 +15,7 @@ from .burden import Callout, callouts
 from .changes import RecordChange, compare, summary
 from .git import BlobReader, GitError, Repo, split_range
 from .records import Key, ParsedVersions, Version, blob_sha, is_record_file
+from .tree import commit_files
 
 WORKTREE = "工作区"
 
@@ -123,16 +124,16 @@ def diff_county(root: Path, spec: str | None = None) -> CountyDiff:
     notes: list[str] = []
     with Repo(root) as repo:
         base, head = resolve(repo, spec, notes)
-        old = {p: s for p, s in repo.tree(base).items() if is_record_file(p)}
-        contents = worktree_files(root) if head is None else None
-        if contents is not None:
-            new = {p: blob_sha(c) for p, c in contents.items()}
-        else:
-            assert head is not None
-            new = {p: s for p, s in repo.tree(head).items() if is_record_file(p)}
-        changed = sorted(p for p in old.keys() | new.keys() if old.get(p) != new.get(p))
-        parsed = ParsedVersions()
         with repo.blobs() as blobs:
+            old = commit_files(repo, base, blobs, is_record_file)
+            contents = worktree_files(root) if head is None else None
+            if contents is not None:
+                new = {p: blob_sha(c) for p, c in contents.items()}
+            else:
+                assert head is not None
+                new = commit_files(repo, head, blobs, is_record_file)
+            changed = sorted(p for p in old.keys() | new.keys() if old.get(p) != new.get(p))
+            parsed = ParsedVersions()
             changes = compare(versions(changed, old, blobs, parsed), versions(changed, new, blobs, parsed, contents))
             earlier = versions([p for c in changes if (p := _last_year(c)) is not None], new, blobs, parsed, contents)
     changes.sort(key=lambda c: ({"added": 0, "changed": 1, "removed": 2}[c.status], c.file, c.key.id))
