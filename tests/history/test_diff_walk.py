@@ -56,3 +56,17 @@ def test_a_committed_folder_link_is_followed_in_the_commit_too(repo: CountyRepo,
     repo.commit("多印一份协议")
     diff = _diff(cli, repo.root, "HEAD~1..HEAD")
     assert [(r["file"], r["status"]) for r in diff["records"]] == [(AGREEMENT, "changed")]
+
+
+def test_committed_file_links_are_read_through_as_on_disk(repo: CountyRepo, cli: Any) -> None:
+    """A chain of links, and an absolute link to the county's own folder, lead to the same file in a commit as on
+    disk: the commit's side is the law, not the link's text."""
+    os.symlink("juweihui-law.yaml", repo.root / "legal/alias.yaml")
+    os.symlink("alias.yaml", repo.root / "legal/alias-of-alias.yaml")
+    os.symlink(repo.root, repo.root / "access/county")
+    repo.commit("法律依据的别名")
+    assert _diff(cli, repo.root)["summary"] == "0 项新增，0 项变更，0 项删除"
+    # Records are keyed by id: the law read through the first of its new paths is one added record (the link's
+    # own text, "alias.yaml", holds none).
+    added = _diff(cli, repo.root, "HEAD~1..HEAD")["records"]
+    assert [(r["file"], r["id"], r["status"]) for r in added] == [("legal/alias-of-alias.yaml", "juweihui-law", "added")]
