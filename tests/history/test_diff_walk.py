@@ -8,6 +8,10 @@ import os
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+import zsht.load.walk
+
 from .conftest import CountyRepo
 
 AGREEMENT = "agreements/2015/niushan/niushan-xinhua.yaml"
@@ -70,3 +74,23 @@ def test_committed_file_links_are_read_through_as_on_disk(repo: CountyRepo, cli:
     # own text, "alias.yaml", holds none).
     added = _diff(cli, repo.root, "HEAD~1..HEAD")["records"]
     assert [(r["file"], r["id"], r["status"]) for r in added] == [("legal/alias-of-alias.yaml", "juweihui-law", "added")]
+
+
+def test_a_folder_that_cannot_be_listed_stops_the_diff(repo: CountyRepo, cli: Any,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its records are not removed: they could not be read (os.walk passed such a folder over unseen)."""
+    blocked = os.path.realpath(repo.root / "agreements/2015/niushan")
+    real_scandir = os.scandir
+
+    def scandir(path: Any) -> Any:
+        if os.path.realpath(path) == blocked:
+            raise PermissionError(13, "Permission denied", path)
+        return real_scandir(path)
+
+    monkeypatch.setattr(zsht.load.walk.os, "scandir", scandir)
+    result = cli("-C", repo.root, "diff")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == "zsht: 无法读取工作区的目录 agreements/2015/niushan，其中的记录无法比较（检查目录权限）\n"
+    # validate --changed-since checks the whole county then, and says why its records went unchecked.
+    assert ("ZS006", "agreements/2015/niushan") in {
+        (f["rule"], f["file"]) for f in cli.findings(repo.root, "--changed-since", "HEAD")}

@@ -7,6 +7,10 @@ import os
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+import zsht.load.walk
+
 from ..mini_county import MiniCounty
 
 AGREEMENT = "agreements/2015/niushan/niushan-xinhua.yaml"
@@ -38,3 +42,24 @@ def test_a_folder_reached_by_two_links_is_walked_once_through_them(mini: MiniCou
     os.symlink("../../.shared/niushan", mini.root / "agreements/2015/zz-again")
     # Read twice, the agreement would be reported as a duplicate id (ZS105) under its second path.
     assert cli.findings(mini.root) == []
+
+
+def test_a_folder_that_cannot_be_listed_is_a_finding(mini: MiniCounty, cli: Any,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """os.walk passed such a folder over unseen, and validate passed without checking its records."""
+    blocked = os.path.realpath(mini.root / "agreements/2015/niushan")
+    real_scandir = os.scandir
+
+    def scandir(path: Any) -> Any:
+        if os.path.realpath(path) == blocked:
+            raise PermissionError(13, "Permission denied", path)
+        return real_scandir(path)
+
+    monkeypatch.setattr(zsht.load.walk.os, "scandir", scandir)
+    findings = cli.findings(mini.root)
+    [found] = [f for f in findings if f["rule"] == "ZS006"]
+    assert found["file"] == "agreements/2015/niushan"
+    assert found["message"] == "无法读取目录：Permission denied，其中的记录未检查" and found["hint"] == "检查目录权限"
+    # The evaluations of niushan's committees name agreements that could not be read.
+    assert {(f["rule"], f["file"].rsplit("/", 1)[0]) for f in findings if f is not found} == {
+        ("ZS209", "evaluations/2015/niushan")}

@@ -67,6 +67,8 @@ def reached_files(county: County, ref: str) -> set[str] | None:
     deleted record's id, the files of records a changed record names, and for an agreement or
     evaluation the others of its committee and year.
     """
+    if any(f.rule == "ZS006" for f in county.findings):  # a file or folder that cannot be read cannot be compared
+        return None
     with Repo(county.root) as repo:
         base = repo.revision(ref)
         with repo.blobs() as blobs:

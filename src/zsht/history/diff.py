@@ -44,7 +44,10 @@ def worktree_files(root: Path, wanted: Callable[[str], bool] = is_record_file) -
     """Path → content of every record file (or every `wanted` one) on disk, tracked or not, as the loader walks
     (load.walk: links inside the repository followed, links leading outside not read)."""
     found: dict[str, bytes] = {}
-    for relpath in county_files(root).paths:
+    walked = county_files(root)
+    for unread in (f for f in walked.findings if f.rule == "ZS006"):  # its records would look removed
+        raise UserError(f"无法读取工作区的目录 {unread.file}，其中的记录无法比较", hint=unread.hint)
+    for relpath in walked.paths:
         if wanted(relpath):
             try:
                 found[relpath] = read_regular(root / relpath)

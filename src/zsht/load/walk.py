@@ -28,7 +28,8 @@ class Tree(Protocol):
     root: str
 
     def entries(self, folder: str) -> list[tuple[str, bool, bool]]:
-        """(name, is a folder, is a link) of each entry, by name; a link to a folder counts as a folder."""
+        """(name, is a folder, is a link) of each entry, by name; a link to a folder counts as a folder.
+        OSError when the folder cannot be listed."""
 
     def target(self, folder: str, name: str) -> tuple[str, bool]:
         """The real path a link leads to, and whether that is inside the repository."""
@@ -55,11 +56,8 @@ class Disk:
         self.root = os.path.realpath(root)
 
     def entries(self, folder: str) -> list[tuple[str, bool, bool]]:
-        try:
-            with os.scandir(folder) as listing:
-                found = sorted(listing, key=lambda entry: entry.name)
-        except OSError:  # a folder that cannot be listed is passed over, as os.walk does
-            return []
+        with os.scandir(folder) as listing:
+            found = sorted(listing, key=lambda entry: entry.name)
         return [(entry.name, _is_dir(entry), entry.is_symlink()) for entry in found]
 
     def target(self, folder: str, name: str) -> tuple[str, bool]:
@@ -109,7 +107,14 @@ class _Walk:
         """Walk one folder: its files first, then its subfolders, each in name order (as os.walk, top down)."""
         subfolders: list[tuple[str, str]] = []
         files: list[tuple[str, bool]] = []
-        for name, is_dir, is_link in self.tree.entries(folder):
+        try:
+            entries = self.tree.entries(folder)
+        except OSError as exc:  # os.walk passed such a folder over unseen: its records went unchecked
+            self.found.findings.append(finding(
+                "ZS006", prefix.rstrip("/") or ".", f"无法读取目录：{exc.strerror or exc}，其中的记录未检查",
+                hint="检查目录权限"))
+            return
+        for name, is_dir, is_link in entries:
             if not is_dir:
                 files.append((name, is_link))
             elif (real := self.subfolder(folder, name, is_link, prefix, chain)) is not None:
