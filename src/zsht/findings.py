@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
-Path = tuple[str | int, ...]
+FieldPath = tuple[str | int, ...]
 
 
 class Severity(StrEnum):
@@ -41,7 +41,7 @@ class Cause:
     another finding appear: fix the cause and its echoes go away."""
 
     file: str
-    path: Path = ()
+    path: FieldPath = ()
 
     def covers(self, finding: Finding) -> bool:
         """Whether `finding` is about this record (or this file)."""
@@ -62,7 +62,7 @@ class Finding:
     file: str
     message: str
     hint: str | None = None
-    path: Path = field(default=())
+    path: FieldPath = field(default=())
     line: int | None = None
     column: int | None = None
     cause: Cause | None = None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .findings import Finding, Path, Rule, Severity
+from .findings import FieldPath, Finding, Rule, Severity
 
 E, W = Severity.ERROR, Severity.WARNING
 
@@ -13,7 +13,7 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
     ("ZS003", E, "重复的键", "同一映射中同一个键出现两次。", ""),
     ("ZS004", E, "空文件", "记录文件没有内容。", ""),
     ("ZS005", E, "应为文件却是目录", "记录应是文件的位置是一个目录。", ""),
-    ("ZS006", E, "文件无法读取", "没有读取权限或读取失败。", ""),
+    ("ZS006", E, "文件无法读取", "没有读取权限或读取失败；目录无法列出时，其中的记录都未检查。", ""),
     ("ZS007", E, "符号链接指向仓库外", "记录不得通过符号链接引用仓库以外的文件。", ""),
     ("ZS008", E, "YAML 别名展开过大", "锚点和别名展开后的节点数超过上限，按“十亿笑”攻击拒绝读取。", ""),
     ("ZS009", W, "未知位置的 YAML 文件", "文件不在任何记录目录中，未被检查。", ""),
@@ -75,7 +75,7 @@ RULES: dict[str, Rule] = {
 }
 
 
-def finding(rule: str, file: str, message: str, hint: str | None = None, path: Path = ()) -> Finding:
+def finding(rule: str, file: str, message: str, hint: str | None = None, path: FieldPath = ()) -> Finding:
     """A finding of a rule in the table, with the rule's severity."""
     return Finding(rule=rule, severity=RULES[rule].severity, file=file, message=message, hint=hint, path=path)
 

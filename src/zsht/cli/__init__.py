@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from . import draft, evaluation, history, misc, render, report_cmd, schema, scores, sheets, sign, validate  # noqa: F401  (registers the commands)
+from . import draft, history, init, recode, render, report_cmd, rules, schema, scores, sheets, sign, validate  # noqa: F401  (registers the commands)
 from .app import app, run
 
 __all__ = ["app", "main", "run"]

@@ -11,7 +11,8 @@ from ..validate import Validation
 from .changes import compare
 from .diff import versions, worktree_files
 from .git import Repo
-from .records import Parsed, blob_sha, records_in
+from .records import ParsedVersions, blob_sha, records_in
+from .tree import commit_files
 
 # A change to one of these can change the outcome of any check: the whole county is checked again.
 # zsht.yaml holds the scoring settings; the catalogs and the legal register are what every agreement and
@@ -66,17 +67,19 @@ def reached_files(county: County, ref: str) -> set[str] | None:
     deleted record's id, the files of records a changed record names, and for an agreement or
     evaluation the others of its committee and year.
     """
+    if any(f.rule == "ZS006" for f in county.findings):  # a file or folder that cannot be read cannot be compared
+        return None
     with Repo(county.root) as repo:
         base = repo.revision(ref)
-        old = {p: s for p, s in repo.tree(base).items() if _yaml(p)}
-        contents = worktree_files(county.root, _yaml)  # a YAML file in the wrong place is reported too (ZS009)
-        new = {p: blob_sha(c) for p, c in contents.items()}
-        changed = {p for p in old.keys() | new.keys() if old.get(p) != new.get(p)}
-        if any(p.startswith(_WHOLE_COUNTY) for p in changed) or _pins_changed(repo, base):
-            return None
-        record_paths = sorted(changed)
-        parsed = Parsed()
         with repo.blobs() as blobs:
+            old = commit_files(repo, base, blobs, _yaml)
+            contents = worktree_files(county.root, _yaml)  # a YAML file in the wrong place is reported too (ZS009)
+            new = {p: blob_sha(c) for p, c in contents.items()}
+            changed = {p for p in old.keys() | new.keys() if old.get(p) != new.get(p)}
+            if any(p.startswith(_WHOLE_COUNTY) for p in changed) or _pins_changed(repo, base):
+                return None
+            record_paths = sorted(changed)
+            parsed = ParsedVersions()
             changes = compare(versions(record_paths, old, blobs, parsed),
                               versions(record_paths, new, blobs, parsed, contents), moves=True)
     ids = {c.key.id for c in changes if c.key.id}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,11 +9,13 @@ from typing import Any
 
 from ..errors import UserError
 from ..load.config import ConfigError, joined, read_config
-from ..load.county import SKIP_DIRS
+from ..load.reader import NotRegularFile, read_regular
+from ..load.walk import county_files
 from .burden import Callout, callouts
 from .changes import RecordChange, compare, summary
 from .git import BlobReader, GitError, Repo, split_range
-from .records import Key, Parsed, Version, blob_sha, is_record_file
+from .records import Key, ParsedVersions, Version, blob_sha, is_record_file
+from .tree import commit_files
 
 WORKTREE = "工作区"
 
@@ -40,16 +41,18 @@ class CountyDiff:
 
 
 def worktree_files(root: Path, wanted: Callable[[str], bool] = is_record_file) -> dict[str, bytes]:
-    """Path → content of every record file (or every `wanted` one) on disk, tracked or not, as the loader walks."""
+    """Path → content of every record file (or every `wanted` one) on disk, tracked or not, as the loader walks
+    (load.walk: links inside the repository followed, links leading outside not read)."""
     found: dict[str, bytes] = {}
-    for folder, dirnames, filenames in os.walk(root):
-        rel = os.path.relpath(folder, root).replace(os.sep, "/")
-        prefix = "" if rel == "." else rel + "/"
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and not (not prefix and d in SKIP_DIRS))
-        for name in filenames:
-            if wanted(prefix + name) and not name.startswith(".") and os.path.isfile(os.path.join(folder, name)):
-                with open(os.path.join(folder, name), "rb") as handle:
-                    found[prefix + name] = handle.read()
+    walked = county_files(root)
+    for unread in (f for f in walked.findings if f.rule == "ZS006"):  # its records would look removed
+        raise UserError(f"无法读取工作区的目录 {unread.file}，其中的记录无法比较", hint=unread.hint)
+    for relpath in walked.paths:
+        if wanted(relpath):
+            try:
+                found[relpath] = read_regular(root / relpath)
+            except (NotRegularFile, FileNotFoundError):  # a FIFO or a broken link holds no version of a record
+                continue
     return found
 
 
@@ -106,7 +109,7 @@ def _merge_base(repo: Repo, one: str, other: str) -> str:
         raise GitError(f"版本 {one[:10]} 与 {other[:10]} 没有共同的祖先提交", hint="写明 zsht diff BASE..HEAD") from exc
 
 
-def versions(paths: list[str], shas: dict[str, str], blobs: BlobReader, parsed: Parsed,
+def versions(paths: list[str], shas: dict[str, str], blobs: BlobReader, parsed: ParsedVersions,
              contents: dict[str, bytes] | None = None) -> dict[Key, Version]:
     """The records held by some files at one side of the diff (contents given for the working tree)."""
     found: dict[Key, Version] = {}
@@ -124,16 +127,16 @@ def diff_county(root: Path, spec: str | None = None) -> CountyDiff:
     notes: list[str] = []
     with Repo(root) as repo:
         base, head = resolve(repo, spec, notes)
-        old = {p: s for p, s in repo.tree(base).items() if is_record_file(p)}
-        contents = worktree_files(root) if head is None else None
-        if contents is not None:
-            new = {p: blob_sha(c) for p, c in contents.items()}
-        else:
-            assert head is not None
-            new = {p: s for p, s in repo.tree(head).items() if is_record_file(p)}
-        changed = sorted(p for p in old.keys() | new.keys() if old.get(p) != new.get(p))
-        parsed = Parsed()
         with repo.blobs() as blobs:
+            old = commit_files(repo, base, blobs, is_record_file)
+            contents = worktree_files(root) if head is None else None
+            if contents is not None:
+                new = {p: blob_sha(c) for p, c in contents.items()}
+            else:
+                assert head is not None
+                new = commit_files(repo, head, blobs, is_record_file)
+            changed = sorted(p for p in old.keys() | new.keys() if old.get(p) != new.get(p))
+            parsed = ParsedVersions()
             changes = compare(versions(changed, old, blobs, parsed), versions(changed, new, blobs, parsed, contents))
             earlier = versions([p for c in changes if (p := _last_year(c)) is not None], new, blobs, parsed, contents)
     changes.sort(key=lambda c: ({"added": 0, "changed": 1, "removed": 2}[c.status], c.file, c.key.id))

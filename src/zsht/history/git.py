@@ -133,19 +133,20 @@ class Repo:
             return None
         return path[len(self.prefix):]
 
-    def tree(self, revision: str) -> dict[str, str]:
-        """Path (relative to the county) → blob sha of every file at a revision."""
+    def listing(self, revision: str) -> dict[str, tuple[str, str]]:
+        """Path (relative to the county) → (mode, blob sha) of every file at a revision; mode 120000 is a link,
+        whose blob holds the path it leads to."""
         out = self.run("ls-tree", "-r", "-z", "--full-tree", "--end-of-options", revision, "--", self.prefix or ".",
                        doing=f"列出版本 {revision[:10]} 中的文件")
-        found: dict[str, str] = {}
+        found: dict[str, tuple[str, str]] = {}
         for entry in out.split("\0"):
             if not entry:
                 continue
             meta, path = entry.split("\t", 1)
-            _mode, kind, sha = meta.split()
+            mode, kind, sha = meta.split()
             relpath = self.relative(path)
             if kind == "blob" and relpath is not None:
-                found[relpath] = sha
+                found[relpath] = (mode, sha)
         return found
 
     def commits(self, *revisions: str, oldest_first: bool = True, signatures: bool = False,

@@ -131,7 +131,7 @@ def same_item_text(old: bytes, new: bytes, record_id: str) -> bool:
     return chunks[0] == chunks[1] and (old_year and old_year.group()) == (new_year and new_year.group())
 
 
-class Parsed:
+class ParsedVersions:
     """Parsed file versions, kept by blob sha: a version seen in a hundred commits is parsed once."""
 
     def __init__(self) -> None:

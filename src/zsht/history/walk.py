@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from .changes import RecordChange, compare
 from .git import EMPTY_BLOB, BlobReader, Commit, FileChange, Repo
-from .records import Key, Parsed, Version, is_record_file, kind_of, same_item_text
+from .records import Key, ParsedVersions, Version, is_record_file, kind_of, same_item_text
 
 Relevant = Callable[[Commit, str], bool]
 
@@ -39,7 +39,7 @@ def _files(commit: Commit, blobs: BlobReader, relevant: Relevant | None,
     return kept
 
 
-def _side(files: list[FileChange], blobs: BlobReader, parsed: Parsed, new: bool) -> dict[Key, Version]:
+def _side(files: list[FileChange], blobs: BlobReader, parsed: ParsedVersions, new: bool) -> dict[Key, Version]:
     found: dict[Key, Version] = {}
     for change in files:
         sha = change.new if new else change.old
@@ -61,7 +61,7 @@ def walk(repo: Repo, *revisions: str, oldest_first: bool = True, record_id: str 
     `relevant(commit, path)` says which changed files are worth reading: a file left out counts as
     unchanged, which keeps a walk over thousands of commits to the files that can matter.
     """
-    parsed = Parsed()
+    parsed = ParsedVersions()
     with repo.blobs() as blobs:
         for commit in repo.commits(*revisions, oldest_first=oldest_first, signatures=signatures, merges=merges):
             files = _files(commit, blobs, relevant, record_id)

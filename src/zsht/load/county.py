@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
@@ -13,15 +12,15 @@ from pydantic import BaseModel, ValidationError
 
 from .. import models as m
 from ..errors import CountyNotFound
-from ..findings import Finding, Path
+from ..findings import FieldPath, Finding
 from ..layout import COMMUNITY_FILE, CONFIG_FILE, COUNTY_CONFIG, KINDS, FileKind, RecordKind, kind_of
 from ..ruletable import finding
 from .reader import NotRegularFile, decode, parse, read_regular
 from .schema_errors import schema_findings
+from .walk import county_files
 
 T = TypeVar("T", bound=BaseModel)
 K = TypeVar("K", bound=m.Record)
-SKIP_DIRS = {"schemas", "templates", "node_modules", "__pycache__"}
 
 
 @dataclass(frozen=True)
@@ -30,7 +29,7 @@ class Entry(Generic[T]):
 
     record: T
     file: str
-    path: Path = ()
+    path: FieldPath = ()
 
 
 @dataclass
@@ -99,47 +98,7 @@ def find_root(start: FsPath) -> FsPath:
     )
 
 
-def _walk(root: FsPath, county: County) -> list[str]:
-    """Relative paths of the YAML files to read; odd entries become findings."""
-    found: list[str] = []
-    real_root = os.path.realpath(root)
-    for folder, dirnames, filenames in os.walk(root):
-        rel_folder = os.path.relpath(folder, root).replace(os.sep, "/")
-        prefix = "" if rel_folder == "." else rel_folder + "/"
-        keep = []
-        for name in sorted(dirnames):
-            full = os.path.join(folder, name)
-            if name.startswith(".") or (not prefix and name in SKIP_DIRS):
-                continue
-            if os.path.islink(full):
-                _check_link(full, prefix + name, real_root, county)
-                continue
-            if name.endswith((".yaml", ".yml")) and kind_of(prefix + name):
-                county.findings.append(finding(
-                    "ZS005", prefix + name, "这里应是一个 YAML 文件，却是一个目录", hint="删除或改名该目录"))
-                continue
-            keep.append(name)
-        dirnames[:] = keep
-        for name in sorted(filenames):
-            if name.startswith(".") or not name.endswith((".yaml", ".yml")):
-                continue
-            full = os.path.join(folder, name)
-            if os.path.islink(full) and not _check_link(full, prefix + name, real_root, county):
-                continue
-            found.append(prefix + name)
-    return found
-
-
-def _check_link(full: str, relpath: str, real_root: str, county: County) -> bool:
-    target = os.path.realpath(full)
-    if os.path.commonpath([target, real_root]) != real_root:
-        county.findings.append(finding(
-            "ZS007", relpath, f"符号链接指向仓库以外：{target}", hint="把文件复制进仓库，或删除该链接"))
-        return False
-    return True
-
-
-def _validate(model: type[T], data: Any, relpath: str, county: County, prefix: Path = ()) -> T | None:
+def _validate(model: type[T], data: Any, relpath: str, county: County, prefix: FieldPath = ()) -> T | None:
     try:
         return model.model_validate(data)
     except ValidationError as exc:
@@ -282,7 +241,9 @@ def with_files(county: County, contents: dict[str, bytes]) -> County:
 def load_county(root: FsPath) -> County:
     """Load every record under `root`; never raises for a bad file, it records a finding instead."""
     county = County(root=root)
-    paths = _walk(root, county)
+    walked = county_files(root)
+    county.findings.extend(walked.findings)
+    paths = walked.paths
     for relpath in paths:
         kind = kind_of(relpath)
         if kind is None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import yaml
 
-from ..findings import Finding, Path
+from ..findings import FieldPath, Finding
 
 
 def _compose(text: str) -> yaml.Node | None:
@@ -17,7 +17,7 @@ def _compose(text: str) -> yaml.Node | None:
         return None
 
 
-def locate(node: yaml.Node | None, path: Path) -> tuple[int, int] | None:
+def locate(node: yaml.Node | None, path: FieldPath) -> tuple[int, int] | None:
     """0-based (line, column) of the deepest element of `path` that exists in the node tree."""
     if node is None:
         return None

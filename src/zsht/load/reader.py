@@ -210,25 +210,13 @@ def decode(raw: bytes, relpath: str) -> tuple[str | None, Finding | None]:
         return raw.decode("utf-8"), None
     except UnicodeDecodeError as exc:
         bad_at = exc.start
-    guess = _guess_encoding(raw)
+    from .encoding import guess_encoding  # only a file that is not UTF-8 needs it
+
+    guess = guess_encoding(raw)
     line = raw[:bad_at].count(b"\n") + 1
-    what = f"文件编码是 {guess}，不是 UTF-8" if guess else "文件不是有效的 UTF-8 文本"
-    return None, finding(
-        "ZS001", relpath, f"{what}（第 {line} 行起无法按 UTF-8 读取）",
-        hint=f"运行 zsht recode {relpath} 转为 UTF-8",
-    ).at(line, 1)
-
-
-def _guess_encoding(raw: bytes) -> str | None:
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "UTF-16"
-    for name, label in (("gb18030", "GBK（GB18030）"), ("big5", "Big5")):
-        try:
-            raw.decode(name)
-        except UnicodeDecodeError:
-            continue
-        return label
-    return None
+    what = f"文件编码是 {guess.label}，不是 UTF-8" if guess.encoding else f"文件不是有效的 UTF-8 文本：{guess.doubt}"
+    return None, finding("ZS001", relpath, f"{what}（第 {line} 行起无法按 UTF-8 读取）",
+                         hint=guess.hint(relpath)).at(line, 1)
 
 
 def parse(text: str, relpath: str) -> Parsed:

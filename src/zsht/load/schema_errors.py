@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
-from ..findings import Finding, Path
+from ..findings import FieldPath, Finding
 from ..models.common import PATTERN_EXAMPLES
 from ..ruletable import finding
 
@@ -110,7 +110,7 @@ def _model_in(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
-def field_at(model: type[BaseModel], loc: Path) -> tuple[type[BaseModel] | None, FieldInfo | None]:
+def field_at(model: type[BaseModel], loc: FieldPath) -> tuple[type[BaseModel] | None, FieldInfo | None]:
     """The model that holds the last key of `loc`, and that key's field (None where it has none)."""
     current: type[BaseModel] | None = model
     info: FieldInfo | None = None
@@ -126,7 +126,7 @@ def field_at(model: type[BaseModel], loc: Path) -> tuple[type[BaseModel] | None,
     return current, None
 
 
-def _name(loc: Path) -> str:
+def _name(loc: FieldPath) -> str:
     dotted = ""
     for step in loc:
         if step == "[key]":  # pydantic's mark for an error in a mapping's key rather than its value
@@ -155,7 +155,7 @@ def _shown(value: Any) -> str:
     return text if len(text) <= _SHOWN else text[:_SHOWN] + "…"
 
 
-def _owner(data: Any, loc: Path) -> tuple[str | None, Path]:
+def _owner(data: Any, loc: FieldPath) -> tuple[str | None, FieldPath]:
     """The id or name of the deepest list item on `loc` that has one, and the rest of `loc` below it.
 
     An item whose own id is the error is not named by that id."""
@@ -194,7 +194,7 @@ class _Context(dict[str, Any]):
         return "？"
 
 
-def _describe(error: ErrorDetails, model: type[BaseModel], loc: Path, data: Any) -> tuple[str, str, str | None]:
+def _describe(error: ErrorDetails, model: type[BaseModel], loc: FieldPath, data: Any) -> tuple[str, str, str | None]:
     kind = error["type"]
     ctx = error.get("ctx") or {}
     holder, info = field_at(model, loc)
@@ -233,13 +233,13 @@ def _validator_text(error: Any) -> str:
     return text.removeprefix("Value error, ").removeprefix("Assertion failed, ")
 
 
-def schema_findings(exc: ValidationError, model: type[BaseModel], relpath: str, prefix: Path = (),
+def schema_findings(exc: ValidationError, model: type[BaseModel], relpath: str, prefix: FieldPath = (),
                     data: Any = None) -> list[Finding]:
     """One finding per validation error, each pointing at its path in the file; with the validated `data`,
     a message names the list item it is about by its id or name."""
     found = []
     for error in exc.errors(include_url=False):
-        loc: Path = tuple(error["loc"])
+        loc: FieldPath = tuple(error["loc"])
         rule, message, hint = _describe(error, model, loc, data)
         found.append(finding(rule, relpath, message, hint=hint, path=prefix + loc))
     return found

@@ -13,7 +13,7 @@ from pathlib import Path
 from ..errors import UserError
 from ..validate import validate
 from .agreements import latest_year, plan_agreements
-from .batch import BatchResult, Outcome, run_plan
+from .batch import BatchResult, JobOutcome, run_plan
 from .manifest import git_inputs, write_manifest
 from .numerals import capital_amount, date_cn
 from .paths import output_path, safe_name
@@ -21,7 +21,7 @@ from .pdf import convert_to_pdf, find_office
 from .plan import Plan
 
 __all__ = [
-    "BatchResult", "Outcome", "Selection", "capital_amount", "date_cn", "output_path", "render_agreements",
+    "BatchResult", "JobOutcome", "Selection", "capital_amount", "date_cn", "output_path", "render_agreements",
     "render_notices", "safe_name",
 ]
 

@@ -42,7 +42,7 @@ class Item:
 
 @register_view
 @dataclass(frozen=True)
-class Installment:
+class InstallmentView:
     """One payment of the schedule, with its amount worked out."""
 
     due: str
@@ -53,7 +53,7 @@ class Installment:
 
 @register_view
 @dataclass(frozen=True)
-class Party:
+class PartyView:
     """One side of the agreement."""
 
     name: str
@@ -71,14 +71,14 @@ class AgreementView:
     township: str
     community: str
     community_type: str
-    party_a: Party
-    party_b: Party
+    party_a: PartyView
+    party_b: PartyView
     laws: list[str]
     catalog_title: str
     catalog_document: str
     items: list[Item]
     evaluation: str
-    payment: list[Installment]
+    payment: list[InstallmentView]
     total: Decimal
     breach: str
     disputes: str
@@ -128,12 +128,12 @@ def agreement_view(entry: Entry[m.Agreement], county: County) -> AgreementView:
     return AgreementView(
         id=agreement.id, year=agreement.year, county=county.config.county if county.config else "",
         township=township.name, community=community.name, community_type=community.type,
-        party_a=Party(party_a.name, party_a.representative or ""),
-        party_b=Party(party_b.name, party_b.representative or ""),
+        party_a=PartyView(party_a.name, party_a.representative or ""),
+        party_b=PartyView(party_b.name, party_b.representative or ""),
         laws=law_names, catalog_title=_with_county(catalog.title, county) if catalog else "",
         catalog_document=(released.document or "") if released else "",
         items=items, evaluation=agreement.evaluation or "",
-        payment=[Installment(date_cn(p.due), p.share, (total * p.share / 100).quantize(Decimal("0.01")),
+        payment=[InstallmentView(date_cn(p.due), p.share, (total * p.share / 100).quantize(Decimal("0.01")),
                              p.condition or "") for p in agreement.payment],
         total=total, breach=agreement.breach or "", disputes=agreement.disputes or "",
         term=f"{date_cn(agreement.term.start)}至{date_cn(agreement.term.end)}" if agreement.term else "",

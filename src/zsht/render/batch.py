@@ -21,7 +21,7 @@ Status = Literal["rendered", "unchanged", "failed"]
 
 
 @dataclass(frozen=True)
-class Outcome:
+class JobOutcome:
     """What became of one job."""
 
     job: Job
@@ -35,7 +35,7 @@ class BatchResult:
     """Every outcome of a batch, and the records that were skipped before rendering."""
 
     out_dir: Path
-    outcomes: list[Outcome] = field(default_factory=list)
+    outcomes: list[JobOutcome] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
 
     def count(self, status: Status) -> int:
@@ -65,21 +65,21 @@ class Renderer:
             raise UnfitPart(job.output, bad.group(), None, None)
         return text.encode("utf-8")
 
-    def write(self, job: Job) -> Outcome:
+    def write(self, job: Job) -> JobOutcome:
         """Render one job and write it atomically, unless the file already holds these bytes."""
         try:
             data = self.content(job)
         except UnfitPart as exc:
-            return Outcome(job, "failed", "", unfit_reason(job, exc))
+            return JobOutcome(job, "failed", "", unfit_reason(job, exc))
         digest = hashlib.sha256(data).hexdigest()
         try:
             target = output_path(self.out_dir, job.output)
             if target.is_file() and target.stat().st_size == len(data) and target.read_bytes() == data:
-                return Outcome(job, "unchanged", digest)
+                return JobOutcome(job, "unchanged", digest)
             write_atomic(target, data)
         except (OSError, UserError) as exc:
-            return Outcome(job, "failed", digest, f"写入失败：{exc}")
-        return Outcome(job, "rendered", digest)
+            return JobOutcome(job, "failed", digest, f"写入失败：{exc}")
+        return JobOutcome(job, "rendered", digest)
 
 
 def field_holding(value: Any, char: str, path: str = "") -> str | None:
@@ -155,7 +155,7 @@ def run_plan(plan: Plan, county_root: Path | None, out_dir: Path, jobs: int | No
                     for other in pending:
                         other.cancel()
                     raise UserError(outcome)
-                result.outcomes.extend(Outcome(job, *row) for job, row in zip(chunks[future], outcome, strict=True))
+                result.outcomes.extend(JobOutcome(job, *row) for job, row in zip(chunks[future], outcome, strict=True))
                 advance(len(outcome))
     result.outcomes.sort(key=lambda o: o.job.output)
     return result

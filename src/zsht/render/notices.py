@@ -15,10 +15,10 @@ from ..policy import catalog_in_force, duty_catalog_in_force
 from .citations import basis_text
 from .numerals import date_cn, figures
 from .paths import document_relpath
-from .plan import Dependency, Format, Job, Plan, Skipped, blocking, describe, errors_by_file
+from .plan import Dependency, DocumentFormat, Job, Plan, Skipped, blocking, describe, errors_by_file
 from .templates import register_view
 
-FORMATS: tuple[Format, ...] = ("docx", "html", "md")
+FORMATS: tuple[DocumentFormat, ...] = ("docx", "html", "md")
 RESERVE = max(len(f".{fmt}") for fmt in FORMATS)  # one stem for every format, cut to fit the longest extension
 
 

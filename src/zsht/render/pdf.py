@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..errors import UserError
 from ..write import write_atomic
-from .batch import BatchResult, Outcome
+from .batch import BatchResult, JobOutcome
 from .paths import output_path
 from .plan import Job
 
@@ -26,12 +26,12 @@ def find_office() -> str:
     raise UserError("未找到 LibreOffice（soffice），无法生成 PDF", hint=INSTALL_HINT)
 
 
-def convert_to_pdf(office: str, result: BatchResult, timeout: float = 1800) -> list[Outcome]:
+def convert_to_pdf(office: str, result: BatchResult, timeout: float = 1800) -> list[JobOutcome]:
     """Convert every .docx of the batch to PDF beside it; returns one outcome per PDF."""
     documents = [o for o in result.outcomes if o.status != "failed" and o.job.format == "docx"]
     if not documents:
         return []
-    outcomes: list[Outcome] = []
+    outcomes: list[JobOutcome] = []
     with tempfile.TemporaryDirectory(prefix="zsht-pdf-") as scratch:
         work = Path(scratch)
         # Numbered copies: LibreOffice writes every PDF into one folder, and two townships may share a name.
@@ -53,9 +53,9 @@ def convert_to_pdf(office: str, result: BatchResult, timeout: float = 1800) -> l
                           job.sources, job.format)
             made = work / "out" / f"{number:06d}.pdf"
             if not made.is_file():
-                outcomes.append(Outcome(pdf_job, "failed", reason="LibreOffice 未生成 PDF"))
+                outcomes.append(JobOutcome(pdf_job, "failed", reason="LibreOffice 未生成 PDF"))
                 continue
             data = made.read_bytes()
             write_atomic(output_path(result.out_dir, pdf_job.output), data)
-            outcomes.append(Outcome(pdf_job, "rendered", hashlib.sha256(data).hexdigest()))
+            outcomes.append(JobOutcome(pdf_job, "rendered", hashlib.sha256(data).hexdigest()))
     return outcomes

@@ -7,9 +7,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from ..findings import Finding, Path, Severity
+from ..findings import FieldPath, Finding, Severity
 
-Format = Literal["docx", "html", "md"]
+DocumentFormat = Literal["docx", "html", "md"]
 
 
 @dataclass(frozen=True)
@@ -22,7 +22,7 @@ class Job:
     title: str
     created: str  # document date (W3CDTF), from the record, never the clock
     sources: tuple[str, ...]
-    format: Format = "docx"
+    format: DocumentFormat = "docx"
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ class Dependency:
     """A record a document depends on: its file, and its place in that file (empty for the whole file)."""
 
     file: str
-    path: Path = ()
+    path: FieldPath = ()
 
 
 ErrorsByFile = dict[str, list[Finding]]

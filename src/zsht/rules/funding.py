@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from ..findings import Finding, Path
+from ..findings import FieldPath, Finding
 from ..layout import AGREEMENT, ASSIST_ITEM, DUTY_ITEM, NEGATIVE_ITEM, RecordKind
 from ..load.county import County, Entry
 from ..models import DutyItem, Funding, NegativeItem
@@ -14,7 +14,7 @@ from .base import at, check
 from .causes import Causes
 
 
-def funding_findings(entry: Entry[Any], funding: Funding | None, where: Path, what: str) -> Iterator[Finding]:
+def funding_findings(entry: Entry[Any], funding: Funding | None, where: FieldPath, what: str) -> Iterator[Finding]:
     """ZS301/ZS302 for one funding mapping (of a catalog item or an agreed item)."""
     if funding is None:
         yield at(entry, "ZS301", f"{what} 没有经费（费随事转）", *where,

@@ -1,4 +1,4 @@
-"""`zsht rules` and `zsht recode`."""
+"""`zsht recode`: turn files saved in GBK, Big5, UTF-16 or UTF-32 into UTF-8."""
 
 from __future__ import annotations
 
@@ -7,19 +7,7 @@ from pathlib import Path
 import typer
 
 from ..recode import RecodeRefused, check_encoding_name, recode
-from ..ruletable import rules_markdown, rules_text
 from .app import app, fail
-
-
-@app.command("rules")
-def rules_command(
-    markdown: bool = typer.Option(False, "--markdown", help="输出 Markdown 表格（即 docs/rules.md）"),
-) -> None:
-    """列出全部规则编号、级别和说明。
-
-    例：zsht rules --markdown > docs/rules.md
-    """
-    typer.echo(rules_markdown() if markdown else rules_text(), nl=False)
 
 
 @app.command("recode")
