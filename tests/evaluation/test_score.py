@@ -28,7 +28,7 @@ def score(cli: Any, mini: MiniCounty, *args: str) -> dict[str, Any]:
 
 
 def test_totals_grades_settlement_by_hand(mini: MiniCounty, cli: Any) -> None:
-    rows = {r["community"]: r for r in score(cli, mini)["committees"]}
+    rows = {r["community"]: r for r in score(cli, mini)["communities"]}
     assert {c: (r["performance"], r["government"], r["grade"], r["settlement"]) for c, r in rows.items()} == {
         "niushan-xinhua": ("89.60", "91.00", "良好", "3500.00"),
         "niushan-qianjin": ("89.60", "91.00", "良好", "6500.00"),
@@ -45,7 +45,7 @@ def test_excellent_committee_is_rewarded_and_ranked_first(mini: MiniCounty, cli:
 
     mini.edit(XINHUA, perfect)
     document = score(cli, mini)
-    rows = {r["community"]: r for r in document["committees"]}
+    rows = {r["community"]: r for r in document["communities"]}
     xinhua = rows["niushan-xinhua"]
     # 0.8 × 100 + 0.2 × 100 = 100 → 优秀, settled at 1.1: 3500 × 1.1 = 3850; per department 2000 × 1.1, 1500 × 1.1.
     assert (xinhua["performance"], xinhua["grade"], xinhua["settlement"]) == ("100.00", "优秀", "3850.00")
@@ -87,7 +87,7 @@ def test_invalid_evaluation_is_not_scored(mini: MiniCounty, cli: Any) -> None:
     result = cli("-C", mini.root, "score", "--year", "2015", "--format", "json")
     assert result.exit_code == 1
     document = json.loads(result.stdout)
-    assert document["invalid"] == [XINHUA] and len(document["committees"]) == 2
+    assert document["invalid"] == [XINHUA] and len(document["communities"]) == 2
 
 
 def test_unknown_township_is_one_line(mini: MiniCounty, cli: Any) -> None:
@@ -175,3 +175,8 @@ def test_a_rate_too_large_for_any_amount_is_named(mini: MiniCounty, cli: Any) ->
     result = cli("-C", mini.root, "score", "--year", "2015", "--format", "json")
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr.startswith("zsht: zsht.yaml") and "良好" in result.stderr, result.stderr
+
+
+def test_the_json_names_communities_and_keeps_the_published_key(mini: MiniCounty, cli: Any) -> None:
+    document = score(cli, mini)
+    assert len(document["communities"]) == 3 and document["committees"] == document["communities"]

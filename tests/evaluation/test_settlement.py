@@ -52,7 +52,7 @@ def test_score_and_report_settle_departments_alike_by_hand(mini: MiniCounty, cli
     result = cli("-C", mini.root, "score", "--year", "2015", "--format", "json")
     assert result.exit_code == 0, result.output
     document = json.loads(result.stdout)
-    qianjin = next(r for r in document["committees"] if r["community"] == "niushan-qianjin")
+    qianjin = next(r for r in document["communities"] if r["community"] == "niushan-qianjin")
     assert (qianjin["grade"], qianjin["agreed"], qianjin["settlement"]) == ("优秀", "6500.15", "7150.17")
     assert {d: v["settled"] for d, v in qianjin["departments"].items()} == QIANJIN_SHARES
     assert {d: (v["agreed"], v["settled"]) for d, v in document["departments"].items()} == DEPARTMENTS

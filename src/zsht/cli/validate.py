@@ -2,30 +2,19 @@
 
 from __future__ import annotations
 
-import sys
-from enum import StrEnum
 from pathlib import Path
 
 import typer
 
 from ..findings import Severity
-from ..report import FORMATS
-from ..report.text import text
 from ..validate import validate
-from ..write import write_atomic
 from .app import STATE, app
-
-
-class Format(StrEnum):
-    text = "text"
-    json = "json"
-    github = "github"
-    sarif = "sarif"
+from .output import FindingsFormat, emit
 
 
 @app.command("validate")
 def validate_command(
-    fmt: Format = typer.Option(Format.text, "--format", "-f", help="输出格式：text、json、github、sarif"),
+    fmt: FindingsFormat = typer.Option(FindingsFormat.text, "--format", "-f", help="输出格式：text、json、github、sarif"),
     fail_on: Severity = typer.Option(Severity.ERROR, "--fail-on", help="达到此级别的问题使退出码为 1"),
     output: Path | None = typer.Option(None, "--output", "-o", help="把报告写入文件而不是终端"),
     changed_since: str | None = typer.Option(
@@ -41,18 +30,11 @@ def validate_command(
     if changed_since:
         from ..history.git import Repo
 
-        Repo(root).revision(changed_since)  # no git or an unknown revision: say so before loading everything
+        with Repo(root) as repo:  # no git or an unknown revision: say so before loading everything
+            repo.revision(changed_since)
     result = validate(root)
     if changed_since:
         from ..history.changed import only_changed  # git only with --changed-since
 
         result = only_changed(result, changed_since)
-    if fmt is Format.text and output is None:
-        rendered = text(result, color=sys.stdout.isatty())
-    else:
-        rendered = FORMATS[fmt.value](result)
-    if output is not None:
-        write_atomic(output, rendered.encode("utf-8"))
-    else:
-        sys.stdout.write(rendered)
-    raise typer.Exit(1 if result.fails(fail_on) else 0)
+    emit(result, fmt, output, fail_on)

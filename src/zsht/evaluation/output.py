@@ -54,7 +54,8 @@ def results_text(results: YearResults, *, color: bool = False, width: int = 140)
 def results_json(results: YearResults) -> str:
     """The results as JSON; amounts and scores as strings of exact decimals.
 
-    The list of communities keeps its published key, "committees"."""
+    The list of communities is "communities"; "committees", the key published first, repeats it (deprecated:
+    it will be dropped in a later version)."""
     rows = [{
         "township": r.township, "community": r.community, "rank": r.rank,
         "performance": str(r.computed.performance), "government": str(r.computed.government),
@@ -63,7 +64,7 @@ def results_json(results: YearResults) -> str:
         "stored_matches": r.stored_matches,
     } for r in results.rows]
     departments = {d: {"agreed": str(a), "settled": str(s)} for d, (a, s) in results.departments().items()}
-    document = {"year": results.year, "committees": rows, "departments": departments,
+    document = {"year": results.year, "communities": rows, "committees": rows, "departments": departments,
                 "not_evaluated": results.not_evaluated, "invalid": results.invalid,
                 "uncomputable": results.uncomputable}
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -34,8 +34,8 @@ from .layout import (
     PANEL_LABELS,
     SURVEY,
     SURVEY_NAME,
-    CommitteeSheet,
-    committee_sheets,
+    CommunitySheet,
+    community_sheets,
     township_titles,
 )
 
@@ -92,24 +92,24 @@ def _meta(sheet: Worksheet, year: int, township: str, title: str) -> None:
         sheet.column_dimensions[column].width = width
 
 
-def _panel_block(sheet: Worksheet, row: int, committee: CommitteeSheet, checks: _Validations,
+def _panel_block(sheet: Worksheet, row: int, block: CommunitySheet, checks: _Validations,
                  categories: list[str]) -> int:
     """Write one committee's block from `row`; return the next free row."""
-    panel: list[tuple[str, str, str]] = [(m.category, m.name, m.id) for m in committee.panel]
+    panel: list[tuple[str, str, str]] = [(m.category, m.name, m.id) for m in block.panel]
     panel = panel or [("", "", "")] * EMPTY_PANEL_COLUMNS
     for offset, label in enumerate(PANEL_LABELS):
         _header(sheet, row + offset, ITEM_HEADER if offset == 2 else ("",) * 4 + (label,))
         for n, member in enumerate(panel):
             cell = sheet.cell(row + offset, FIRST_MEMBER_COLUMN + n, member[offset] or None)
             cell.font, cell.fill = Font(bold=True), HEADER_FILL
-            if not committee.panel_own:
+            if not block.panel_own:
                 cell.protection = OPEN
                 if offset == 0:
                     categories.append(cell.coordinate)
     row += 3
-    ids = [m.id for m in committee.panel] or [""] * EMPTY_PANEL_COLUMNS
-    for item in committee.items:
-        for column, value in enumerate((committee.name, committee.community, item.item, item.name,
+    ids = [m.id for m in block.panel] or [""] * EMPTY_PANEL_COLUMNS
+    for item in block.items:
+        for column, value in enumerate((block.name, block.community, item.item, item.name,
                                         _number(item.max)), start=1):
             sheet.cell(row, column, value)
         for n, member_id in enumerate(ids):
@@ -118,15 +118,15 @@ def _panel_block(sheet: Worksheet, row: int, committee: CommitteeSheet, checks: 
     return row + 1
 
 
-def _government(sheet: Worksheet, committees: list[CommitteeSheet]) -> None:
+def _government(sheet: Worksheet, blocks: list[CommunitySheet]) -> None:
     _header(sheet, GOV_FIRST_ROW - 1, GOV_HEADER)
     checks = _Validations(sheet)
     row = GOV_FIRST_ROW
-    for committee in committees:
-        rows = [(g.criterion, g.name, g.max, g.score) for g in committee.government]
-        rows.append((SURVEY, SURVEY_NAME, Decimal(100), committee.survey))
+    for block in blocks:
+        rows = [(g.criterion, g.name, g.max, g.score) for g in block.government]
+        rows.append((SURVEY, SURVEY_NAME, Decimal(100), block.survey))
         for criterion, name, maximum, score in rows:
-            for column, value in enumerate((committee.name, committee.community, criterion, name,
+            for column, value in enumerate((block.name, block.community, criterion, name,
                                             _number(maximum)), start=1):
                 sheet.cell(row, column, value)
             checks.score_cell(row, 6, maximum, score)
@@ -157,15 +157,15 @@ def build_workbook(county: County, year: int, township: str | None = None) -> Wo
                         hint="先运行 zsht validate 并改正它，再导出")
     book = Workbook()
     book.remove(book.worksheets[0])
-    sheets = committee_sheets(county, year, township)
+    sheets = community_sheets(county, year, township)
     titles = township_titles(towns)
     fingerprints: dict[str, str] = {}
     for town_id, town_name in towns.items():
-        committees = sheets.get(town_id)
-        if not committees:
+        blocks = sheets.get(town_id)
+        if not blocks:
             continue
         title = f"{config.county}{year}年度{town_name}履职履约双向评估评分表"
-        fingerprints.update((c.community, fingerprint(c.evaluation)) for c in committees)
+        fingerprints.update((c.community, fingerprint(c.evaluation)) for c in blocks)
         sheet = book.create_sheet(titles[town_id])
         _meta(sheet, year, town_id, title)
         checks = _Validations(sheet)
@@ -174,13 +174,13 @@ def build_workbook(county: County, year: int, township: str | None = None) -> Wo
                                     error="请从列表中选择评估主体类别")
         sheet.add_data_validation(categories)
         row, open_headers = 4, list[str]()
-        for committee in committees:
-            row = _panel_block(sheet, row, committee, checks, open_headers)
+        for block in blocks:
+            row = _panel_block(sheet, row, block, checks, open_headers)
         categories.sqref = MultiCellRange(" ".join(open_headers))
         checks.finish()
         gov = book.create_sheet(titles[town_id] + GOV_SUFFIX)
         _meta(gov, year, town_id, title + "（履职）")
-        _government(gov, committees)
+        _government(gov, blocks)
     if not book.worksheets:
         raise UserError(f"{year} 年没有协议，无法导出评分表")
     _as_text(book)

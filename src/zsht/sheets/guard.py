@@ -17,7 +17,7 @@ from ..evaluation.year import unloaded_evaluations
 from ..layout import TOWNSHIP
 from ..load.county import County
 from .fingerprint import NO_EVALUATION, fingerprint
-from .layout import FINGERPRINT_SHEET, GOV_SUFFIX, CommitteeSheet, committee_sheets, township_titles
+from .layout import FINGERPRINT_SHEET, GOV_SUFFIX, CommunitySheet, community_sheets, township_titles
 from .reading import Reading, Scored
 
 EPSILON = Decimal("1e-9")
@@ -46,7 +46,7 @@ class Guard:
         assert reading.year is not None
         self.county, self.reading, self.fingerprints = county, reading, fingerprints
         self.titles = township_titles({e.record.id: e.record.name for e in county.entries(TOWNSHIP)})
-        self.sheets = {c.community: c for town in committee_sheets(county, reading.year).values() for c in town}
+        self.sheets = {c.community: c for town in community_sheets(county, reading.year).values() for c in town}
         self.unloaded = {u.community: u for u in unloaded_evaluations(county, reading.year)}
         self.refused: set[str] = set()
 
@@ -71,11 +71,11 @@ class Guard:
             self.reading.problems.append(
                 f"{FINGERPRINT_SHEET}: 工作簿中没有导出时的记录指纹（隐藏工作表 {FINGERPRINT_SHEET}），无法确认记录"
                 "在导出后没有改动；请用 zsht sheet export 重新导出后再填")
-        for community, scored in sorted(self.reading.committees.items()):
-            self.committee(community, scored)
+        for community, scored in sorted(self.reading.communities.items()):
+            self.check_community(community, scored)
         return self.refused
 
-    def committee(self, community: str, scored: Scored) -> None:
+    def check_community(self, community: str, scored: Scored) -> None:
         title = self.titles.get(scored.township, scored.township)
         unloaded = self.unloaded.get(community)
         if unloaded is not None:
@@ -97,7 +97,7 @@ class Guard:
         self.locked(community, scored, current)
         self.scores(community, scored, current)
 
-    def panel(self, community: str, scored: Scored, current: CommitteeSheet) -> None:
+    def panel(self, community: str, scored: Scored, current: CommunitySheet) -> None:
         """A committee already evaluated keeps its panel: its header is locked, a changed cell is refused."""
         if current.evaluation is None or scored.panel is None:
             return
@@ -116,7 +116,7 @@ class Guard:
                     self.cell(community, scored.cells.get(("panel", str(number), str(row))),
                               f"评估主体表头被改动：应为“{record[index]}”{why}")
 
-    def locked(self, community: str, scored: Scored, current: CommitteeSheet) -> None:
+    def locked(self, community: str, scored: Scored, current: CommunitySheet) -> None:
         """满分 cells are locked: one that differs from the records is refused."""
         maxima: list[tuple[tuple[str, ...], Decimal | None, Decimal]] = [
             (("max", row.item), scored.items[row.item][0] if row.item in scored.items else None, row.max)
@@ -129,7 +129,7 @@ class Guard:
                 self.cell(community, scored.cells.get(key),
                           f"满分 {_plain(sheet)} 与评估记录的 {_plain(record)} 不同（满分是锁定的表头，不在表中改）")
 
-    def scores(self, community: str, scored: Scored, current: CommitteeSheet) -> None:
+    def scores(self, community: str, scored: Scored, current: CommunitySheet) -> None:
         """Scores the records hold are not cleared; new scores have at most two decimals."""
         where = current.evaluation_file or "评估记录"
         pairs: list[tuple[tuple[str, ...], Decimal | None, Decimal | None]] = []

@@ -218,7 +218,7 @@ def import_sheets(county: County, path: Path, year: int | None = None) -> Import
     assert reading.year is not None or outcome.problems
     pending: list[tuple[Path, bytes]] = []
     existing = {(e.record.year, e.record.community): e.file for e in county.entries(EVALUATION)}
-    for community, scored in sorted(reading.committees.items()):
+    for community, scored in sorted(reading.communities.items()):
         relpath = existing.get((reading.year or 0, community))
         target = county.root / (relpath or EVALUATION.path(reading.year, scored.township, community))
         flagged = any(ref in reading.flagged for ref in scored.cells.values())  # its cells are refused already

@@ -89,7 +89,7 @@ class GovRow:
 
 
 @dataclass
-class CommitteeSheet:
+class CommunitySheet:
     """What the sheets hold for one committee."""
 
     community: str
@@ -112,7 +112,7 @@ def even_split(count: int) -> list[Decimal]:
     return [share] * (count - 1) + [Decimal(100) - share * (count - 1)]
 
 
-def committee_sheets(county: County, year: int, township: str | None = None) -> dict[str, list[CommitteeSheet]]:
+def community_sheets(county: County, year: int, township: str | None = None) -> dict[str, list[CommunitySheet]]:
     """By township (only `township` if given): every committee with an agreement for `year`, in id order.
 
     The county's records are indexed once for all townships, so a province exports in time linear in its size.
@@ -132,7 +132,7 @@ def committee_sheets(county: County, year: int, township: str | None = None) -> 
 
 
 def _township_sheets(agreements: list[Agreement], config: CountyConfig, names: dict[str, AssistItem],
-                     communities: dict[str, str], evaluations: dict[str, Entry[Evaluation]]) -> list[CommitteeSheet]:
+                     communities: dict[str, str], evaluations: dict[str, Entry[Evaluation]]) -> list[CommunitySheet]:
     borrowed: list[PanelMember] = next((evaluations[a.community].record.panel for a in agreements
                                         if a.community in evaluations), [])
     sheets = []
@@ -151,7 +151,7 @@ def _township_sheets(agreements: list[Agreement], config: CountyConfig, names: d
                                  r.max, r.score) for r in evaluation.government]
         else:
             government = [GovRow(c.id, c.name, c.max) for c in config.evaluation.government_criteria]
-        sheets.append(CommitteeSheet(
+        sheets.append(CommunitySheet(
             agreement.community, communities.get(agreement.community, agreement.community), agreement,
             evaluation, entry.file if entry else None, list(evaluation.panel) if evaluation else list(borrowed),
             evaluation is not None, items, government, evaluation.survey if evaluation else None))

@@ -54,7 +54,7 @@ class Reading:
     """The whole workbook read: committees by id, the year, and every problem as `sheet!cell: message`."""
 
     year: int | None
-    committees: dict[str, Scored] = field(default_factory=dict)
+    communities: dict[str, Scored] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
     flagged: set[str] = field(default_factory=set)  # "sheet!cell" already named by a problem
     roles: dict[str, set[bool]] = field(default_factory=dict)  # township → the sheets read (True: 履职)
@@ -133,7 +133,7 @@ class SheetReader:
             return None
         return value
 
-    def committee(self, row: int, scored: Scored | None) -> Scored | None:
+    def community_at(self, row: int, scored: Scored | None) -> Scored | None:
         """The committee a data row names, checked against the registry and the year's agreements."""
         community = _text(self.value(row, 2))
         known = self.county.community_township
@@ -146,7 +146,7 @@ class SheetReader:
         elif scored is not None and scored.community != community:
             self.problem(row, 2, f"村（居）委会“{community}”与本块第一行的“{scored.community}”不同")
         else:
-            return self.reading.committees.setdefault(community, Scored(self.township, community))
+            return self.reading.communities.setdefault(community, Scored(self.township, community))
         return None
 
 
@@ -186,7 +186,7 @@ def read_government(sheet: Worksheet, county: County, reading: Reading, township
     for row in range(GOV_FIRST_ROW, reader.max_row + 1):
         if all(_text(reader.value(row, c)) == "" for c in range(1, 7)):
             continue
-        scored = reader.committee(row, None)
+        scored = reader.community_at(row, None)
         criterion = _text(reader.value(row, 3))
         maximum = reader.number(row, 5, None, "满分")
         if criterion != SURVEY and criterion not in criteria:
@@ -243,7 +243,7 @@ def read_block(reader: SheetReader, row: int) -> int:
     while row <= reader.max_row and any(_text(reader.value(row, c)) for c in range(1, 6)):
         if _text(reader.value(row, 5)) == PANEL_LABELS[0]:
             break
-        scored = reader.committee(row, scored) or scored
+        scored = reader.community_at(row, scored) or scored
         item = _text(reader.value(row, 3))
         maximum = reader.number(row, 5, None, "满分")
         if scored is not None and scored.community == _text(reader.value(row, 2)):
