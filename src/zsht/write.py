@@ -22,6 +22,7 @@ import secrets
 import socket
 import stat
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from .errors import UserError
@@ -33,6 +34,7 @@ HOST = hashlib.sha256(socket.gethostname().encode("utf-8", "replace")).hexdigest
 _KINDS = ((stat.S_ISDIR, "文件夹"), (stat.S_ISFIFO, "命名管道（FIFO）"), (stat.S_ISCHR, "字符设备"),
           (stat.S_ISBLK, "块设备"), (stat.S_ISSOCK, "套接字"))
 _swept: set[str] = set()  # folders whose stale temporary files this process has removed
+_deferred: set[Path] | None = None  # folders to flush on leaving `folders_flushed_at_end`
 
 
 def existing_file(target: Path) -> os.stat_result | None:
@@ -70,9 +72,32 @@ def write_atomic(target: Path, content: bytes) -> None:
         except BaseException:
             temporary.unlink(missing_ok=True)
             raise
-        sync_folder(target.parent)
+        if _deferred is None:
+            sync_folder(target.parent)
+        else:
+            _deferred.add(target.parent)
     except OSError as exc:
         raise _naming(exc, target, temporary) from exc
+
+
+@contextlib.contextmanager
+def folders_flushed_at_end() -> Iterator[None]:
+    """Within it, `write_atomic` flushes each file before its rename as always, but each folder once, on leaving,
+    instead of after every rename: for a batch of documents (two thousand flushes fewer for a thousand files).
+
+    A crash inside still leaves every file old or new, never half of one; only whether the latest renames reached
+    the disk waits for the end, before the batch says it is done."""
+    global _deferred
+    if _deferred is not None:  # nested: the outer one flushes
+        yield
+        return
+    _deferred = set()
+    try:
+        yield
+    finally:
+        folders, _deferred = _deferred, None
+        for folder in sorted(folders):
+            sync_folder(folder)
 
 
 def temporary_name(name: str) -> str:

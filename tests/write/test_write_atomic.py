@@ -73,6 +73,13 @@ def test_data_is_flushed_before_the_rename_and_the_folder_after(tmp_path: Path,
     write_atomic(tmp_path / "a.txt", b"new")
     assert calls == ["fsync file", "rename", "fsync folder"]
     assert (tmp_path / "a.txt").read_bytes() == b"new"
+    # A batch (render): every file flushed before its rename, the folder once at the end.
+    calls.clear()
+    with write.folders_flushed_at_end():
+        for name in ("b.txt", "c.txt", "d.txt"):
+            write_atomic(tmp_path / name, b"new")
+        assert calls == ["fsync file", "rename"] * 3
+    assert calls == ["fsync file", "rename"] * 3 + ["fsync folder"]
 
 
 def test_temporary_names_are_recognisably_ours_and_fit_the_file_system() -> None:

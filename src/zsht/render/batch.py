@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ..errors import UserError
-from ..write import write_atomic
+from ..write import folders_flushed_at_end, write_atomic
 from .package import NOT_XML, DocxBuilder, Properties, UnfitPart
 from .paths import output_path
 from .plan import Job, Plan, Skipped
@@ -126,7 +126,8 @@ def _work(start: int, stop: int) -> list[tuple[Status, str, str]] | str:
     error that stops the batch. Only indices go in and small tuples come out: no job is pickled."""
     assert _RENDERER is not None
     try:
-        return [(o.status, o.sha256, o.reason) for o in map(_RENDERER.write, _JOBS[start:stop])]
+        with folders_flushed_at_end():
+            return [(o.status, o.sha256, o.reason) for o in map(_RENDERER.write, _JOBS[start:stop])]
     except UserError as exc:
         return str(exc)
 
@@ -138,9 +139,10 @@ def run_plan(plan: Plan, county_root: Path | None, out_dir: Path, jobs: int | No
     workers = max(1, jobs or os.cpu_count() or 1)
     renderer = Renderer(county_root, out_dir)  # compiles the templates: a broken one stops us here
     if workers == 1 or len(plan.jobs) < 2 * workers:
-        for job in plan.jobs:
-            result.outcomes.append(renderer.write(job))
-            advance(1)
+        with folders_flushed_at_end():
+            for job in plan.jobs:
+                result.outcomes.append(renderer.write(job))
+                advance(1)
         return result
     size = max(1, min(64, len(plan.jobs) // (workers * 8)))
     with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(county_root, out_dir, plan.jobs)) as pool:
