@@ -1,0 +1,137 @@
+"""A content-keyed cache of loaded files, as ruff and mypy keep one: what a file's bytes became (its plain data
+and its record) is stored under a hash of those bytes, so an unchanged file is neither parsed nor validated again.
+
+Only files that loaded without a single finding are stored; a file with a problem is loaded afresh every time,
+so its findings always come from the code that runs. An entry is keyed by the file kind and the file's bytes, and
+the whole cache by a fingerprint of zsht (its version and the size and time of every one of its modules), Python,
+pydantic and PyYAML: a changed file, or a changed zsht, never sees an old entry. A cache that cannot be read, is
+corrupt, or names anything but zsht's own record types and a few value types is ignored, and written anew.
+
+Where: `$ZSHT_CACHE_DIR`, else `$XDG_CACHE_HOME/zsht`, else `~/.cache/zsht`; one file per county, named by a
+hash of the county's real path. `ZSHT_NO_CACHE=1` turns it off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import pickle
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from .. import __version__
+
+FORMAT = b"zsht-load-cache 1\n"
+_VALUE_TYPES = {("datetime", "date"), ("datetime", "datetime"), ("datetime", "time"), ("datetime", "timedelta"),
+                ("datetime", "timezone"), ("decimal", "Decimal")}
+
+
+def cache_folder() -> Path | None:
+    """The folder the cache lives in, or None when caching is turned off."""
+    if os.environ.get("ZSHT_NO_CACHE", "") not in ("", "0"):
+        return None
+    if os.environ.get("ZSHT_CACHE_DIR"):
+        return Path(os.environ["ZSHT_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "zsht"
+
+
+def fingerprint() -> bytes:
+    """What the cached outcome of loading depends on besides the file: zsht's code and the libraries that build it.
+
+    zsht's modules are named by size and modification time (a stat each, no reading), so that an edited
+    checkout, not only a new release, starts from an empty cache."""
+    import pydantic
+    import yaml
+
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(f"{__version__} {sys.version} {pydantic.VERSION} {yaml.__version__}".encode())
+    package = Path(__file__).resolve().parent.parent
+    for folder, dirnames, filenames in os.walk(package):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "__")))
+        for name in sorted(filenames):
+            if name.endswith(".py"):
+                info = os.stat(os.path.join(folder, name))
+                digest.update(f"{os.path.relpath(folder, package)}/{name} {info.st_size} {info.st_mtime_ns}\n".encode())
+    return digest.digest()
+
+
+class _RecordsOnly(pickle.Unpickler):
+    """Unpickles plain data and zsht's records only: a foreign or tampered cache cannot make it run any code."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) in _VALUE_TYPES:
+            return super().find_class(module, name)
+        if module.startswith("zsht.models.") and "." not in name:
+            found = super().find_class(module, name)
+            if isinstance(found, type) and issubclass(found, BaseModel | Enum):
+                return found
+        raise pickle.UnpicklingError(f"not a zsht record type: {module}.{name}")
+
+
+class LoadCache:
+    """The cached outcomes of one county's files: look one up by kind and bytes, add the new ones, save once."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.stamp = b""
+        self.old: dict[bytes, tuple[Any, BaseModel]] = {}
+        self.used: dict[bytes, tuple[Any, BaseModel]] = {}
+        self.added = False
+
+    @classmethod
+    def open(cls, root: Path) -> LoadCache:
+        """The cache of the county at `root` (empty when there is none yet, it is unreadable, or caching is off)."""
+        folder = cache_folder()
+        if folder is None:
+            return cls(None)
+        real = os.path.realpath(root).encode("utf-8", "surrogateescape")
+        path = folder / f"county-{hashlib.blake2b(real, digest_size=12).hexdigest()}.pickle"
+        cache = cls(path)
+        cache.stamp = FORMAT + fingerprint()
+        try:
+            with open(path, "rb") as stream:
+                if stream.read(len(cache.stamp)) == cache.stamp:
+                    entries = _RecordsOnly(io.BytesIO(stream.read())).load()
+                    if isinstance(entries, dict):
+                        cache.old = entries
+        except Exception:  # noqa: BLE001 - any cache that cannot be read is no cache; loading goes on without it
+            cache.old = {}
+        return cache
+
+    @staticmethod
+    def key(kind: str, raw: bytes) -> bytes:
+        """The key of a file's outcome: its kind and a hash of its bytes."""
+        return hashlib.blake2b(raw, digest_size=20, person=kind.encode()[:16]).digest()
+
+    def get(self, key: bytes) -> tuple[Any, BaseModel] | None:
+        """The (plain data, record) a file with this key loaded to, if it loaded cleanly before.
+
+        A second file with the same bytes in the same run is loaded afresh: no two entries share one record."""
+        entry = None if key in self.used else self.old.get(key)
+        if entry is not None:
+            self.used[key] = entry
+        return entry
+
+    def put(self, key: bytes, data: Any, record: BaseModel) -> None:
+        """Remember what a file that loaded without findings became."""
+        if self.path is not None:
+            self.used[key] = (data, record)
+            self.added = True
+
+    def save(self) -> None:
+        """Write the entries this run used (older ones are dropped), unless nothing changed; never fails."""
+        if self.path is None or (not self.added and len(self.used) == len(self.old)):
+            return
+        from ..write import write_atomic
+
+        try:
+            content = self.stamp + pickle.dumps(self.used, protocol=pickle.HIGHEST_PROTOCOL)
+            write_atomic(self.path, content)
+        except Exception:  # noqa: BLE001 - a cache that cannot be written only costs the next run its speed-up
+            return

@@ -1,0 +1,122 @@
+"""The load cache: an unchanged file is neither parsed nor validated again, and the cache never changes a finding."""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from zsht.load import reader
+from zsht.load.cache import LoadCache
+
+from ..conftest import EXAMPLE
+from ..mini_county import MiniCounty
+
+AGREEMENT = "agreements/2015/niushan/niushan-xinhua.yaml"
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("ZSHT_CACHE_DIR", str(folder))
+    monkeypatch.delenv("ZSHT_NO_CACHE", raising=False)
+    return folder
+
+
+def _rules(cli: Any, root: Path) -> list[tuple[str, str, str]]:
+    return [(f["file"], f["rule"], f["message"]) for f in cli.findings(root)]
+
+
+def _parse_refused(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Make every YAML parse fail loudly, and note which files were parsed."""
+    parsed: list[str] = []
+
+    def parse(text: str, relpath: str) -> reader.Parsed:
+        parsed.append(relpath)
+        return real(text, relpath)
+
+    real = reader.parse
+    monkeypatch.setattr(reader, "parse", parse)
+    return parsed
+
+
+def test_an_unchanged_county_is_not_parsed_again(cli: Any, mini: MiniCounty, cache_dir: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _rules(cli, mini.root) == []
+    assert list(cache_dir.glob("county-*.pickle"))
+    parsed = _parse_refused(monkeypatch)
+    assert _rules(cli, mini.root) == []
+    assert parsed == []
+
+
+def test_a_changed_file_is_parsed_again_and_its_new_findings_shown(cli: Any, mini: MiniCounty, cache_dir: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _rules(cli, mini.root) == []
+    parsed = _parse_refused(monkeypatch)
+    mini.edit(AGREEMENT, lambda a: a.update(community="nowhere"))
+    assert (AGREEMENT, "ZS202") in {(f, r) for f, r, _ in _rules(cli, mini.root)}
+    assert parsed == [AGREEMENT]
+    mini.edit(AGREEMENT, lambda a: a.update(community="niushan-xinhua"))  # back to bytes the cache has seen
+    assert _rules(cli, mini.root) == []
+
+
+def test_a_file_with_findings_is_never_cached(cli: Any, mini: MiniCounty, cache_dir: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    mini.edit(AGREEMENT, lambda a: a.update(colour="红"))  # an unknown key: a finding, the record still loads
+    first = _rules(cli, mini.root)
+    assert [r for f, r, _ in first if f == AGREEMENT] == ["ZS101"]
+    parsed = _parse_refused(monkeypatch)
+    assert _rules(cli, mini.root) == first
+    assert parsed == [AGREEMENT]
+
+
+def _cache_file(root: Path) -> Path:
+    path = LoadCache.open(root).path
+    assert path is not None
+    return path
+
+
+@pytest.mark.parametrize("spoil", ["garbage", "truncated", "other zsht", "foreign code", "wrong shape"])
+def test_a_spoilt_cache_is_ignored(cli: Any, mini: MiniCounty, cache_dir: Path, tmp_path: Path, spoil: str) -> None:
+    mini.edit(AGREEMENT, lambda a: a.update(community="nowhere"))
+    expected = _rules(cli, mini.root)
+    assert expected
+    path = _cache_file(mini.root)
+    good = path.read_bytes()
+    stamp = LoadCache.open(mini.root).stamp
+    marker = tmp_path / "ran"
+    content = {"garbage": b"\x00not a cache at all",
+               "truncated": good[: len(good) // 2],
+               "other zsht": b"zsht-load-cache 0\n" + good[len(stamp):],
+               "foreign code": stamp + pickle.dumps(_Reduces(f"touch {marker}")),
+               "wrong shape": stamp + pickle.dumps(["not", "a", "dict"])}[spoil]
+    path.write_bytes(content)
+    assert _rules(cli, mini.root) == expected
+    assert not marker.exists()
+
+
+class _Reduces:
+    """An object whose unpickling would run a shell command: a cache must never be trusted that far."""
+
+    def __init__(self, command: str) -> None:
+        self.command = command
+
+    def __reduce__(self) -> tuple[Any, tuple[str]]:
+        return os.system, (self.command,)
+
+
+def test_the_example_county_reports_the_same_with_and_without_the_cache(cli: Any, cache_dir: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ZSHT_NO_CACHE", "1")
+    uncached = cli("-C", EXAMPLE, "validate", "--format", "json")
+    assert not cache_dir.exists()
+    monkeypatch.delenv("ZSHT_NO_CACHE")
+    cold = cli("-C", EXAMPLE, "validate", "--format", "json")
+    warm = cli("-C", EXAMPLE, "validate", "--format", "json")
+    assert list(cache_dir.glob("county-*.pickle"))
+    assert json.loads(uncached.stdout) == json.loads(cold.stdout) == json.loads(warm.stdout)
+    assert uncached.exit_code == cold.exit_code == warm.exit_code
