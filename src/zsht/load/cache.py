@@ -4,7 +4,7 @@ and its record) is stored under a hash of those bytes, so an unchanged file is n
 Only files that loaded without a single finding are stored; a file with a problem is loaded afresh every time,
 so its findings always come from the code that runs. An entry is keyed by the file kind and the file's bytes, and
 the whole cache by a fingerprint of zsht (its version and the size and time of every one of its modules), Python,
-pydantic and PyYAML: a changed file, or a changed zsht, never sees an old entry. A cache that cannot be read, is
+pydantic and PyYAML (its files): a changed file, or a changed zsht, never sees an old entry. A cache that cannot be read, is
 corrupt, or names anything but zsht's own record types and a few value types is ignored, and written anew.
 
 Where: `$ZSHT_CACHE_DIR`, else `$XDG_CACHE_HOME/zsht`, else `~/.cache/zsht`; one file per county, named by a
@@ -14,6 +14,7 @@ hash of the county's real path. `ZSHT_NO_CACHE=1` turns it off.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import io
 import os
 import pickle
@@ -47,18 +48,23 @@ def fingerprint() -> bytes:
     zsht's modules are named by size and modification time (a stat each, no reading), so that an edited
     checkout, not only a new release, starts from an empty cache."""
     import pydantic
-    import yaml
 
     digest = hashlib.blake2b(digest_size=16)
-    digest.update(f"{__version__} {sys.version} {pydantic.VERSION} {yaml.__version__}".encode())
-    package = Path(__file__).resolve().parent.parent
+    digest.update(f"{__version__} {sys.version} {pydantic.VERSION}\n".encode())
+    _stat_tree(digest, Path(__file__).resolve().parent.parent, (".py",))
+    yaml = importlib.util.find_spec("yaml")  # PyYAML by its files: importing it would cost what the cache saves
+    if yaml is not None and yaml.origin is not None:
+        _stat_tree(digest, Path(yaml.origin).parent, (".py", ".so", ".pyd"))
+    return digest.digest()
+
+
+def _stat_tree(digest: Any, package: Path, endings: tuple[str, ...]) -> None:
     for folder, dirnames, filenames in os.walk(package):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "__")))
         for name in sorted(filenames):
-            if name.endswith(".py"):
+            if name.endswith(endings):
                 info = os.stat(os.path.join(folder, name))
                 digest.update(f"{os.path.relpath(folder, package)}/{name} {info.st_size} {info.st_mtime_ns}\n".encode())
-    return digest.digest()
 
 
 class _RecordsOnly(pickle.Unpickler):

@@ -17,8 +17,8 @@ from ..findings import Finding, Path
 from ..layout import CONFIG_FILE, KINDS, FileKind, kind_of
 from ..ruletable import finding
 from .cache import LoadCache
-from .reader import NotRegularFile, decode, read_regular
 from .schema_errors import schema_findings
+from .source import NotRegularFile, decode, read_regular
 
 T = TypeVar("T", bound=BaseModel)
 SKIP_DIRS = {"schemas", "templates", "node_modules", "__pycache__"}
