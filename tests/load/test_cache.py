@@ -120,3 +120,38 @@ def test_the_example_county_reports_the_same_with_and_without_the_cache(cli: Any
     assert list(cache_dir.glob("county-*.pickle"))
     assert json.loads(uncached.stdout) == json.loads(cold.stdout) == json.loads(warm.stdout)
     assert uncached.exit_code == cold.exit_code == warm.exit_code
+
+
+_PROBE = """
+import json, sys
+from zsht.cli import main
+sys.argv = ["zsht", *sys.argv[2:]]
+try:
+    main()
+except SystemExit:
+    pass
+with open(OUT, "w", encoding="utf-8") as file:
+    json.dump(sorted(name for name in ("yaml", "ruamel") if name in sys.modules), file)
+"""
+
+
+def test_a_validate_the_cache_serves_whole_does_not_import_a_yaml_parser(mini: MiniCounty, cache_dir: Path,
+                                                                        tmp_path: Path) -> None:
+    """The pre-commit case: start-up is most of the time, and PyYAML's import alone is a tenth of it."""
+    import subprocess
+    import sys
+
+    from ..conftest import child_env
+
+    out = tmp_path / "loaded.json"
+    probe = _PROBE.replace("OUT", repr(str(out)))
+
+    def loaded() -> list[str]:
+        subprocess.run([sys.executable, "-c", probe, "x", "-C", str(mini.root), "validate"], check=True,
+                       capture_output=True, env=child_env(ZSHT_CACHE_DIR=str(cache_dir)))
+        return list(json.loads(out.read_text(encoding="utf-8")))
+
+    assert loaded() == ["yaml"]  # the control: a cold cache parses every file
+    assert loaded() == []
+    mini.edit(AGREEMENT, lambda a: a.update(community="nowhere"))
+    assert loaded() == ["yaml"]  # a changed file is parsed, and its finding placed
