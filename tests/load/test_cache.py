@@ -155,3 +155,21 @@ def test_a_validate_the_cache_serves_whole_does_not_import_a_yaml_parser(mini: M
     assert loaded() == []
     mini.edit(AGREEMENT, lambda a: a.update(community="nowhere"))
     assert loaded() == ["yaml"]  # a changed file is parsed, and its finding placed
+
+
+def test_a_run_that_changes_a_few_files_writes_only_the_small_cache_file(cli: Any, mini: MiniCounty, cache_dir: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _rules(cli, mini.root) == []
+    cache = LoadCache.open(mini.root)
+    assert cache.path is not None and cache.delta_path is not None
+    main = cache.path.read_bytes()
+    assert not cache.delta_path.exists()
+    with (mini.root / AGREEMENT).open("a", encoding="utf-8") as agreement:
+        agreement.write("# 已核对\n")
+    parsed = _parse_refused(monkeypatch)
+    first = _rules(cli, mini.root)
+    assert parsed == [AGREEMENT]
+    assert cache.path.read_bytes() == main and cache.delta_path.exists()
+    assert _rules(cli, mini.root) == first and parsed == [AGREEMENT]  # the small file serves the changed one
+    cache.delta_path.write_bytes(b"spoilt")
+    assert _rules(cli, mini.root) == first and parsed == [AGREEMENT, AGREEMENT]

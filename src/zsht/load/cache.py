@@ -81,14 +81,26 @@ class _RecordsOnly(pickle.Unpickler):
 
 
 class LoadCache:
-    """The cached outcomes of one county's files: look one up by kind and bytes, add the new ones, save once."""
+    """The cached outcomes of one county's files: look one up by kind and bytes, add the new ones, save once.
+
+    Two files: the main one, and a small one of the entries added since the main one was written. A commit
+    changes a few files, and pickling every record again would cost more than the cache saves; so a run that
+    adds entries rewrites only the small file, until it holds an eighth of the county, when the main file is
+    rewritten with the entries in use (which drops the stale ones) and the small one removed. Entries are keyed
+    by content, so any mix of the two files, even from runs that raced, is right."""
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
         self.stamp = b""
+        self.main: dict[bytes, tuple[Any, BaseModel]] = {}
         self.old: dict[bytes, tuple[Any, BaseModel]] = {}
         self.used: dict[bytes, tuple[Any, BaseModel]] = {}
         self.added = False
+
+    @property
+    def delta_path(self) -> Path | None:
+        """The file of the entries added since the main file was written."""
+        return None if self.path is None else self.path.with_suffix(".new.pickle")
 
     @classmethod
     def open(cls, root: Path) -> LoadCache:
@@ -97,18 +109,28 @@ class LoadCache:
         if folder is None:
             return cls(None)
         real = os.path.realpath(root).encode("utf-8", "surrogateescape")
-        path = folder / f"county-{hashlib.blake2b(real, digest_size=12).hexdigest()}.pickle"
-        cache = cls(path)
+        cache = cls(folder / f"county-{hashlib.blake2b(real, digest_size=12).hexdigest()}.pickle")
         cache.stamp = FORMAT + fingerprint()
+        cache.main = cache.read(cache.path)
+        cache.old = {**cache.main, **cache.read(cache.delta_path)}
+        return cache
+
+    def read(self, path: Path | None) -> dict[bytes, tuple[Any, BaseModel]]:
+        """The entries of one cache file; none when it is missing, unreadable, corrupt, foreign or stale."""
+        if path is None:
+            return {}
         try:
             with open(path, "rb") as stream:
-                if stream.read(len(cache.stamp)) == cache.stamp:
-                    entries = _RecordsOnly(io.BytesIO(stream.read())).load()
-                    if isinstance(entries, dict):
-                        cache.old = entries
+                if stream.read(len(self.stamp)) != self.stamp:
+                    return {}
+                entries = _RecordsOnly(io.BytesIO(stream.read())).load()
         except Exception:  # noqa: BLE001 - any cache that cannot be read is no cache; loading goes on without it
-            cache.old = {}
-        return cache
+            return {}
+        if not isinstance(entries, dict) or not all(
+                isinstance(key, bytes) and isinstance(entry, tuple) and len(entry) == 2
+                and isinstance(entry[1], BaseModel) for key, entry in entries.items()):
+            return {}
+        return entries
 
     @staticmethod
     def key(kind: str, raw: bytes) -> bytes:
@@ -131,13 +153,17 @@ class LoadCache:
             self.added = True
 
     def save(self) -> None:
-        """Write the entries this run used (older ones are dropped), unless nothing changed; never fails."""
-        if self.path is None or (not self.added and len(self.used) == len(self.old)):
+        """Write what this run added (see the class); nothing when it added nothing. Never fails."""
+        if self.path is None or self.delta_path is None or not self.added:
             return
         from ..write import write_atomic
 
+        fresh = {key: entry for key, entry in self.used.items() if key not in self.main}
         try:
-            content = self.stamp + pickle.dumps(self.used, protocol=pickle.HIGHEST_PROTOCOL)
-            write_atomic(self.path, content)
+            if len(fresh) > max(16, len(self.used) // 8):
+                write_atomic(self.path, self.stamp + pickle.dumps(self.used, protocol=pickle.HIGHEST_PROTOCOL))
+                self.delta_path.unlink(missing_ok=True)
+            else:
+                write_atomic(self.delta_path, self.stamp + pickle.dumps(fresh, protocol=pickle.HIGHEST_PROTOCOL))
         except Exception:  # noqa: BLE001 - a cache that cannot be written only costs the next run its speed-up
             return
