@@ -99,6 +99,15 @@ def test_a_spoilt_cache_is_ignored(cli: Any, mini: MiniCounty, cache_dir: Path, 
     assert not marker.exists()
 
 
+def test_a_cache_of_another_user_is_not_believed(cli: Any, mini: MiniCounty, cache_dir: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _rules(cli, mini.root) == []
+    parsed = _parse_refused(monkeypatch)
+    monkeypatch.setattr(os, "geteuid", lambda: os.stat(_cache_file(mini.root)).st_uid + 1)
+    assert _rules(cli, mini.root) == []
+    assert AGREEMENT in parsed
+
+
 class _Reduces:
     """An object whose unpickling would run a shell command: a cache must never be trusted that far."""
 

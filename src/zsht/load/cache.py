@@ -2,13 +2,14 @@
 and its record) is stored under a hash of those bytes, so an unchanged file is neither parsed nor validated again.
 
 Only files that loaded without a single finding are stored; a file with a problem is loaded afresh every time,
-so its findings always come from the code that runs. An entry is keyed by the file kind and the file's bytes, and
-the whole cache by a fingerprint of zsht (its version and the size and time of every one of its modules), Python,
-pydantic and PyYAML (its files): a changed file, or a changed zsht, never sees an old entry. A cache that cannot be read, is
-corrupt, or names anything but zsht's own record types and a few value types is ignored, and written anew.
+so its findings always come from the code that runs. An entry is keyed by the file kind and the file's bytes,
+and the whole cache by a fingerprint of zsht (its version and the size and time of every one of its modules),
+Python, pydantic and PyYAML (its files): a changed file, or a changed zsht, never sees an old entry. A cache
+file that cannot be read, is corrupt, is not the user's own, or names anything but zsht's record types and a
+few value types is ignored, and written anew.
 
-Where: `$ZSHT_CACHE_DIR`, else `$XDG_CACHE_HOME/zsht`, else `~/.cache/zsht`; one file per county, named by a
-hash of the county's real path. `ZSHT_NO_CACHE=1` turns it off.
+Where: `$ZSHT_CACHE_DIR`, else `$XDG_CACHE_HOME/zsht`, else `~/.cache/zsht`; per county (named by a hash of its
+real path) a main file and a small file of recent additions (see LoadCache). `ZSHT_NO_CACHE=1` turns it off.
 """
 
 from __future__ import annotations
@@ -67,6 +68,12 @@ def _stat_tree(digest: Any, package: Path, endings: tuple[str, ...]) -> None:
                 digest.update(f"{os.path.relpath(folder, package)}/{name} {info.st_size} {info.st_mtime_ns}\n".encode())
 
 
+def _own(info: os.stat_result) -> bool:
+    """Whether a cache file is the user's own: one another user could have written (a shared ZSHT_CACHE_DIR) is
+    not believed, since it could say that a file with problems has none."""
+    return not hasattr(os, "geteuid") or info.st_uid == os.geteuid()
+
+
 class _RecordsOnly(pickle.Unpickler):
     """Unpickles plain data and zsht's records only: a foreign or tampered cache cannot make it run any code."""
 
@@ -121,7 +128,7 @@ class LoadCache:
             return {}
         try:
             with open(path, "rb") as stream:
-                if stream.read(len(self.stamp)) != self.stamp:
+                if not _own(os.fstat(stream.fileno())) or stream.read(len(self.stamp)) != self.stamp:
                     return {}
                 entries = _RecordsOnly(io.BytesIO(stream.read())).load()
         except Exception:  # noqa: BLE001 - any cache that cannot be read is no cache; loading goes on without it
