@@ -163,14 +163,29 @@ class LoadCache:
         """Write what this run added (see the class); nothing when it added nothing. Never fails."""
         if self.path is None or self.delta_path is None or not self.added:
             return
-        from ..write import write_atomic
-
         fresh = {key: entry for key, entry in self.used.items() if key not in self.main}
         try:
             if len(fresh) > max(16, len(self.used) // 8):
-                write_atomic(self.path, self.stamp + pickle.dumps(self.used, protocol=pickle.HIGHEST_PROTOCOL))
+                _replace(self.path, self.stamp + pickle.dumps(self.used, protocol=pickle.HIGHEST_PROTOCOL))
                 self.delta_path.unlink(missing_ok=True)
             else:
-                write_atomic(self.delta_path, self.stamp + pickle.dumps(fresh, protocol=pickle.HIGHEST_PROTOCOL))
+                _replace(self.delta_path, self.stamp + pickle.dumps(fresh, protocol=pickle.HIGHEST_PROTOCOL))
         except Exception:  # noqa: BLE001 - a cache that cannot be written only costs the next run its speed-up
             return
+
+
+def _replace(target: Path, content: bytes) -> None:
+    """Replace a cache file at once (a temporary file renamed over it), without write_atomic's fsyncs.
+
+    A county file must survive a crash; a cache file need not: one a crash tore is not believed (its pickle
+    does not load), and the next run writes it again. The temporary file is named as write_atomic names its own."""
+    from ..write import temporary_name
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.parent / temporary_name(target.name)
+    try:
+        with open(temporary, "xb") as stream:
+            stream.write(content)
+        os.replace(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)
