@@ -59,3 +59,9 @@ def cli() -> Cli:
 @pytest.fixture
 def mini(tmp_path: Path) -> MiniCounty:
     return MiniCounty(tmp_path / "county")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _load_cache_in_tmp(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """zsht's load cache goes to a folder of this test session, not the user's ~/.cache (child processes too)."""
+    os.environ["ZSHT_CACHE_DIR"] = str(tmp_path_factory.mktemp("zsht-cache"))

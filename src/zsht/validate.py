@@ -11,7 +11,6 @@ from pathlib import Path
 
 from .findings import Finding, Severity, link_causes
 from .load.county import County, load_county
-from .load.positions import place
 from .rules import CHECKS
 
 
@@ -53,6 +52,8 @@ def check_county(county: County) -> list[Finding]:
     for item in found:
         by_file[item.file].append(item)
     placed: list[Finding] = []
+    if by_file:
+        from .load.positions import place  # composes YAML again: only when there is a finding to place
     for relpath, items in by_file.items():
         source = county.files.get(relpath)
         placed.extend(place(items, source.text if source else None))

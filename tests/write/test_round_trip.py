@@ -3,6 +3,7 @@ command that only reads the county loads neither it nor the write gate."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -40,7 +41,8 @@ def test_validate_loads_neither_the_yaml_editor_nor_the_write_gate() -> None:
     """`zsht validate` runs on every commit and only reads records: ruamel (some 35 ms of imports here), the
     round-trip editor and the write gate stay unloaded."""
     done = subprocess.run([sys.executable, "-c", _LOADED_BY_VALIDATE, str(EXAMPLE)], capture_output=True,
-                          text=True, check=False, env={"PYTHONPATH": str(ROOT / "src")})
+                          text=True, check=False,  # the session's load cache, not the user's ~/.cache
+                          env={"PYTHONPATH": str(ROOT / "src"), "ZSHT_CACHE_DIR": os.environ.get("ZSHT_CACHE_DIR", "")})
     assert done.returncode == 0, done.stdout + done.stderr
     loaded = set(done.stderr.split())
     assert "zsht.validate" in loaded  # the command did run

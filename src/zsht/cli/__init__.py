@@ -2,14 +2,35 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 
-from . import draft, history, init, recode, render, report_cmd, rules, schema, scores, sheets, sign, validate  # noqa: F401  (registers the commands)
-from .app import app, run
+_collecting = gc.isenabled()
+gc.disable()  # as in zsht/__init__.py: importing the commands makes nothing for the cyclic collector to find
+try:
+    from . import (  # noqa: F401  (registers the commands)
+        draft,
+        history,
+        init,
+        recode,
+        render,
+        report_cmd,
+        rules,
+        schema,
+        scores,
+        sheets,
+        sign,
+        validate,
+    )
+    from .app import app, run
+finally:
+    if _collecting:
+        gc.enable()
 
 __all__ = ["app", "main", "run"]
 
 
 def main() -> None:
     """Entry point of the `zsht` console script."""
+    gc.freeze()  # what start-up made lives as long as the process: later collections need not scan it again
     sys.exit(run())

@@ -8,8 +8,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from ..errors import UserError
 from .app import STATE, ZshtGroup, app
@@ -34,6 +32,9 @@ PDF = typer.Option(False, "--pdf", help="同时用 LibreOffice 生成 PDF")
 
 @contextmanager
 def _progress_bar() -> Iterator[Callable[[int, int], Callable[[int], None]]]:
+    from rich.console import Console  # the progress bar only: every command's start-up does not pay for it
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
     console = Console(stderr=True)
     with Progress(TextColumn("生成"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                   console=console, transient=True, disable=not console.is_terminal) as bar:

@@ -15,8 +15,9 @@ from ..errors import CountyNotFound
 from ..findings import FieldPath, Finding
 from ..layout import COMMUNITY_FILE, CONFIG_FILE, COUNTY_CONFIG, KINDS, FileKind, RecordKind, kind_of
 from ..ruletable import finding
-from .reader import NotRegularFile, decode, parse, read_regular
+from .cache import LoadCache
 from .schema_errors import schema_findings
+from .source import NotRegularFile, decode, read_regular
 from .walk import county_files
 
 T = TypeVar("T", bound=BaseModel)
@@ -169,8 +170,11 @@ def _salvage(kind: FileKind[m.Record], data: dict[str, Any], county: County) -> 
     return envelope.model_copy(update={kind.records: good}), positions
 
 
-def load_file(county: County, relpath: str, kind: FileKind[m.Record], raw: bytes | None = None) -> None:
-    """Read (unless its bytes are given), parse and model one file into the county, recording every problem."""
+def load_file(county: County, relpath: str, kind: FileKind[m.Record], raw: bytes | None = None,
+              cache: LoadCache | None = None) -> None:
+    """Read (unless its bytes are given), parse and model one file into the county, recording every problem.
+
+    With a `cache`, a file whose bytes loaded cleanly before is taken from it, neither parsed nor validated."""
     try:
         raw = read_regular(county.root / relpath) if raw is None else raw
     except NotRegularFile as exc:
@@ -189,6 +193,15 @@ def load_file(county: County, relpath: str, kind: FileKind[m.Record], raw: bytes
         _remember_path_id(kind, relpath, county)
         return
     assert text is not None
+    key = None if cache is None else cache.key(kind.name, raw)
+    hit = None if cache is None or key is None else cache.get(key)
+    if hit is not None:
+        county.files[relpath] = SourceFile(relpath, kind, text, hit[0])
+        _remember_ids(kind, hit[0], county)
+        _add(county, kind, hit[1], relpath)
+        return
+    from .reader import parse  # PyYAML only when a file is not in the cache
+
     parsed = parse(text, relpath)
     county.files[relpath] = SourceFile(relpath, kind, text, parsed.data)
     if not parsed.ok:
@@ -196,12 +209,15 @@ def load_file(county: County, relpath: str, kind: FileKind[m.Record], raw: bytes
         _remember_path_id(kind, relpath, county)
         return
     _remember_ids(kind, parsed.data, county)
+    findings_before = len(county.findings)
     record: m.Record | None = _validate(kind.model, parsed.data, relpath, county)
     positions = None
     if record is None and kind.records and isinstance(parsed.data, dict):
         record, positions = _salvage(kind, parsed.data, county) or (None, None)
     if record is not None:
         _add(county, kind, record, relpath, positions)
+        if cache is not None and key is not None and not county.findings[findings_before:]:
+            cache.put(key, parsed.data, record)
 
 
 def _add(county: County, kind: FileKind[m.Record], record: BaseModel, relpath: str, positions: list[int] | None = None) -> None:
@@ -244,6 +260,7 @@ def load_county(root: FsPath) -> County:
     walked = county_files(root)
     county.findings.extend(walked.findings)
     paths = walked.paths
+    cache = LoadCache.open(root)
     for relpath in paths:
         kind = kind_of(relpath)
         if kind is None:
@@ -251,7 +268,8 @@ def load_county(root: FsPath) -> County:
                 "ZS009", relpath, "文件不在任何记录目录中，未检查",
                 hint="按 README 的目录结构存放，或移出仓库").at(1, 1))
             continue
-        load_file(county, relpath, kind)
+        load_file(county, relpath, kind, cache=cache)
+    cache.save()
     present = set(paths)
     for kind in KINDS:
         if kind.required and kind.pattern not in present and kind.pattern not in {f.file for f in county.findings}:

@@ -54,7 +54,7 @@ CommunityType = Literal["村", "居"]
 class Record(BaseModel):
     """Base of every record: unknown keys are errors, so a typo never passes silently."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, defer_build=True)
 
 
 class Basis(Record):

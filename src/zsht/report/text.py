@@ -41,7 +41,10 @@ def ordered(findings: list[Finding]) -> list[tuple[Finding, list[Finding]]]:
 def text(result: Outcome, *, color: bool = False, width: int = 120) -> str:
     """`file:line:col 错误 ZS101 message（hint）` lines, echoes folded under their cause, then the counts."""
     buffer = StringIO()
-    console = Console(file=buffer, force_terminal=color, no_color=not color, width=width, soft_wrap=True)
+    # emoji=False: a ":code:" in a record's text stays as written (and rich's emoji table is not loaded);
+    # highlighting only colours, so without colour it is not run
+    console = Console(file=buffer, force_terminal=color, no_color=not color, width=width, soft_wrap=True, emoji=False,
+                      highlight=color)
     folded = 0
     for cause, echoes in ordered(list(result.findings)):
         console.print(_line(cause))
