@@ -9,7 +9,7 @@ from typing import Any
 
 from ..errors import UserError
 from ..load.config import ConfigError, joined, read_config
-from ..load.reader import NotRegularFile, read_regular
+from ..load.source import NotRegularFile, read_regular
 from ..load.walk import county_files
 from .burden import Callout, callouts
 from .changes import RecordChange, compare, summary

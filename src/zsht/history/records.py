@@ -12,7 +12,8 @@ from typing import Any
 
 from ..layout import COMMUNITY_FILE, COUNTY_CONFIG, RECORD_KIND_BY_NAME, FileKind, Final, file_kind_of
 from ..layout import kind_of as _kind_of
-from ..load.reader import decode, parse
+from ..load.reader import parse
+from ..load.source import decode
 from ..models import Record
 from ..models.common import ID_FORMATS
 

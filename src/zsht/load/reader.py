@@ -9,10 +9,9 @@ import yaml
 
 from ..findings import Finding
 from ..ruletable import finding
-from .source import NotRegularFile, decode, read_regular
 from .syntax import marked_error, problem_words, reader_error
 
-__all__ = ["BadValue", "DuplicateKey", "NotRegularFile", "Parsed", "decode", "load_yaml", "parse", "read_regular"]
+__all__ = ["BadValue", "DuplicateKey", "Parsed", "load_yaml", "parse"]
 
 MAX_NODES = 200_000  # the expanded size past which aliases count as a "billion laughs" attack
 
