@@ -65,3 +65,20 @@ def mini(tmp_path: Path) -> MiniCounty:
 def _load_cache_in_tmp(tmp_path_factory: pytest.TempPathFactory) -> None:
     """zsht's load cache goes to a folder of this test session, not the user's ~/.cache (child processes too)."""
     os.environ["ZSHT_CACHE_DIR"] = str(tmp_path_factory.mktemp("zsht-cache"))
+
+
+def unlistable(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
+    """Make `folder` fail to list (PermissionError), as a folder the user may not read does, for zsht's walk."""
+    import os
+
+    import zsht.load.walk
+
+    blocked = os.path.realpath(folder)
+    real_scandir = os.scandir
+
+    def scandir(path: Any) -> Any:
+        if os.path.realpath(path) == blocked:
+            raise PermissionError(13, "Permission denied", path)
+        return real_scandir(path)
+
+    monkeypatch.setattr(zsht.load.walk.os, "scandir", scandir)

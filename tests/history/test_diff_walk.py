@@ -10,8 +10,7 @@ from typing import Any
 
 import pytest
 
-import zsht.load.walk
-
+from ..conftest import unlistable
 from .conftest import CountyRepo
 
 AGREEMENT = "agreements/2015/niushan/niushan-xinhua.yaml"
@@ -79,15 +78,7 @@ def test_committed_file_links_are_read_through_as_on_disk(repo: CountyRepo, cli:
 def test_a_folder_that_cannot_be_listed_stops_the_diff(repo: CountyRepo, cli: Any,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     """Its records are not removed: they could not be read (os.walk passed such a folder over unseen)."""
-    blocked = os.path.realpath(repo.root / "agreements/2015/niushan")
-    real_scandir = os.scandir
-
-    def scandir(path: Any) -> Any:
-        if os.path.realpath(path) == blocked:
-            raise PermissionError(13, "Permission denied", path)
-        return real_scandir(path)
-
-    monkeypatch.setattr(zsht.load.walk.os, "scandir", scandir)
+    unlistable(monkeypatch, repo.root / "agreements/2015/niushan")
     result = cli("-C", repo.root, "diff")
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr == "zsht: 无法读取工作区的目录 agreements/2015/niushan，其中的记录无法比较（检查目录权限）\n"

@@ -9,8 +9,7 @@ from typing import Any
 
 import pytest
 
-import zsht.load.walk
-
+from ..conftest import unlistable
 from ..mini_county import MiniCounty
 
 AGREEMENT = "agreements/2015/niushan/niushan-xinhua.yaml"
@@ -47,15 +46,7 @@ def test_a_folder_reached_by_two_links_is_walked_once_through_them(mini: MiniCou
 def test_a_folder_that_cannot_be_listed_is_a_finding(mini: MiniCounty, cli: Any,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     """os.walk passed such a folder over unseen, and validate passed without checking its records."""
-    blocked = os.path.realpath(mini.root / "agreements/2015/niushan")
-    real_scandir = os.scandir
-
-    def scandir(path: Any) -> Any:
-        if os.path.realpath(path) == blocked:
-            raise PermissionError(13, "Permission denied", path)
-        return real_scandir(path)
-
-    monkeypatch.setattr(zsht.load.walk.os, "scandir", scandir)
+    unlistable(monkeypatch, mini.root / "agreements/2015/niushan")
     findings = cli.findings(mini.root)
     [found] = [f for f in findings if f["rule"] == "ZS006"]
     assert found["file"] == "agreements/2015/niushan"

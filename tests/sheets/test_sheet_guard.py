@@ -121,14 +121,20 @@ def test_a_sheet_exported_before_the_records_changed_is_refused(cli: Any, mini: 
     assert record["performance"][0]["scores"]["p1"] == 12
 
 
-@pytest.mark.parametrize(("value", "stored"), [("３", 3), ("3", 3), (" 12.5 ", 12.5), (7.25, 7.25), ("１２．５", 12.5)])
-def test_accepted_score_values(cli: Any, mini: Any, tmp_path: Path, value: Any, stored: float) -> None:
+def _first_score_set(cli: Any, mini: Any, tmp_path: Path, value: Any) -> tuple[Path, int]:
+    """A sheet of the draft evaluation with the first member's XZ-001 score set to `value`; the sheet and its row."""
     as_draft(mini)
     path = export(cli, mini.root, tmp_path / "s.xlsx")
     book = load_workbook(path)
     row = row_of(book["牛山街道"], "niushan-xinhua", "XZ-001")
     book["牛山街道"].cell(row, 6).value = value
     book.save(path)
+    return path, row
+
+
+@pytest.mark.parametrize(("value", "stored"), [("３", 3), ("3", 3), (" 12.5 ", 12.5), (7.25, 7.25), ("１２．５", 12.5)])
+def test_accepted_score_values(cli: Any, mini: Any, tmp_path: Path, value: Any, stored: float) -> None:
+    path, _ = _first_score_set(cli, mini, tmp_path, value)
     result = cli("-C", mini.root, "sheet", "import", path)
     assert result.exit_code == 0, result.output
     record = yaml.safe_load((mini.root / XINHUA).read_text(encoding="utf-8"))
@@ -146,12 +152,7 @@ def test_accepted_score_values(cli: Any, mini: Any, tmp_path: Path, value: Any, 
     ("-3", "分数 -3 不能为负"),
 ])
 def test_loose_score_values_are_refused_by_cell(cli: Any, mini: Any, tmp_path: Path, value: Any, message: str) -> None:
-    as_draft(mini)
-    path = export(cli, mini.root, tmp_path / "s.xlsx")
-    book = load_workbook(path)
-    row = row_of(book["牛山街道"], "niushan-xinhua", "XZ-001")
-    book["牛山街道"].cell(row, 6).value = value
-    book.save(path)
+    path, row = _first_score_set(cli, mini, tmp_path, value)
     assert f"牛山街道!F{row}: {message}" in refused(cli, mini.root, path)
 
 
