@@ -108,3 +108,17 @@ def test_a_lock_file_that_is_a_symlink_is_not_followed(mini: MiniCounty, cli: An
     result = cli("-C", mini.root, "draft", "--year", "2016")
     assert result.exit_code == 2 and f"无法打开写入锁 {mini.root / '.zsht.lock'}" in result.stderr
     assert victim.read_bytes() == b"precious" and not (mini.root / "agreements/2016").exists()
+
+
+def test_recode_of_a_record_waits_for_no_one_else_writing(mini: MiniCounty, cli: Any) -> None:
+    """recode rewrites record files in place: it takes the county's lock like sign, and refuses while it is held."""
+    record = mini.root / "registry/departments.yaml"
+    record.write_bytes(record.read_text(encoding="utf-8").encode("gb18030"))
+    before = record.read_bytes()
+    with _held_elsewhere(mini.root):
+        result = cli("recode", record)
+    assert result.exit_code == 2 and result.stderr.startswith(BUSY), result.output
+    assert record.read_bytes() == before
+    done = cli("recode", record)
+    assert done.exit_code == 0, done.output
+    assert record.read_bytes() == before.decode("gb18030").encode("utf-8")

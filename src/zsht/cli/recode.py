@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from contextlib import ExitStack
 from pathlib import Path
 
 import typer
 
+from ..errors import CountyNotFound
+from ..load.county import find_root
+from ..lock import county_write_lock
 from ..recode import RecodeRefused, check_encoding_name, recode
 from .app import app, fail
 
@@ -23,6 +27,28 @@ def recode_command(
     if source:
         check_encoding_name(source)  # a wrong name is a usage error, before any file is read
     refused = 0
+    with ExitStack() as locks:
+        for root in sorted(_counties(files)):  # records are rewritten here: one writer per county, as for sign
+            locks.enter_context(county_write_lock(root))
+        refused = _recode_each(files, source)
+    if refused:
+        raise typer.Exit(1)
+
+
+def _counties(files: list[Path]) -> set[Path]:
+    """The county repositories the files lie in (files outside any county need no lock)."""
+    roots = set()
+    for path in files:
+        try:
+            roots.add(find_root(path.parent))
+        except CountyNotFound:
+            continue
+    return roots
+
+
+def _recode_each(files: list[Path], source: str | None) -> int:
+    """Recode each file, saying what became of it; the number refused."""
+    refused = 0
     for path in files:
         try:
             encoding = recode(path, source)
@@ -31,5 +57,4 @@ def recode_command(
             refused += 1
             continue
         typer.echo(f"{path}：{encoding} → UTF-8" if encoding else f"{path}：已是 UTF-8，未改动")
-    if refused:
-        raise typer.Exit(1)
+    return refused
