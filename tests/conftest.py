@@ -82,3 +82,12 @@ def unlistable(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
         return real_scandir(path)
 
     monkeypatch.setattr(zsht.load.walk.os, "scandir", scandir)
+
+
+def link_township_folder(root: Path) -> None:
+    """Keep niushan's 2015 agreements in a hidden folder and reach them through a link where they belong."""
+    import os
+
+    (root / ".shared").mkdir()
+    (root / "agreements/2015/niushan").rename(root / ".shared/niushan")
+    os.symlink("../../.shared/niushan", root / "agreements/2015/niushan")

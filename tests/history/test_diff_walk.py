@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from ..conftest import unlistable
+from ..conftest import link_township_folder, unlistable
 from .conftest import CountyRepo
 
 AGREEMENT = "agreements/2015/niushan/niushan-xinhua.yaml"
@@ -23,14 +23,9 @@ def _diff(cli: Any, root: Path, *spec: str) -> dict[str, Any]:
     return diff
 
 
-def _link_township_folder(root: Path) -> None:
-    (root / ".shared").mkdir()
-    (root / "agreements/2015/niushan").rename(root / ".shared/niushan")
-    os.symlink("../../.shared/niushan", root / "agreements/2015/niushan")
-
 
 def test_a_folder_moved_behind_a_link_is_no_change_and_an_edit_through_it_is_one(repo: CountyRepo, cli: Any) -> None:
-    _link_township_folder(repo.root)
+    link_township_folder(repo.root)
     assert _diff(cli, repo.root)["summary"] == "0 项新增，0 项变更，0 项删除"
     repo.edit(AGREEMENT, lambda d: d.update(copies=d.get("copies", 4) + 1))
     diff = _diff(cli, repo.root)
@@ -47,7 +42,7 @@ def test_a_file_linked_from_outside_is_not_read(repo: CountyRepo, cli: Any, tmp_
 
 
 def test_a_committed_folder_link_is_followed_in_the_commit_too(repo: CountyRepo, cli: Any, tmp_path: Path) -> None:
-    _link_township_folder(repo.root)
+    link_township_folder(repo.root)
     os.symlink("..", repo.root / "agreements/2015/niushan/up")  # back into the walk: never a loop
     outside = tmp_path / "law.yaml"
     outside.write_bytes((repo.root / "legal/juweihui-law.yaml").read_bytes().replace(b"juweihui-law", b"borrowed"))

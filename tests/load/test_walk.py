@@ -4,26 +4,19 @@ for files; links leading outside are refused; a link back into the walk never lo
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from ..conftest import unlistable
+from ..conftest import link_township_folder, unlistable
 from ..mini_county import MiniCounty
 
 AGREEMENT = "agreements/2015/niushan/niushan-xinhua.yaml"
 
 
-def _link_township_folder(root: Path) -> None:
-    """Keep niushan's agreements in a hidden folder and reach them through a link where they belong."""
-    (root / ".shared").mkdir()
-    (root / "agreements/2015/niushan").rename(root / ".shared/niushan")
-    os.symlink("../../.shared/niushan", root / "agreements/2015/niushan")
-
 
 def test_a_folder_linked_from_inside_the_repository_is_walked(mini: MiniCounty, cli: Any) -> None:
-    _link_township_folder(mini.root)
+    link_township_folder(mini.root)
     assert cli.findings(mini.root) == []
     mini.edit(AGREEMENT, lambda d: d.update(remakr="笔误的键"))
     assert [(f["rule"], f["file"]) for f in cli.findings(mini.root)] == [("ZS101", AGREEMENT)]
@@ -37,7 +30,7 @@ def test_links_back_into_the_walk_do_not_loop(mini: MiniCounty, cli: Any) -> Non
 
 
 def test_a_folder_reached_by_two_links_is_walked_once_through_them(mini: MiniCounty, cli: Any) -> None:
-    _link_township_folder(mini.root)
+    link_township_folder(mini.root)
     os.symlink("../../.shared/niushan", mini.root / "agreements/2015/zz-again")
     # Read twice, the agreement would be reported as a duplicate id (ZS105) under its second path.
     assert cli.findings(mini.root) == []
