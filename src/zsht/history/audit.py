@@ -150,7 +150,7 @@ def _audit(repo: Repo, root: Path, revisions: str | None, allow_shallow: bool) -
         for change, final, what in _final_changed(step.changes):
             flagged.add(_version_of(change))
             found.append(CommitFinding.of(finding(
-                "ZS801", change.file, f"{final.label} {change.key.id} 在提交 {who} 中{what}",
+                "ZS801", change.file, f"{final.label} {change.key.id} 在提交 {who}中{what}",
                 hint="已签订、已发布的记录不得再改；如须变更，另立补充协议或重新公示"), commit))
         problem = review_problem(commit, settings.reviewers) if settings.require_review else None
         if problem and any(c.fields or c.old is None or c.new is None for c in step.changes):
