@@ -9,8 +9,6 @@ import typer
 
 from ..errors import CountyNotFound
 from ..load.county import find_root
-from ..lock import county_write_lock
-from ..recode import RecodeRefused, check_encoding_name, recode
 from .app import app, fail
 
 
@@ -24,6 +22,9 @@ def recode_command(
 
     例：zsht recode agreements/2015/niushan/niushan-xinhua.yaml
     """
+    from ..lock import county_write_lock  # only when recoding: every command's start-up does not pay for them
+    from ..recode import check_encoding_name
+
     if source:
         check_encoding_name(source)  # a wrong name is a usage error, before any file is read
     refused = 0
@@ -48,6 +49,8 @@ def _counties(files: list[Path]) -> set[Path]:
 
 def _recode_each(files: list[Path], source: str | None) -> int:
     """Recode each file, saying what became of it; the number refused."""
+    from ..recode import RecodeRefused, recode
+
     refused = 0
     for path in files:
         try:
