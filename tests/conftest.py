@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 import zsht
-from zsht.cli import app
+from zsht.cli.app import only_the_command
 
 from .mini_county import MiniCounty
 
@@ -39,7 +39,8 @@ class Cli:
         self.runner = CliRunner()
 
     def __call__(self, *args: str | Path) -> Any:
-        return self.runner.invoke(app, [str(a) for a in args])
+        words = [str(a) for a in args]
+        return self.runner.invoke(only_the_command(words), words)  # the application as `zsht` builds it for them
 
     def findings(self, root: Path, *extra: str) -> list[dict[str, Any]]:
         """The JSON findings of `zsht validate` on a county."""

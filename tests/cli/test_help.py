@@ -102,3 +102,15 @@ def test_wrap_keeps_words_whole_and_punctuation_off_the_line_start() -> None:
     assert all(width(line) <= 26 for line in lines)
     assert "--changed-since" in " ".join(lines) and not any(line.startswith(("，", "。")) for line in lines)
     assert "".join(lines).replace(" ", "") == "只报告自该git版本以来改动的记录，如--changed-sincemain"
+
+
+def test_a_plainly_named_command_is_built_alone_and_anything_else_gets_the_whole_application() -> None:
+    from zsht.cli.app import app, only_the_command
+
+    lean = only_the_command(["-C", "somewhere", "--traceback", "validate", "--format", "json"])
+    assert [info.name for info in lean.registered_commands] == ["validate"] and not lean.registered_groups
+    render = only_the_command(["-Csomewhere", "render", "agreement", "--all"])
+    assert [info.name for info in render.registered_groups] == ["render"] and not render.registered_commands
+    for args in ([], ["--help", "validate"], ["--version"], ["validat"], ["-C"], ["--", "validate"]):
+        assert only_the_command(args) is app, args
+    assert len(app.registered_commands) > 10  # pruning works on a copy: the application itself keeps every command

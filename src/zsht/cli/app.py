@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import errno
 import os
 import sys
@@ -163,8 +164,42 @@ def exit_code_for(exc: BaseException) -> int:
 
 def run(args: list[str] | None = None) -> int:
     """Run the command line and return its exit code."""
-    code = app(args=args, prog_name="zsht", standalone_mode=False)
+    args = sys.argv[1:] if args is None else args
+    code = only_the_command(args)(args=args, prog_name="zsht", standalone_mode=False)
     return code if isinstance(code, int) else 0
+
+
+def only_the_command(args: Sequence[str]) -> typer.Typer:
+    """The application with only the command `args` name, when they plainly name one (`zsht -C dir validate …`).
+
+    typer reads the signature of every command to build the whole command line before it runs one; for a
+    pre-commit `zsht validate` that was a sixth of the run. What the user sees cannot differ: the one command
+    is the same, with the same global options; anything else (no command, `--help` or `--version` before it,
+    a word that is not a command) gets the whole application, and with it the usual page or error.
+    """
+    word = _command_word(args)
+    commands = [info for info in app.registered_commands if info.name == word]
+    groups = [info for info in app.registered_groups if info.name == word]
+    if word is None or not (commands or groups):
+        return app
+    lean = copy.copy(app)
+    lean.registered_commands, lean.registered_groups = commands, groups
+    return lean
+
+
+def _command_word(args: Sequence[str]) -> str | None:
+    """The first word of `args` that is not a global option (`-C DIR`, `--traceback`), or None."""
+    words = iter(args)
+    for word in words:
+        if word == "-C":
+            next(words, None)
+        elif word == "--traceback" or (word.startswith("-C") and len(word) > 2):
+            continue
+        elif word.startswith("-"):  # --help, --version, a mistyped option: the whole application answers
+            return None
+        else:
+            return word
+    return None
 
 
 def _guarded(command_line: Callable[[], Any]) -> int:
