@@ -1,5 +1,6 @@
-"""A content-keyed cache of loaded files, as ruff and mypy keep one: what a file's bytes became (its plain data
-and its record) is stored under a hash of those bytes, so an unchanged file is neither parsed nor validated again.
+"""A content-keyed cache of loaded files, as ruff and mypy keep one: what a file's bytes became (its record) is
+stored under a hash of those bytes, so an unchanged file is neither parsed nor validated again (its plain data is
+parsed from its text only when something asks for it).
 
 Only files that loaded without a single finding are stored; a file with a problem is loaded afresh every time,
 so its findings always come from the code that runs. An entry is keyed by the file kind and the file's bytes,
@@ -28,7 +29,7 @@ from pydantic import BaseModel
 
 from .. import __version__
 
-FORMAT = b"zsht-load-cache 1\n"
+FORMAT = b"zsht-load-cache 2\n"
 _VALUE_TYPES = {("datetime", "date"), ("datetime", "datetime"), ("datetime", "time"), ("datetime", "timedelta"),
                 ("datetime", "timezone"), ("decimal", "Decimal")}
 
@@ -75,7 +76,7 @@ def _own(info: os.stat_result) -> bool:
 
 
 class _RecordsOnly(pickle.Unpickler):
-    """Unpickles plain data and zsht's records only: a foreign or tampered cache cannot make it run any code."""
+    """Unpickles zsht's records and their value types only: a foreign or tampered cache cannot make it run any code."""
 
     def find_class(self, module: str, name: str) -> Any:
         if (module, name) in _VALUE_TYPES:
@@ -99,9 +100,9 @@ class LoadCache:
     def __init__(self, path: Path | None) -> None:
         self.path = path
         self.stamp = b""
-        self.main: dict[bytes, tuple[Any, BaseModel]] = {}
-        self.old: dict[bytes, tuple[Any, BaseModel]] = {}
-        self.used: dict[bytes, tuple[Any, BaseModel]] = {}
+        self.main: dict[bytes, BaseModel] = {}
+        self.old: dict[bytes, BaseModel] = {}
+        self.used: dict[bytes, BaseModel] = {}
         self.added = False
 
     @property
@@ -122,7 +123,7 @@ class LoadCache:
         cache.old = {**cache.main, **cache.read(cache.delta_path)}
         return cache
 
-    def read(self, path: Path | None) -> dict[bytes, tuple[Any, BaseModel]]:
+    def read(self, path: Path | None) -> dict[bytes, BaseModel]:
         """The entries of one cache file; none when it is missing, unreadable, corrupt, foreign or stale."""
         if path is None:
             return {}
@@ -134,8 +135,7 @@ class LoadCache:
         except Exception:  # noqa: BLE001 - any cache that cannot be read is no cache; loading goes on without it
             return {}
         if not isinstance(entries, dict) or not all(
-                isinstance(key, bytes) and isinstance(entry, tuple) and len(entry) == 2
-                and isinstance(entry[1], BaseModel) for key, entry in entries.items()):
+                isinstance(key, bytes) and isinstance(entry, BaseModel) for key, entry in entries.items()):
             return {}
         return entries
 
@@ -144,8 +144,9 @@ class LoadCache:
         """The key of a file's outcome: its kind and a hash of its bytes."""
         return hashlib.blake2b(raw, digest_size=20, person=kind.encode()[:16]).digest()
 
-    def get(self, key: bytes) -> tuple[Any, BaseModel] | None:
-        """The (plain data, record) a file with this key loaded to, if it loaded cleanly before.
+    def get(self, key: bytes) -> BaseModel | None:
+        """The record a file with this key loaded to, if it loaded cleanly before (its plain data is not kept:
+        it is parsed again only if it is asked for, see SourceFile).
 
         A second file with the same bytes in the same run is loaded afresh: no two entries share one record."""
         entry = None if key in self.used else self.old.get(key)
@@ -153,10 +154,10 @@ class LoadCache:
             self.used[key] = entry
         return entry
 
-    def put(self, key: bytes, data: Any, record: BaseModel) -> None:
+    def put(self, key: bytes, record: BaseModel) -> None:
         """Remember what a file that loaded without findings became."""
         if self.path is not None:
-            self.used[key] = (data, record)
+            self.used[key] = record
             self.added = True
 
     def save(self) -> None:

@@ -33,14 +33,28 @@ class Entry(Generic[T]):
     path: FieldPath = ()
 
 
+_UNPARSED: Any = object()
+
+
 @dataclass
 class SourceFile:
-    """One file of the repository as read: its text and plain data (for positions and diffs)."""
+    """One file of the repository as read: its text and plain data (for positions and diffs).
+
+    A file taken from the load cache is not parsed: its plain data is parsed from its text when first asked for."""
 
     relpath: str
     kind: FileKind[m.Record]
     text: str | None
-    data: Any
+    parsed: Any = _UNPARSED
+
+    @property
+    def data(self) -> Any:
+        """The file's plain data (None where it does not parse)."""
+        if self.parsed is _UNPARSED:
+            from .reader import parse
+
+            self.parsed = parse(self.text, self.relpath).data if self.text is not None else None
+        return self.parsed
 
 
 @dataclass
@@ -141,6 +155,14 @@ def _remember_ids(kind: FileKind[m.Record], data: Any, county: County) -> None:
         county.raw_ids[kind.name].add(data["id"])
 
 
+def _remember_record_ids(kind: FileKind[m.Record], record: BaseModel, county: County) -> None:
+    """The ids of a file that loaded cleanly, from its record: the same `_remember_ids` finds in its data."""
+    if kind.records and kind.items:
+        county.raw_ids[kind.items.name].update(item.id for item in getattr(record, kind.records))
+    elif isinstance(ident := getattr(record, "id", None), str):
+        county.raw_ids[kind.name].add(ident)
+
+
 def _remember_path_id(kind: FileKind[m.Record], relpath: str, county: County) -> None:
     """An unreadable agreement or evaluation still names its id by its path (<year>/<township>/<id>)."""
     parts = relpath.rsplit(".", 1)[0].split("/")
@@ -196,9 +218,9 @@ def load_file(county: County, relpath: str, kind: FileKind[m.Record], raw: bytes
     key = None if cache is None else cache.key(kind.name, raw)
     hit = None if cache is None or key is None else cache.get(key)
     if hit is not None:
-        county.files[relpath] = SourceFile(relpath, kind, text, hit[0])
-        _remember_ids(kind, hit[0], county)
-        _add(county, kind, hit[1], relpath)
+        county.files[relpath] = SourceFile(relpath, kind, text)
+        _remember_record_ids(kind, hit, county)
+        _add(county, kind, hit, relpath)
         return
     from .reader import parse  # PyYAML only when a file is not in the cache
 
@@ -217,7 +239,7 @@ def load_file(county: County, relpath: str, kind: FileKind[m.Record], raw: bytes
     if record is not None:
         _add(county, kind, record, relpath, positions)
         if cache is not None and key is not None and not county.findings[findings_before:]:
-            cache.put(key, parsed.data, record)
+            cache.put(key, record)
 
 
 def _add(county: County, kind: FileKind[m.Record], record: BaseModel, relpath: str, positions: list[int] | None = None) -> None:
