@@ -182,3 +182,16 @@ def test_a_run_that_changes_a_few_files_writes_only_the_small_cache_file(cli: An
     assert _rules(cli, mini.root) == first and parsed == [AGREEMENT]  # the small file serves the changed one
     cache.delta_path.write_bytes(b"spoilt")
     assert _rules(cli, mini.root) == first and parsed == [AGREEMENT, AGREEMENT]
+
+
+def test_a_cached_file_gives_its_plain_data_when_asked_and_its_ids_are_known(mini: MiniCounty, cache_dir: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from zsht.load.county import load_county
+
+    fresh = load_county(mini.root)
+    parsed = _parse_refused(monkeypatch)
+    cached = load_county(mini.root)
+    assert parsed == []  # nothing parsed to load it ...
+    assert cached.raw_ids == fresh.raw_ids and cached.community_township == fresh.community_township
+    assert cached.files[AGREEMENT].data == fresh.files[AGREEMENT].data  # ... and parsed when its data is asked for
+    assert parsed == [AGREEMENT]
