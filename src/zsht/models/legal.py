@@ -47,7 +47,9 @@ class Law(Record):
         """Every text of the law, oldest first: its `versions`, or the single text `effective`/`articles` give."""
         if self.versions:
             return sorted(self.versions, key=lambda version: version.effective)
-        return [LawVersion(effective=self.effective or dt.date.min, articles=self.articles)]
+        # The single form's `effective` dates the text as it stands now, not the law's first day: that one
+        # text is taken as in force at any date (constructed unvalidated: date.min is no date a record holds).
+        return [LawVersion.model_construct(effective=dt.date.min, articles=self.articles)]
 
     def in_force(self, on: dt.date) -> LawVersion | None:
         """The text in force on `on`: the latest one in force by then; None if the law was not yet in force."""
