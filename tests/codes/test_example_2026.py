@@ -9,7 +9,7 @@ from typing import Any
 from stdnum.cn import uscc
 
 from zsht import load_county
-from zsht.layout import AGREEMENT, ASSIST_CATALOG, COMMUNITY, LAW, TOWNSHIP
+from zsht.layout import AGREEMENT, COMMUNITY, LAW, TOWNSHIP
 from zsht.policy import catalog_in_force
 
 from ..conftest import EXAMPLE
