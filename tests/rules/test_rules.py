@@ -18,6 +18,7 @@ E_XINHUA = "evaluations/2015/niushan/niushan-xinhua.yaml"
 ASSIST = "catalogs/assist/2015.yaml"
 ASSIST_2016 = "catalogs/assist/2016.yaml"
 COMMUNITIES = "registry/communities/niushan.yaml"
+CUNWEIHUI = "legal/cunweihui-law.yaml"
 
 
 def first_item(relpath: str, key: str = "items") -> Callable[[dict[str, Any]], dict[str, Any]]:
@@ -79,6 +80,29 @@ def _edit(relpath: str, change: Callable[[Any], Any]) -> Callable[[MiniCounty], 
     return lambda mini: mini.edit(relpath, change)
 
 
+def _versions(*texts: tuple[str, int], keep_articles: bool = False) -> Callable[[Any], None]:
+    """Register a law's texts (effective date, article count) instead of its single count."""
+    def change(data: Any) -> None:
+        if not keep_articles:
+            data.pop("articles", None)
+        data["versions"] = [{"effective": effective, "articles": articles} for effective, articles in texts]
+    return change
+
+
+def _published_before_its_year(mini: MiniCounty) -> None:
+    mini.edit(ASSIST_2016, lambda d: d["stages"][-1].update(date="2015-12-28"))
+    mini.edit(CUNWEIHUI, _versions(("2010-10-28", 41), ("2016-01-01", 41)))
+
+
+def _community(position: int, **changes: Any) -> Callable[[MiniCounty], None]:
+    return _edit(COMMUNITIES, lambda d: d["communities"][position].update(changes))
+
+
+def _same_code(mini: MiniCounty) -> None:
+    _community(0, code="320722001001")(mini)
+    _community(1, code="320722001001")(mini)
+
+
 def _raw(relpath: str, text: bytes) -> Callable[[MiniCounty], None]:
     return lambda mini: (mini.root / relpath).write_bytes(text)
 
@@ -106,6 +130,15 @@ CASES: dict[str, Callable[[MiniCounty], None]] = {
     "ZS207": _edit("purchases/2015/GM-2015-001.yaml", _set(root, social_org="nobody")),
     "ZS208": _edit(E_XINHUA, lambda d: d["government"][0].update(criterion="ZF-09")),
     "ZS209": _edit(E_XINHUA, _set(root, agreement="XY-2015-niushan-qianjin")),
+    "ZS210": _edit(CUNWEIHUI, _versions(("2010-10-28", 41), ("2015-02-01", 45))),
+    "ZS211": _edit(CUNWEIHUI, _versions(("2010-10-28", 41), keep_articles=True)),
+    "ZS212": _edit("legal/juweihui-law.yaml", _versions(("2016-01-01", 23))),
+    "ZS213": _published_before_its_year,
+    "ZS216": _edit("registry/townships.yaml", lambda d: d["townships"][1].update(code="320723100000")),
+    "ZS217": _community(0, code="320722001201"),
+    "ZS218": _same_code,
+    "ZS219": _community(0, uscc="54320722MF0000001X"),
+    "ZS220": _community(0, legal_name="测试县新华社区居民委员会"),
     "ZS301": _edit(ASSIST, lambda d: d["items"][0]["funding"].update(amount=0)),
     "ZS302": _edit(ASSIST, lambda d: d["items"][0]["funding"].pop("source")),
     "ZS303": _edit(ASSIST, _set(first_item(ASSIST), authority=[])),
@@ -212,6 +245,15 @@ POSITIONS: dict[str, tuple[str, str | tuple[int, int]]] = {
     "ZS207": ("purchases/2015/GM-2015-001.yaml", "social_org: nobody"),
     "ZS208": (E_XINHUA, "criterion: ZF-09"),
     "ZS209": (E_XINHUA, "agreement: XY-2015-niushan-qianjin"),
+    "ZS210": (A_XINHUA, "id: XZ-001"),
+    "ZS211": (CUNWEIHUI, "articles: 41"),
+    "ZS212": ("catalogs/duty/2015.yaml", "law: juweihui-law"),
+    "ZS213": (ASSIST_2016, "law: cunweihui-law"),
+    "ZS216": ("registry/townships.yaml", "code: '320723100000'"),
+    "ZS217": (COMMUNITIES, "code: '320722001201'"),
+    "ZS218": (COMMUNITIES, (10, 3)),  # the second committee's code; the first one's is on line 6
+    "ZS219": (COMMUNITIES, "uscc: 54320722MF0000001X"),
+    "ZS220": (COMMUNITIES, "legal_name: 测试县新华社区居民委员会"),
     "ZS301": (ASSIST, "amount: 0"),
     "ZS302": (ASSIST, "funding:"),
     "ZS303": (ASSIST, "id: XZ-001"),

@@ -53,6 +53,19 @@ class YearFigures:
         values = list(self.items.values())
         return money(Decimal(sum(values)) / len(values)), min(values), max(values)
 
+    def funding_per_committee(self) -> Decimal:
+        """Agreed funding per committee with an agreement this year (yuan, 2 decimals)."""
+        total = sum((agreed for agreed, _ in self.townships.values()), Decimal(0))
+        return money(total / len(self.items)) if self.items else Decimal(0)
+
+    @property
+    def compared_with(self) -> str:
+        """What the report calls the year it compares with: 上年, or the year itself when years lie between
+        (a 2026 report compares with 2015 where no agreements were kept in between)."""
+        if self.previous is None or self.previous.year == self.year - 1:
+            return "上年"
+        return f"{self.previous.year}年"
+
     def burden_change(self) -> tuple[int, int, int]:
         """Committees in both years whose item count went up, down, or stayed."""
         if self.previous is None:
@@ -110,11 +123,13 @@ def _figures(county: County, year: int) -> YearFigures:
 
 
 def year_figures(county: County, year: int) -> YearFigures:
-    """The figures of `year`, and of the year before when that year has agreements."""
+    """The figures of `year`, and of the latest earlier year that has agreements (the year before, or 2015 for
+    a county that kept none between 2015 and 2026)."""
     settings(county, "无法生成报告")
     if not any(e.record.year == year for e in county.entries(AGREEMENT)):
         raise UserError(f"{year} 年没有协议，无法生成报告")
     figures = _figures(county, year)
-    if any(e.record.year == year - 1 for e in county.entries(AGREEMENT)):
-        figures.previous = _figures(county, year - 1)
+    earlier = [e.record.year for e in county.entries(AGREEMENT) if e.record.year < year]
+    if earlier:
+        figures.previous = _figures(county, max(earlier))
     return figures

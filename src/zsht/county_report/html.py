@@ -50,24 +50,27 @@ def report_html(figures: YearFigures) -> str:
     """The whole page."""
     heading = f"{figures.county}{figures.year}年政社互动情况"
     coverage = list(coverage_rows(figures))
-    last_year = f"{figures.year - 1}年占比"
+    last_year = f"{figures.previous.year if figures.previous else figures.year - 1}年占比"
     body = [f"<h1>{escape(heading)}</h1><h2>覆盖面</h2>",
             bar_chart("coverage-chart", "覆盖面（%）", [(label, pct, f"{pct}%") for label, _, _, pct, _ in coverage],
                       Decimal(100)),
             _table(("覆盖面", "数量", "总数", "占比", last_year),
                    [(label, part, whole, f"{pct}%", "—" if last is None else f"{last}%")
                     for label, part, whole, pct, last in coverage])]
-    average, low, high = figures.burden()
-    burden = [("平均", str(average)), ("最少", str(low)), ("最多", str(high))]
+    before = [str(n) for n in figures.previous.burden()] if figures.previous else ["—"] * 3
+    burden = [(label, str(now), last) for label, now, last in zip(("平均", "最少", "最多"), figures.burden(), before,
+                                                                   strict=True)]
     if figures.previous:
         up, down, same = figures.burden_change()
-        burden.append(("比上年增加／减少／持平（个村居）", f"{up}／{down}／{same}"))
-    body += ["<h2>负担：每个村（居）委会的协助事项</h2>", _table(("", "本年"), burden),
+        burden.append((f"比{figures.compared_with}增加／减少／持平（个村居）", f"{up}／{down}／{same}", ""))
+    burden.append(("协议经费（每个村居平均，元）", f"{figures.funding_per_committee():,.2f}",
+                   f"{figures.previous.funding_per_committee():,.2f}" if figures.previous else "—"))
+    body += ["<h2>负担：每个村（居）委会的协助事项</h2>", _table(("", "本年", figures.compared_with), burden),
              _money_section("各部门经费", "funding-departments", figures.departments),
              _money_section("各乡镇（街道）经费", "funding-townships", figures.townships),
              "<h2>等次分布</h2>",
              bar_chart("grade-chart", "等次分布", [(g, Decimal(n), str(n)) for g, n in figures.grades.items()]),
-             _table(("等次", "本年", "上年"),
+             _table(("等次", "本年", figures.compared_with),
                     [(g, n, figures.previous.grades.get(g, 0) if figures.previous else "—")
                      for g, n in figures.grades.items()])]
     return (f'<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>{escape(heading)}</title>'

@@ -27,24 +27,27 @@ def coverage_rows(figures: YearFigures) -> Iterator[tuple[str, int, int, Decimal
 
 def _tables(figures: YearFigures) -> list[Table]:
     previous = figures.previous
-    coverage = Table("覆盖面", "数量", "总数", "占比", f"{figures.year - 1}年占比", title=f"{figures.year}年覆盖面")
+    last_year = f"{previous.year}年占比" if previous else f"{figures.year - 1}年占比"
+    coverage = Table("覆盖面", "数量", "总数", "占比", last_year, title=f"{figures.year}年覆盖面")
     for label, part, whole, pct, last in coverage_rows(figures):
         coverage.add_row(label, str(part), str(whole), f"{pct}%", "—" if last is None else f"{last}%")
     average, low, high = figures.burden()
     up, down, same = figures.burden_change()
-    burden = Table("协助事项（每个村居）", "本年", "上年", title="负担")
+    burden = Table("协助事项（每个村居）", "本年", figures.compared_with, title="负担")
     before = previous.burden() if previous else None
     for n, label in enumerate(("平均", "最少", "最多")):
         burden.add_row(label, str((average, low, high)[n]), "—" if before is None else str(before[n]))
     if previous:
-        burden.add_row("比上年增加／减少／持平（个村居）", f"{up}／{down}／{same}", "")
+        burden.add_row(f"比{figures.compared_with}增加／减少／持平（个村居）", f"{up}／{down}／{same}", "")
+    burden.add_row("协议经费（每个村居平均，元）", f"{figures.funding_per_committee():,.2f}",
+                   f"{previous.funding_per_committee():,.2f}" if previous else "—")
     tables = [coverage, burden]
     for title, rows in (("各部门经费（元）", figures.departments), ("各乡镇（街道）经费（元）", figures.townships)):
         table = Table("名称", "协议经费", "兑现经费", title=title)
         for name, (agreed, settled) in rows.items():
             table.add_row(name, f"{agreed:,.2f}", f"{settled:,.2f}")
         tables.append(table)
-    grades = Table("等次", "本年", "上年", title="等次分布")
+    grades = Table("等次", "本年", figures.compared_with, title="等次分布")
     for grade, count in figures.grades.items():
         grades.add_row(grade, str(count), str(previous.grades.get(grade, 0)) if previous else "—")
     tables.append(grades)

@@ -6,7 +6,7 @@ from .catalogs import STAGES, AssistCatalog, AssistItem, DutyCatalog, DutyItem, 
 from .common import Basis, Funding, Party, Period, Record
 from .county import CountyConfig, Criterion, EvaluationSettings, GradeLine
 from .evaluation import PANEL_CATEGORIES, Evaluation, GovernmentRow, PanelMember, PerformanceRow, Result
-from .legal import Law
+from .legal import Law, LawVersion
 from .notice import Notice
 from .purchase import Purchase
 from .registry import (
@@ -24,7 +24,7 @@ __all__ = [
     "STAGES", "PANEL_CATEGORIES", "Access", "Agreement", "AgreementItem", "AssistCatalog", "AssistItem",
     "Basis", "Community", "CommunityFile", "CountyConfig", "Criterion", "Department", "DepartmentFile",
     "DutyCatalog", "DutyItem", "Evaluation", "EvaluationSettings", "Funding", "GovernmentRow", "GradeLine",
-    "Installment", "Law", "NegativeCatalog", "NegativeItem", "Notice", "PanelMember", "Party", "Period",
+    "Installment", "Law", "LawVersion", "NegativeCatalog", "NegativeItem", "Notice", "PanelMember", "Party", "Period",
     "PerformanceRow", "Purchase", "Record", "Result", "Signing", "SocialOrg", "SocialOrgFile", "Township",
     "TownshipFile",
 ]

@@ -6,7 +6,13 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import CommunityType, Record, Slug, Text, Whole
+from .common import PATTERN_EXAMPLES, CommunityType, Record, Slug, Text, Whole
+
+# 统计用区划代码: county (6 digits, GB/T 2260) + township (3) + committee (3); a township's ends in 000.
+TOWNSHIP_CODE = r"^\d{9}000$"
+COMMUNITY_CODE = r"^\d{12}$"
+PATTERN_EXAMPLES[TOWNSHIP_CODE] = "320722100000（12 位数字，县代码 6 位 + 乡镇 3 位 + 000）"
+PATTERN_EXAMPLES[COMMUNITY_CODE] = "320722100201（12 位数字，乡镇代码前 9 位 + 村（居）3 位）"
 
 
 class Township(Record):
@@ -17,7 +23,8 @@ class Township(Record):
     type: Literal["乡", "镇", "街道", "国营场", "开发区"] = Field(description="类别：乡、镇、街道、国营场、开发区")
     government: Text | None = Field(default=None, description="签约机关全称，如“东海县牛山街道办事处”")
     head: Text | None = Field(default=None, description="主要负责人（协议甲方代表）")
-    code: Text | None = Field(default=None, description="统计用区划代码（可选）")
+    code: str | None = Field(default=None, pattern=TOWNSHIP_CODE,
+                             description="统计用区划代码（12 位，县代码 + 乡镇 3 位 + 000；可选）")
 
 
 class TownshipFile(Record):
@@ -34,7 +41,11 @@ class Community(Record):
     type: CommunityType = Field(description="类别：村（村民委员会）或 居（居民委员会）")
     director: Text | None = Field(default=None, description="主任（协议乙方代表）")
     households: Whole | None = Field(default=None, ge=0, le=1_000_000, description="户数（可选）")
-    code: Text | None = Field(default=None, description="统计用区划代码（可选）")
+    code: str | None = Field(default=None, pattern=COMMUNITY_CODE,
+                             description="统计用区划代码（12 位，乡镇代码前 9 位 + 001–199 居委会、200–399 村委会；可选）")
+    uscc: str | None = Field(default=None, description="统一社会信用代码（18 位，GB 32100-2015；可选）")
+    legal_name: Text | None = Field(
+        default=None, description="法定全称（统一社会信用代码证书上的名称），如“江苏省连云港市东海县牛山街道新华社区居民委员会”")
 
 
 class CommunityFile(Record):

@@ -14,9 +14,7 @@ from ..layout import (
     COMMUNITY,
     COMMUNITY_FILE,
     DEPARTMENT,
-    DUTY_ITEM,
     EVALUATION,
-    LAW,
     NOTICE,
     PURCHASE,
     RECORD_KINDS,
@@ -26,7 +24,7 @@ from ..layout import (
     RecordKind,
 )
 from ..load.county import County
-from ..models import Access, Agreement, AssistItem, DutyItem, Evaluation, Purchase
+from ..models import Access, Agreement, AssistItem, Evaluation, Purchase
 from .base import at, check
 from .causes import Causes
 
@@ -80,27 +78,6 @@ def registry_references(county: County) -> Iterator[Finding]:
         if not _exists(county, TOWNSHIP, notice.record.township):
             yield at(notice, "ZS201", f"乡镇（街道）“{notice.record.township}”不在名录中",
                      "township").because_of(causes.registry(TOWNSHIP, ""))
-
-
-@check
-def legal_bases(county: County) -> Iterator[Finding]:
-    """ZS204/ZS205: every basis names a law in the register, and its articles exist."""
-    causes = Causes(county)
-    laws = {entry.record.id: entry.record for entry in county.entries(LAW)}
-    with_basis: tuple[RecordKind[DutyItem | AssistItem], ...] = (DUTY_ITEM, ASSIST_ITEM)
-    for kind in with_basis:
-        for entry in county.entries(kind):
-            for position, basis in enumerate(entry.record.basis):
-                law = laws.get(basis.law)
-                if law is None:
-                    if basis.law not in county.known(LAW):
-                        yield at(entry, "ZS204", f"法律依据“{basis.law}”不在登记册中", "basis", position, "law",
-                                 hint="在 legal/ 下登记该法律法规").because_of(causes.registry(LAW, basis.law))
-                    continue
-                for number, article in enumerate(basis.articles):
-                    if law.articles is not None and article > law.articles:
-                        yield at(entry, "ZS205", f"《{law.name}》只有 {law.articles} 条，没有第 {article} 条",
-                                 "basis", position, "articles", number)
 
 
 @check
