@@ -9,11 +9,20 @@ from typing import TypeVar
 
 from .layout import ASSIST_CATALOG, DUTY_CATALOG
 from .load.county import County, Entry
-from .models import Agreement, AgreementItem, AssistCatalog, AssistItem, DutyCatalog, Funding, NegativeCatalog
+from .models import (
+    Agreement,
+    AgreementItem,
+    AssistCatalog,
+    AssistItem,
+    CertificateCatalog,
+    DutyCatalog,
+    Funding,
+    NegativeCatalog,
+)
 from .models.catalogs import LifecycleStep
 
 # The catalogs issued in yearly versions, each in force from its `year` until the next one.
-Catalog = TypeVar("Catalog", AssistCatalog, DutyCatalog, NegativeCatalog)
+Catalog = TypeVar("Catalog", AssistCatalog, DutyCatalog, NegativeCatalog, CertificateCatalog)
 
 
 def release(catalog: AssistCatalog | DutyCatalog) -> LifecycleStep | None:

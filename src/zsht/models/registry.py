@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import CommunityType, Record, Slug, Text, Whole
+from .common import CommunityType, PlaqueId, Record, Slug, Text, Whole
 
 
 class Township(Record):
@@ -35,6 +35,8 @@ class Community(Record):
     director: Text | None = Field(default=None, description="主任（协议乙方代表）")
     households: Whole | None = Field(default=None, ge=0, le=1_000_000, description="户数（可选）")
     code: Text | None = Field(default=None, description="统计用区划代码（可选）")
+    plaques: list[PlaqueId] = Field(default_factory=list, description=(
+        "办公场所悬挂的机制牌子，填 catalogs/plaque/ 清单中的编号，如 PZ-001；数量上限见 zsht.yaml 的 plaques"))
 
 
 class CommunityFile(Record):

@@ -11,6 +11,7 @@ from ..layout import (
     ACCESS,
     AGREEMENT,
     ASSIST_ITEM,
+    CERTIFICATE_ITEM,
     COMMUNITY,
     COMMUNITY_FILE,
     DEPARTMENT,
@@ -26,7 +27,7 @@ from ..layout import (
     RecordKind,
 )
 from ..load.county import County
-from ..models import Access, Agreement, AssistItem, DutyItem, Evaluation, Purchase
+from ..models import Access, Agreement, AssistItem, CertificateItem, DutyItem, Evaluation, Purchase
 from .base import at, check
 from .causes import Causes
 
@@ -87,7 +88,7 @@ def legal_bases(county: County) -> Iterator[Finding]:
     """ZS204/ZS205: every basis names a law in the register, and its articles exist."""
     causes = Causes(county)
     laws = {entry.record.id: entry.record for entry in county.entries(LAW)}
-    with_basis: tuple[RecordKind[DutyItem | AssistItem], ...] = (DUTY_ITEM, ASSIST_ITEM)
+    with_basis: tuple[RecordKind[DutyItem | AssistItem | CertificateItem], ...] = (DUTY_ITEM, ASSIST_ITEM, CERTIFICATE_ITEM)
     for kind in with_basis:
         for entry in county.entries(kind):
             for position, basis in enumerate(entry.record.basis):
