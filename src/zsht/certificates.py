@@ -14,8 +14,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
 from .errors import UserError
 from .layout import CERTIFICATE_CATALOG
 from .load.county import County, Entry
@@ -23,7 +21,6 @@ from .load.reader import load_yaml
 from .lock import county_write_lock
 from .models import CertificateCatalog
 from .policy import normalized, version_in_force
-from .roundtrip import dumped, round_trip, schema_modeline
 from .write import existing_file, write_atomic
 
 NATIONAL_FILE = "certificates-2020.yaml"
@@ -85,6 +82,10 @@ def cancelled_names(county: County, year: int) -> dict[str, str]:
 def starting_list(year: int, county_name: str = "", head: str = "") -> bytes:
     """A certificate list for `year` that starts from the national batch: every certificate of it 取消, with the
     document named in its note; the county adds its retained ones and runs the stages. Written by the dumper."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq  # only writers pay for ruamel
+
+    from .roundtrip import dumped, round_trip
+
     batch = national_batch()
     yaml, _ = round_trip(None)
     items = CommentedSeq()
@@ -107,6 +108,8 @@ def write_starting_list(root: Path, relpath: str, year: int, county_name: str) -
     with county_write_lock(root):
         if existing_file(target) is not None:
             raise BaselineRefused(f"{relpath} 已存在，未改动", hint="换一个年度的文件名，或先移走原文件")
+        from .roundtrip import schema_modeline
+
         head = schema_modeline(root, CERTIFICATE_CATALOG.schema, target)
         write_atomic(target, starting_list(year, county_name, head))
     return target

@@ -19,8 +19,13 @@ def plaques_allowed(county: County) -> Iterator[Finding]:
     allowed = {item.id: item for item in catalog.record.items} if catalog else {}
     caps = county.config.plaques if county.config else None
     cause = Causes(county).file(PLAQUE_CATALOG)  # the list that did not load may hold the plaque
-    where = f"不在允许悬挂的清单（{catalog.file}）中" if catalog else "无从核对：仓库中没有机制牌子清单（catalogs/plaque/）"
+    listed = f"（{catalog.file}）" if catalog else ""
     for entry in county.entries(COMMUNITY):
+        if catalog is None and cause is None and entry.record.plaques:
+            # one finding per committee, not one per plaque: nothing can be judged until the list exists
+            yield at(entry, "ZS330", f"{entry.record.name} 登记了 {len(entry.record.plaques)} 块牌子，但仓库中没有"
+                     "机制牌子清单（catalogs/plaque/），无从核对", "plaques", hint="先制定并登记县里的机制牌子清单")
+            continue
         counts = {"外": 0, "内": 0}
         seen: set[str] = set()
         for position, plaque in enumerate(entry.record.plaques):
@@ -31,7 +36,7 @@ def plaques_allowed(county: County) -> Iterator[Finding]:
             seen.add(plaque)
             item = allowed.get(plaque)
             if item is None:
-                yield at(entry, "ZS330", f"{entry.record.name} 悬挂的牌子 {plaque} {where}",
+                yield at(entry, "ZS330", f"{entry.record.name} 悬挂的牌子 {plaque} 不在允许悬挂的清单{listed}中",
                          "plaques", position, hint="摘除该牌子，或经县里批准后列入 catalogs/plaque/ 清单").because_of(cause)
                 continue
             counts[item.placement] += 1
