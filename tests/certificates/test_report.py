@@ -37,6 +37,8 @@ def test_report_compares_retained_certificates_with_the_year_before(cli: Any, co
 
 
 def test_report_without_the_lists_has_no_such_tables(cli: Any, mini: Any) -> None:
+    mini.remove(CERTIFICATES)
+    mini.remove("catalogs/plaque/2015.yaml")
     result = cli("-C", mini.root, "report", "--year", "2015")
     assert result.exit_code == 0, result.output
     assert "证明事项" not in result.stdout and "机制牌子" not in result.stdout
