@@ -135,6 +135,17 @@ def county_files() -> dict[str, Any]:
             "quantity": "每人每月 4 次", "quality": "满意率 90% 以上", "monitoring": "民政局季度抽查",
             "evaluation": "年终第三方评估", "amount": 180000,
             "term": {"start": D(2015, 3, 1), "end": D(2015, 12, 31)}, "communities": ["niushan-xinhua"]},
+        "catalogs/certificate/2015.yaml": {"title": "测试县村（居）民委员会出具证明事项清单", "year": 2015, "stages": STAGES,
+                                           "items": [
+            {"id": "ZM-001", "name": "亲属关系证明", "status": "取消"},
+            {"id": "ZM-002", "name": "居民养犬证明", "status": "取消"},
+            {"id": "ZM-003", "name": "村民委员会换届选举选民资格证明", "status": "保留",
+             "basis": [{"law": "cunweihui-law", "articles": [2]}], "purpose": "办理用途", "procedure": "当场办结",
+             "form": "兹证明……"}]},
+        "catalogs/plaque/2015.yaml": {"title": "测试县机制牌子清单", "year": 2015, "items": [
+            {"id": "PZ-001", "name": "村（社区）党组织", "placement": "外", "basis": "中国共产党章程"},
+            {"id": "PZ-002", "name": "村（居）民委员会", "placement": "外", "basis": "村民委员会组织法"},
+            {"id": "PZ-003", "name": "人民调解委员会", "placement": "内", "basis": "人民调解法 第八条"}]},
         "notices/2015/GS-2015-catalog.yaml": {
             "id": "GS-2015-catalog", "kind": "目录", "year": 2015, "title": "关于两份清单的公示",
             "issuer": "测试县民政局", "period": {"start": D(2014, 12, 10), "end": D(2014, 12, 19)},

@@ -89,7 +89,7 @@ def test_the_id_a_path_implies_has_the_kinds_format(kind: FileKind[typing.Any]) 
 
 def test_catalog_items_are_unique_per_catalog_version_and_the_rest_county_wide() -> None:
     per_file = {k.name for k in RECORD_KINDS if k.unique == "file"}
-    assert per_file == {"duty_item", "assist_item", "negative_item"}
+    assert per_file == {"duty_item", "assist_item", "negative_item", "certificate_item", "plaque_item"}
     assert all(file_kind_of(RECORD_KIND_BY_NAME[name]).versioned for name in per_file)
     assert {k.name for k in RECORD_KINDS if k.unique == "county"} == {
         "township", "community", "department", "social_org", "law", "access", "agreement", "evaluation",

@@ -86,6 +86,9 @@ DUTY_ITEM = RecordKind(name="duty_item", model=m.DutyItem, label="依法履职�
 ASSIST_ITEM = RecordKind(name="assist_item", model=m.AssistItem, label="协助事项", id_format="assist", unique="file")
 NEGATIVE_ITEM = RecordKind(name="negative_item", model=m.NegativeItem, label="负面清单事项", id_format="negative",
                            unique="file")
+CERTIFICATE_ITEM = RecordKind(name="certificate_item", model=m.CertificateItem, label="证明事项", id_format="certificate",
+                              unique="file")
+PLAQUE_ITEM = RecordKind(name="plaque_item", model=m.PlaqueItem, label="机制牌子", id_format="plaque", unique="file")
 
 # The files, in the order they are matched.
 COUNTY_CONFIG = FileKind(name="county", pattern=CONFIG_FILE, model=m.CountyConfig, title="县级设置", label="县级设置",
@@ -109,6 +112,11 @@ ASSIST_CATALOG = FileKind(name="assist", pattern="catalogs/assist/*.yaml", model
                           title="协助政府工作事项", label="协助事项目录", records="items", items=ASSIST_ITEM, versioned=True)
 NEGATIVE_CATALOG = FileKind(name="negative", pattern="catalogs/negative/*.yaml", model=m.NegativeCatalog,
                             title="负面清单", label="负面清单", records="items", items=NEGATIVE_ITEM, versioned=True)
+CERTIFICATE_CATALOG = FileKind(name="certificate", pattern="catalogs/certificate/*.yaml", model=m.CertificateCatalog,
+                               title="证明事项清单", label="证明事项清单", records="items", items=CERTIFICATE_ITEM,
+                               versioned=True)
+PLAQUE_CATALOG = FileKind(name="plaque", pattern="catalogs/plaque/*.yaml", model=m.PlaqueCatalog, title="机制牌子清单",
+                          label="机制牌子清单", records="items", items=PLAQUE_ITEM, versioned=True)
 ACCESS = FileKind(name="access", pattern="access/*.yaml", model=m.Access, title="社区事务准入", label="准入审批",
                   id_format="access", unique="county")
 AGREEMENT = FileKind(name="agreement", pattern="agreements/*/*/*.yaml", model=m.Agreement, title="协助政府工作协议书",
@@ -123,7 +131,7 @@ NOTICE = FileKind(name="notice", pattern="notices/*/*.yaml", model=m.Notice, tit
 
 KINDS: tuple[FileKind[m.Record], ...] = (
     COUNTY_CONFIG, TOWNSHIP_FILE, COMMUNITY_FILE, DEPARTMENT_FILE, SOCIAL_ORG_FILE, LAW,
-    DUTY_CATALOG, ASSIST_CATALOG, NEGATIVE_CATALOG, ACCESS, AGREEMENT, EVALUATION, PURCHASE, NOTICE,
+    DUTY_CATALOG, ASSIST_CATALOG, NEGATIVE_CATALOG, CERTIFICATE_CATALOG, PLAQUE_CATALOG, ACCESS, AGREEMENT, EVALUATION, PURCHASE, NOTICE,
 )
 KIND_BY_NAME = {kind.name: kind for kind in KINDS}
 # Every kind of record: each file kind, followed by the kind of the records its list holds.

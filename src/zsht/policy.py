@@ -9,19 +9,28 @@ from typing import TypeVar
 
 from .layout import ASSIST_CATALOG, DUTY_CATALOG
 from .load.county import County, Entry
-from .models import Agreement, AgreementItem, AssistCatalog, AssistItem, DutyCatalog, Funding, NegativeCatalog
+from .models import (
+    Agreement,
+    AgreementItem,
+    AssistCatalog,
+    AssistItem,
+    CertificateCatalog,
+    DutyCatalog,
+    Funding,
+    NegativeCatalog,
+)
 from .models.catalogs import LifecycleStep
 
 # The catalogs issued in yearly versions, each in force from its `year` until the next one.
-Catalog = TypeVar("Catalog", AssistCatalog, DutyCatalog, NegativeCatalog)
+Catalog = TypeVar("Catalog", AssistCatalog, DutyCatalog, NegativeCatalog, CertificateCatalog)
 
 
-def release(catalog: AssistCatalog | DutyCatalog) -> LifecycleStep | None:
+def release(catalog: AssistCatalog | DutyCatalog | CertificateCatalog) -> LifecycleStep | None:
     """The catalog's 发布 step (date and document), or None while it is a draft."""
     return next((step for step in catalog.stages if step.stage == "发布"), None)
 
 
-def published_on(catalog: AssistCatalog | DutyCatalog) -> dt.date | None:
+def published_on(catalog: AssistCatalog | DutyCatalog | CertificateCatalog) -> dt.date | None:
     """The date of the catalog's 发布 step, or None while it is a draft."""
     step = release(catalog)
     return step.date if step else None

@@ -19,6 +19,7 @@ ASSIST = "catalogs/assist/2015.yaml"
 ASSIST_2016 = "catalogs/assist/2016.yaml"
 COMMUNITIES = "registry/communities/niushan.yaml"
 CUNWEIHUI = "legal/cunweihui-law.yaml"
+CERTIFICATES = "catalogs/certificate/2015.yaml"
 
 
 def first_item(relpath: str, key: str = "items") -> Callable[[dict[str, Any]], dict[str, Any]]:
@@ -74,6 +75,11 @@ def _unknown_file(mini: MiniCounty) -> None:
 
 def _missing_departments(mini: MiniCounty) -> None:
     mini.remove("registry/departments.yaml")
+
+
+def _plaques_over_cap(mini: MiniCounty) -> None:
+    mini.edit("zsht.yaml", lambda d: d.update(plaques={"outside": 1}))
+    mini.edit(COMMUNITIES, lambda d: d["communities"][0].update(plaques=["PZ-001", "PZ-002"]))
 
 
 def _edit(relpath: str, change: Callable[[Any], Any]) -> Callable[[MiniCounty], None]:
@@ -143,6 +149,15 @@ CASES: dict[str, Callable[[MiniCounty], None]] = {
     "ZS302": _edit(ASSIST, lambda d: d["items"][0]["funding"].pop("source")),
     "ZS303": _edit(ASSIST, _set(first_item(ASSIST), authority=[])),
     "ZS304": _edit(ASSIST, _set(first_item(ASSIST), name="调解民间纠纷")),
+    "ZS320": _edit(CERTIFICATES, lambda d: d["items"][2].update(basis=[])),
+    "ZS321": _edit(CERTIFICATES, lambda d: d["items"][1].update(status="保留")),
+    "ZS322": _edit(CERTIFICATES, lambda d: d["items"][1].update(name="亲属关系")),
+    "ZS323": _edit(ASSIST, _set(first_item(ASSIST), requirements="为申请人出具亲属关系证明")),
+    "ZS324": _edit(CERTIFICATES, lambda d: d["items"][2].update(form={"file": "forms/none.docx"})),
+    "ZS325": _edit(CERTIFICATES, lambda d: d["items"][2].pop("procedure")),
+    "ZS330": _edit(COMMUNITIES, lambda d: d["communities"][0].update(plaques=["PZ-009"])),
+    "ZS331": _plaques_over_cap,
+    "ZS332": _edit(COMMUNITIES, lambda d: d["communities"][0].update(plaques=["PZ-001", "PZ-001"])),
     "ZS401": _edit(A_XINHUA, lambda d: d["items"].append({"id": "XZ-099"})),
     "ZS402": _edit(ASSIST, lambda d: d["stages"].pop()),
     "ZS403": _edit(A_XINHUA, lambda d: d["items"].append({"id": "FM-001"})),
@@ -258,6 +273,15 @@ POSITIONS: dict[str, tuple[str, str | tuple[int, int]]] = {
     "ZS302": (ASSIST, "funding:"),
     "ZS303": (ASSIST, "id: XZ-001"),
     "ZS304": (ASSIST, "name: 调解民间纠纷"),
+    "ZS320": (CERTIFICATES, "status: 保留"),
+    "ZS321": (CERTIFICATES, "id: ZM-002"),  # the item has no basis to point at
+    "ZS322": (CERTIFICATES, "name: 亲属关系"),
+    "ZS323": (ASSIST, "requirements: 为申请人出具亲属关系证明"),
+    "ZS324": (CERTIFICATES, "file: forms/none.docx"),
+    "ZS325": (CERTIFICATES, "status: 保留"),
+    "ZS330": (COMMUNITIES, "PZ-009"),
+    "ZS331": (COMMUNITIES, "plaques:"),
+    "ZS332": (COMMUNITIES, "PZ-001"),
     "ZS401": (A_XINHUA, "id: XZ-099"),
     "ZS402": (A_XINHUA, "year: 2015"),
     "ZS403": (A_XINHUA, "id: FM-001"),

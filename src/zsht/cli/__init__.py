@@ -9,6 +9,7 @@ _collecting = gc.isenabled()
 gc.disable()  # as in zsht/__init__.py: importing the commands makes nothing for the cyclic collector to find
 try:
     from . import (  # noqa: F401  (registers the commands)
+        baseline,
         draft,
         history,
         init,

@@ -26,7 +26,7 @@ __all__ = ["STATE", "ZshtGroup", "app", "exit_code_for", "fail", "refuse_on", "r
 
 # `zsht --help` lists the commands in the order a county uses them, not the order their modules load.
 COMMAND_ORDER = ("validate", "draft", "sign", "render", "sheet", "score", "report", "diff", "history", "audit", "init",
-                 "rules", "schema", "recode")
+                 "baseline", "rules", "schema", "recode")
 
 
 def _in_chinese(option: Any) -> Any:

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 render_app = typer.Typer(help="生成协议书与公示（Word，按 GB/T 9704-2012 排版）。\n\n例：zsht render agreement --all -o out",
                          no_args_is_help=True, rich_markup_mode=None, cls=ZshtGroup)
-notice_app = typer.Typer(help="生成公示：catalog（两份清单公示）、evaluation（评估结果公示）。", no_args_is_help=True,
+notice_app = typer.Typer(help="生成公示：catalog（两份清单公示）、evaluation（评估结果公示）、certificate（证明事项清单公示）。", no_args_is_help=True,
                          rich_markup_mode=None, cls=ZshtGroup)
 render_app.add_typer(notice_app, name="notice")
 app.add_typer(render_app, name="render")
@@ -102,4 +102,17 @@ def notice_evaluation(year: int = YEAR, township: str = TOWNSHIP, output: Path =
     with _progress_bar() as progress:
         result = render_notices("evaluation", STATE.root(), output, Selection(year, township, None, jobs, pdf),
                                 progress)
+    _report(result)
+
+
+@notice_app.command("certificate")
+def notice_certificate(year: int = year_option(None, help="年度（默认：最近一版证明事项清单的年度）"), output: Path = OUT, jobs: int = JOBS, pdf: bool = PDF) -> None:
+    """生成证明事项清单（保留与取消的证明）的社会公示（.docx 与 .html）。
+
+    例：zsht render notice certificate --year 2026
+    """
+    from ..render import Selection, render_notices
+
+    with _progress_bar() as progress:
+        result = render_notices("certificate", STATE.root(), output, Selection(year, None, None, jobs, pdf), progress)
     _report(result)

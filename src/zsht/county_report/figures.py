@@ -12,6 +12,7 @@ from ..layout import AGREEMENT, COMMUNITY, DEPARTMENT, EVALUATION, TOWNSHIP
 from ..load.config import settings
 from ..load.county import County
 from ..policy import agreed_funding, catalog_in_force, catalog_items
+from .lists import ListFigures, list_figures
 
 DONE = ("已评定", "已公示")
 
@@ -45,6 +46,7 @@ class YearFigures:
     townships: dict[str, tuple[Decimal, Decimal]] = field(default_factory=dict)
     grades: dict[str, int] = field(default_factory=dict)
     previous: YearFigures | None = None
+    lists: ListFigures = field(default_factory=ListFigures)  # certificates retained, plaques per committee
 
     def burden(self) -> tuple[Decimal, int, int]:
         """Items per committee: average (2 decimals), minimum, maximum."""
@@ -129,6 +131,7 @@ def year_figures(county: County, year: int) -> YearFigures:
     if not any(e.record.year == year for e in county.entries(AGREEMENT)):
         raise UserError(f"{year} 年没有协议，无法生成报告")
     figures = _figures(county, year)
+    figures.lists = list_figures(county, year)
     earlier = [e.record.year for e in county.entries(AGREEMENT) if e.record.year < year]
     if earlier:
         figures.previous = _figures(county, max(earlier))

@@ -7,6 +7,7 @@ from decimal import Decimal
 from html import escape
 
 from .figures import YearFigures
+from .lists import list_html
 from .text import coverage_rows
 
 CSS = """body{font-family:sans-serif;max-width:960px;margin:2em auto;color:#222}
@@ -72,6 +73,7 @@ def report_html(figures: YearFigures) -> str:
              bar_chart("grade-chart", "等次分布", [(g, Decimal(n), str(n)) for g, n in figures.grades.items()]),
              _table(("等次", "本年", figures.compared_with),
                     [(g, n, figures.previous.grades.get(g, 0) if figures.previous else "—")
-                     for g, n in figures.grades.items()])]
+                     for g, n in figures.grades.items()]),
+             list_html(figures.lists)]
     return (f'<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>{escape(heading)}</title>'
             f"<style>{CSS}</style></head><body>{''.join(body)}</body></html>\n")

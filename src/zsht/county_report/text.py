@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from .figures import Coverage, YearFigures
+from .lists import list_tables
 
 
 def coverage_rows(figures: YearFigures) -> Iterator[tuple[str, int, int, Decimal, Decimal | None]]:
@@ -51,7 +52,7 @@ def _tables(figures: YearFigures) -> list[Table]:
     for grade, count in figures.grades.items():
         grades.add_row(grade, str(count), str(previous.grades.get(grade, 0)) if previous else "—")
     tables.append(grades)
-    return tables
+    return tables + list_tables(figures.lists)
 
 
 def report_text(figures: YearFigures, *, color: bool = False, width: int = 120) -> str:

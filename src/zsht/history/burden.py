@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..layout import AGREEMENT, ASSIST_ITEM
+from ..layout import AGREEMENT, ASSIST_ITEM, CERTIFICATE_ITEM
 from .changes import MISSING, FieldChange, RecordChange, show
 from .records import Key, Version, final_of
 
@@ -40,6 +40,8 @@ def callouts(changes: list[RecordChange], earlier: dict[Key, Version] | None = N
             money = _amount(data.get("funding"))
             found.append(Callout("burden", key.label, f"新增协助事项 {key.id}“{data.get('name', '')}”（{key.scope} 年目录）"
                                  + (f"，经费 {show(money)}" if money is not None else "，未列经费")))
+        if key.kind == CERTIFICATE_ITEM.name:
+            found += _retained_certificate(change)
         if key.kind == AGREEMENT.name and change.status == "changed":
             found += _agreement_items(change)
         if key.kind == AGREEMENT.name and change.status == "added" and change.new is not None:
@@ -52,6 +54,17 @@ def callouts(changes: list[RecordChange], earlier: dict[Key, Version] | None = N
             what = "被删除" if change.new is None else "被改动（" + "，".join(f.path for f in change.fields[:6]) + "）"
             found.append(Callout("final", key.label, f"状态为“{final.value}”的{key.label} {what}，zsht audit 将报告 ZS801"))
     return found
+
+
+def _retained_certificate(change: RecordChange) -> list[Callout]:
+    """A certificate committees must issue from now on: added as 保留, or changed from 取消 to 保留."""
+    before = change.old.data.get("status") if change.old else None
+    after = change.new.data.get("status") if change.new else None
+    if after != "保留" or before == "保留":
+        return []
+    assert change.new is not None
+    return [Callout("burden", change.key.label, f"证明事项 {change.key.id}“{change.new.data.get('name', '')}”"
+                                               f"{'由取消改为' if before else '新增为'}保留：村（居）委会须出具该证明")]
 
 
 def _agreement_items(change: RecordChange) -> list[Callout]:

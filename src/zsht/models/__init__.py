@@ -3,11 +3,13 @@
 from .access import Access
 from .agreement import Agreement, AgreementItem, Installment, Signing
 from .catalogs import STAGES, AssistCatalog, AssistItem, DutyCatalog, DutyItem, NegativeCatalog, NegativeItem
+from .certificates import CertificateCatalog, CertificateItem, FormFile
 from .common import Basis, Funding, Party, Period, Record
-from .county import CountyConfig, Criterion, EvaluationSettings, GradeLine
+from .county import CountyConfig, Criterion, EvaluationSettings, GradeLine, PlaqueCaps
 from .evaluation import PANEL_CATEGORIES, Evaluation, GovernmentRow, PanelMember, PerformanceRow, Result
 from .legal import Law, LawVersion
 from .notice import Notice
+from .plaques import PlaqueCatalog, PlaqueItem
 from .purchase import Purchase
 from .registry import (
     Community,
@@ -26,5 +28,5 @@ __all__ = [
     "DutyCatalog", "DutyItem", "Evaluation", "EvaluationSettings", "Funding", "GovernmentRow", "GradeLine",
     "Installment", "Law", "LawVersion", "NegativeCatalog", "NegativeItem", "Notice", "PanelMember", "Party", "Period",
     "PerformanceRow", "Purchase", "Record", "Result", "Signing", "SocialOrg", "SocialOrgFile", "Township",
-    "TownshipFile",
+    "TownshipFile", "CertificateCatalog", "CertificateItem", "FormFile", "PlaqueCaps", "PlaqueCatalog", "PlaqueItem",
 ]

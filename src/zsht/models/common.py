@@ -26,6 +26,8 @@ ID_FORMATS: dict[str, tuple[str, str]] = {
     "evaluation": (r"^PG-\d{4}-[a-z0-9]+(?:-[a-z0-9]+)*$", "PG-2015-niushan-xinhua"),
     "notice": (r"^GS-\d{4}-[a-z0-9]+(?:-[a-z0-9]+)*$", "GS-2015-catalog"),
     "criterion": (r"^ZF-\d{2,}$", "ZF-01"),
+    "certificate": (r"^ZM-\d{3,}$", "ZM-001"),
+    "plaque": (r"^PZ-\d{3,}$", "PZ-001"),
 }
 PATTERN_EXAMPLES = {pattern: example for pattern, example in ID_FORMATS.values()}
 
@@ -45,6 +47,8 @@ AgreementId = Annotated[str, StringConstraints(pattern=ID_FORMATS["agreement"][0
 EvaluationId = Annotated[str, StringConstraints(pattern=ID_FORMATS["evaluation"][0])]
 NoticeId = Annotated[str, StringConstraints(pattern=ID_FORMATS["notice"][0])]
 CriterionId = Annotated[str, StringConstraints(pattern=ID_FORMATS["criterion"][0])]
+CertificateId = Annotated[str, StringConstraints(pattern=ID_FORMATS["certificate"][0])]
+PlaqueId = Annotated[str, StringConstraints(pattern=ID_FORMATS["plaque"][0])]
 
 Year = Annotated[Whole, Field(ge=YEARS.start, le=YEARS.stop - 1, description="年度（四位数字）")]
 Money = Annotated[Number, Field(max_digits=14, decimal_places=2, description="金额（元）")]

@@ -60,6 +60,13 @@ class AuditSettings(Record):
         "Approved-by: 才算审核（按邮箱核对，没有邮箱时按姓名）"))
 
 
+class PlaqueCaps(Record):
+    """How many plaques a committee may hang, per placement (中办国办 2022 意见; several provinces: 4 outside)."""
+
+    outside: Whole = Field(default=4, ge=0, le=100, description="办公场所外最多悬挂的牌子数（默认 4）")
+    inside: Whole = Field(default=6, ge=0, le=100, description="办公场所内最多悬挂的牌子数（默认 6）")
+
+
 class CountyConfig(Record):
     """zsht.yaml at the root of a county repository."""
 
@@ -71,3 +78,4 @@ class CountyConfig(Record):
     main_branch: Printable = Field(default="main", description="主分支名")
     evaluation: EvaluationSettings = Field(description="评估设置")
     audit: AuditSettings = Field(default_factory=AuditSettings, description="审计设置")
+    plaques: PlaqueCaps = Field(default_factory=PlaqueCaps, description="每个村（居）委会机制牌子的数量上限（默认外 4、内 6）")

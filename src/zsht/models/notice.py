@@ -13,7 +13,8 @@ class Notice(Record):
     """notices/<year>/<id>.yaml: what is published, for how long, and where to object."""
 
     id: NoticeId = Field(description="公示编号，如 GS-2015-catalog")
-    kind: Literal["目录", "评估结果"] = Field(description="公示内容：目录（两份清单）或 评估结果")
+    kind: Literal["目录", "评估结果", "证明事项"] = Field(
+        description="公示内容：目录（两份清单）、评估结果 或 证明事项（证明事项清单）")
     year: Year
     title: Text = Field(description="公示标题")
     number: Text | None = Field(default=None, description="发文字号，如“东民发〔2015〕12号”；印在标题下方居中")

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import PATTERN_EXAMPLES, CommunityType, Record, Slug, Text, Whole
+from .common import PATTERN_EXAMPLES, CommunityType, PlaqueId, Record, Slug, Text, Whole
 
 # 统计用区划代码: county (6 digits, GB/T 2260) + township (3) + committee (3); a township's ends in 000.
 TOWNSHIP_CODE = r"^\d{9}000$"
@@ -46,6 +46,8 @@ class Community(Record):
     uscc: str | None = Field(default=None, description="统一社会信用代码（18 位，GB 32100-2015；可选）")
     legal_name: Text | None = Field(
         default=None, description="法定全称（统一社会信用代码证书上的名称），如“江苏省连云港市东海县牛山街道新华社区居民委员会”")
+    plaques: list[PlaqueId] = Field(default_factory=list, description=(
+        "办公场所悬挂的机制牌子，填 catalogs/plaque/ 清单中的编号，如 PZ-001；数量上限见 zsht.yaml 的 plaques"))
 
 
 class CommunityFile(Record):

@@ -185,7 +185,13 @@ def latest_notice_year(county: County, kind: str) -> int:
 
 def plan_notices(kind: str, county: County, findings: list[Finding], year: int | None,
                  township: str | None) -> Plan:
-    """The jobs of a notice batch: kind is "catalog" or "evaluation"."""
+    """The jobs of a notice batch: kind is "catalog", "evaluation" or "certificate"."""
+    if kind == "certificate":
+        from .certificate_notice import latest_certificate_year, plan_certificate_notice
+
+        if township is not None:
+            raise UserError("证明事项公示全县统一，不按乡镇（街道）生成；请去掉 --township")
+        return plan_certificate_notice(county, findings, year or latest_certificate_year(county))
     year = year or latest_notice_year(county, kind)
     if kind == "catalog":
         if township is not None:

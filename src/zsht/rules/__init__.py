@@ -1,7 +1,17 @@
 """Every check zsht runs, and the table of rule ids."""
 
 from ..ruletable import RULES
-from . import agreements, catalogs, codes, evaluations, funding, legal, references  # noqa: F401  (registers the checks)
+from . import (  # noqa: F401  (registers the checks)
+    agreements,
+    catalogs,
+    certificates,
+    codes,
+    evaluations,
+    funding,
+    legal,
+    plaques,
+    references,
+)
 from .base import CHECKS
 
 __all__ = ["CHECKS", "RULES"]

@@ -6,9 +6,18 @@ import datetime as dt
 from collections.abc import Iterator
 
 from ..findings import Finding
-from ..layout import ACCESS, ASSIST_CATALOG, DUTY_CATALOG, NOTICE, PURCHASE, RecordKind
+from ..layout import (
+    ACCESS,
+    ASSIST_CATALOG,
+    CERTIFICATE_CATALOG,
+    DUTY_CATALOG,
+    NOTICE,
+    PLAQUE_CATALOG,
+    PURCHASE,
+    RecordKind,
+)
 from ..load.county import County, Entry
-from ..models import STAGES, Access, AssistCatalog, DutyCatalog
+from ..models import STAGES, Access, AssistCatalog, CertificateCatalog, DutyCatalog, PlaqueCatalog
 from ..policy import published_on
 from .base import at, check
 from .causes import Causes
@@ -17,7 +26,8 @@ from .causes import Causes
 @check
 def lifecycle(county: County) -> Iterator[Finding]:
     """ZS501: 部门清理 → 依法审核 → 自治组织讨论 → 社会公示 → 发布, in order, none skipped before 发布."""
-    catalogs: tuple[RecordKind[DutyCatalog | AssistCatalog], ...] = (DUTY_CATALOG, ASSIST_CATALOG)
+    catalogs: tuple[RecordKind[DutyCatalog | AssistCatalog | CertificateCatalog | PlaqueCatalog], ...] = (
+        DUTY_CATALOG, ASSIST_CATALOG, CERTIFICATE_CATALOG, PLAQUE_CATALOG)
     for kind in catalogs:
         for entry in county.entries(kind):
             steps = entry.record.stages

@@ -18,15 +18,34 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..findings import Finding
-from ..layout import AGREEMENT, ASSIST_CATALOG, ASSIST_ITEM, DUTY_CATALOG, DUTY_ITEM, LAW, RecordKind
+from ..layout import (
+    AGREEMENT,
+    ASSIST_CATALOG,
+    ASSIST_ITEM,
+    CERTIFICATE_CATALOG,
+    CERTIFICATE_ITEM,
+    DUTY_CATALOG,
+    DUTY_ITEM,
+    LAW,
+    RecordKind,
+)
 from ..load.county import County, Entry
-from ..models import AssistCatalog, AssistItem, DutyCatalog, DutyItem, Law, LawVersion
+from ..models import (
+    AssistCatalog,
+    AssistItem,
+    CertificateCatalog,
+    CertificateItem,
+    DutyCatalog,
+    DutyItem,
+    Law,
+    LawVersion,
+)
 from ..policy import catalog_in_force, catalog_items, published_on
 from .base import at, check
 from .causes import Causes
 
 
-def catalog_speaks_from(catalog: AssistCatalog | DutyCatalog) -> dt.date:
+def catalog_speaks_from(catalog: AssistCatalog | DutyCatalog | CertificateCatalog) -> dt.date:
     """The date a catalog's citations are judged on: when it takes effect (see the module's docstring)."""
     start = dt.date(catalog.year, 1, 1)
     published = published_on(catalog)
@@ -68,10 +87,11 @@ def legal_bases(county: County) -> Iterator[Finding]:
     """ZS204/ZS205/ZS212: every basis names a law in the register, in force then, and its articles exist."""
     causes = Causes(county)
     laws = {entry.record.id: entry.record for entry in county.entries(LAW)}
-    catalogs: list[Entry[AssistCatalog] | Entry[DutyCatalog]] = [*county.entries(DUTY_CATALOG),
-                                                                  *county.entries(ASSIST_CATALOG)]
+    catalogs: list[Entry[AssistCatalog] | Entry[DutyCatalog] | Entry[CertificateCatalog]] = [
+        *county.entries(DUTY_CATALOG), *county.entries(ASSIST_CATALOG), *county.entries(CERTIFICATE_CATALOG)]
     speaks_from = {catalog.file: catalog_speaks_from(catalog.record) for catalog in catalogs}
-    with_basis: tuple[RecordKind[DutyItem | AssistItem], ...] = (DUTY_ITEM, ASSIST_ITEM)
+    with_basis: tuple[RecordKind[DutyItem | AssistItem | CertificateItem], ...] = (
+        DUTY_ITEM, ASSIST_ITEM, CERTIFICATE_ITEM)
     for kind in with_basis:
         for entry in county.entries(kind):
             for position, basis in enumerate(entry.record.basis):
@@ -132,10 +152,11 @@ def replaced_citations(county: County) -> Iterator[Finding]:
 
 def _catalogs_across_revisions(county: County, laws: dict[str, Law]) -> Iterator[Finding]:
     """ZS213: a catalog published under one text of a law that takes effect under the next."""
-    catalogs: list[Entry[AssistCatalog] | Entry[DutyCatalog]] = [*county.entries(DUTY_CATALOG),
-                                                                  *county.entries(ASSIST_CATALOG)]
+    catalogs: list[Entry[AssistCatalog] | Entry[DutyCatalog] | Entry[CertificateCatalog]] = [
+        *county.entries(DUTY_CATALOG), *county.entries(ASSIST_CATALOG), *county.entries(CERTIFICATE_CATALOG)]
     dates = {catalog.file: (published_on(catalog.record), catalog_speaks_from(catalog.record)) for catalog in catalogs}
-    with_basis: tuple[RecordKind[DutyItem | AssistItem], ...] = (DUTY_ITEM, ASSIST_ITEM)
+    with_basis: tuple[RecordKind[DutyItem | AssistItem | CertificateItem], ...] = (
+        DUTY_ITEM, ASSIST_ITEM, CERTIFICATE_ITEM)
     for kind in with_basis:
         for entry in county.entries(kind):
             published, takes_effect = dates[entry.file]
