@@ -11,7 +11,8 @@ from ..evaluation.settlement import agreed_by_department, department_shares, mon
 from ..layout import AGREEMENT, COMMUNITY, DEPARTMENT, EVALUATION, TOWNSHIP
 from ..load.config import settings
 from ..load.county import County
-from ..policy import agreed_funding, catalog_in_force, catalog_items
+from ..policy import agreed_funding
+from ..supplements import amended
 
 DONE = ("已评定", "已公示")
 
@@ -63,8 +64,6 @@ class YearFigures:
 
 def _funding(county: County, year: int, figures: YearFigures) -> None:
     """Agreed and settled funding per department and per township; settled is what the evaluations store."""
-    catalog = catalog_in_force(county, year)
-    items = catalog_items(catalog.record) if catalog else {}
     towns = {e.record.id: e.record.name for e in county.entries(TOWNSHIP)}
     departments = {e.record.id: e.record.name for e in county.entries(DEPARTMENT)}
     settled = {e.record.community: e.record.result.settlement for e in county.entries(EVALUATION)
@@ -72,9 +71,10 @@ def _funding(county: County, year: int, figures: YearFigures) -> None:
     by_department: dict[str, list[Decimal]] = defaultdict(lambda: [Decimal(0), Decimal(0)])
     by_township: dict[str, list[Decimal]] = defaultdict(lambda: [Decimal(0), Decimal(0)])
     for entry in county.entries(AGREEMENT):
-        agreement = entry.record
-        if agreement.year != year:
+        if entry.record.year != year:
             continue
+        terms = amended(county, entry)  # the agreement with its signed 补充协议
+        agreement, items = terms.agreement, terms.items
         town = by_township[towns.get(agreement.township, agreement.township)]
         town[0] += agreed_funding(agreement, items)
         paid = settled.get(agreement.community)
@@ -94,7 +94,7 @@ def _figures(county: County, year: int) -> YearFigures:
     assert county.config is not None
     towns = county.entries(TOWNSHIP)
     coverage = Coverage(len(towns), len(county.entries(COMMUNITY)))
-    agreements = [e.record for e in county.entries(AGREEMENT) if e.record.year == year]
+    agreements = [amended(county, e).agreement for e in county.entries(AGREEMENT) if e.record.year == year]
     signed = [a for a in agreements if a.status == "已签订"]
     done = [e.record for e in county.entries(EVALUATION) if e.record.year == year and e.record.status in DONE]
     coverage.signed_communities = len({a.community for a in signed})
