@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ..findings import Finding
-from ..layout import ACCESS, AGREEMENT, NEGATIVE_ITEM, SUPPLEMENT
+from ..layout import ACCESS, AGREEMENT, COMMUNITY, NEGATIVE_ITEM, SUPPLEMENT
 from ..load.county import County, Entry
 from ..models import Agreement, AssistItem, Supplement
 from ..policy import effective_funding
@@ -22,7 +22,7 @@ SIGNED = "已签订"
 
 @check
 def supplements(county: County) -> Iterator[Finding]:
-    """ZS420–ZS428 on every supplement, judged against its agreement as amended by the supplements before it."""
+    """ZS420–ZS429 on every supplement, judged against its agreement as amended by the supplements before it."""
     agreements = county.index(AGREEMENT)
     for entry in county.entries(SUPPLEMENT):
         yield from _name(entry)
@@ -89,11 +89,13 @@ def _own_clauses(entry: Entry[Supplement]) -> Iterator[Finding]:
 
 def _added(county: County, entry: Entry[Supplement], agreement: Agreement,
            items: dict[str, AssistItem]) -> Iterator[Finding]:
-    """ZS421/ZS422/ZS423, and 费随事转 (ZS301/ZS302), 权随责走 (ZS303) of each added task."""
+    """ZS421/ZS422/ZS423/ZS429, and 费随事转 (ZS301/ZS302), 权随责走 (ZS303) of each added task."""
     negatives = {e.record.id for e in county.entries(NEGATIVE_ITEM)}
     approvals = county.index(ACCESS)
     agreed = {item.id for item in agreement.items} - set(entry.record.items_removed)
     signed = entry.record.signing.date if entry.record.signing else None
+    found = county.index(COMMUNITY).get(entry.record.community)
+    kind = found.record.type if found else None
     for position, item in enumerate(entry.record.items_added):
         where = ("items_added", position)
         if item.id in negatives:
@@ -118,6 +120,8 @@ def _added(county: County, entry: Entry[Supplement], agreement: Agreement,
         if approval and signed and (decided is None or decided > signed):
             yield at(entry, "ZS421", f"准入审批日期 {decided or '未填'} 不早于补充协议签订日期 {signed}",
                      *where, "access", hint="准入获批后才能签订补充协议")
+        if kind is not None and kind not in items[item.id].applies_to:
+            yield at(entry, "ZS429", f"{item.id} 不适用于{kind}委会", *where, "id")
         funding = effective_funding(item, items[item.id])
         yield from funding_findings(entry, funding, where, f"补充协议新增事项 {item.id}")
         source = items[item.id]
