@@ -84,6 +84,7 @@ def test_sign_signs_a_draft_supplement_and_keeps_the_catalog_terms(cli: Any, min
     mini.edit("catalogs/assist/2015.yaml", lambda d: [d["items"][1]["funding"].update(amount=900),
                                                        d["items"][1].update(requirements="改过的要求")])
     after = _render(cli, mini.root, tmp_path / "after", "BC-2015-baitabu-dongwang-1")
+    assert after.exit_code == 0, after.output
     doc = "2015/白塔埠镇/东王村民委员会补充协议1.docx"
     assert (tmp_path / "before" / doc).read_bytes() == (tmp_path / "after" / doc).read_bytes()
 
