@@ -84,3 +84,12 @@ def test_a_later_supplement_sees_the_items_an_earlier_one_added(mini: MiniCounty
     assert [f for f in cli.findings(mini.root) if f["file"] == later] == []
     mini.edit(later, lambda d: d.update(items_removed=["XZ-003"], funding_total=0))
     assert [f["rule"] for f in cli.findings(mini.root) if f["file"] == later] == ["ZS423"]
+
+
+def test_an_agreement_that_did_not_load_is_not_reported_again(mini: MiniCounty, cli: Any) -> None:
+    """The agreement is there but fails its schema: its own finding says so; the supplement only echoes it."""
+    add_supplement(mini)
+    mini.edit("agreements/2015/niushan/niushan-xinhua.yaml", lambda d: d.update(breech="违约"))
+    findings = cli.findings(mini.root)
+    assert "ZS101" in {f["rule"] for f in findings}
+    assert [f for f in findings if f["file"] == S_XINHUA] == []

@@ -28,6 +28,8 @@ def supplements(county: County) -> Iterator[Finding]:
         yield from _name(entry)
         yield from _own_clauses(entry)
         target = agreements.get(entry.record.agreement)
+        if target is None and entry.record.agreement in county.known(AGREEMENT):
+            continue  # it is there but did not load: its own findings say why, and nothing here can be judged
         found = list(_amends(entry, target))
         yield from found
         if target is None or found:
