@@ -42,9 +42,22 @@ def order(entry: Entry[Supplement]) -> tuple[dt.date, int, str]:
     return day, int(number) if number.isdigit() else 0, record.id
 
 
+# The supplements of each agreement, grouped once per loaded county: a report or a check asks for every one of
+# thousands of agreements, and scanning every supplement each time would make that quadratic.
+_GROUPED: dict[int, tuple[list[Entry[Supplement]], int, dict[str, list[Entry[Supplement]]]]] = {}
+
+
 def supplements_of(county: County, agreement_id: str) -> list[Entry[Supplement]]:
     """Every supplement (signed or draft) that names the agreement, in the order they take effect."""
-    return sorted((e for e in county.entries(SUPPLEMENT) if e.record.agreement == agreement_id), key=order)
+    entries = county.entries(SUPPLEMENT)
+    cached = _GROUPED.get(id(county))
+    if cached is None or cached[0] is not entries or cached[1] != len(entries):
+        grouped: dict[str, list[Entry[Supplement]]] = {}
+        for entry in sorted(entries, key=order):
+            grouped.setdefault(entry.record.agreement, []).append(entry)
+        _GROUPED.clear()  # one county at a time: a loaded county is not kept alive by this table
+        cached = _GROUPED[id(county)] = (entries, len(entries), grouped)
+    return list(cached[2].get(agreement_id, []))
 
 
 def access_item(access: Access, item: SupplementItem) -> AssistItem:
