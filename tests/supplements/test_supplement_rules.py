@@ -93,3 +93,12 @@ def test_an_agreement_that_did_not_load_is_not_reported_again(mini: MiniCounty, 
     findings = cli.findings(mini.root)
     assert "ZS101" in {f["rule"] for f in findings}
     assert [f for f in findings if f["file"] == S_XINHUA] == []
+
+
+def test_no_hint_asks_to_edit_a_signed_supplement(mini: MiniCounty, cli: Any) -> None:
+    add_supplement(mini, "已签订")
+    mini.edit(S_XINHUA, lambda d: d.update(funding_total=1200))
+    [found] = [f for f in cli.findings(mini.root) if f["file"] == S_XINHUA]
+    assert found["rule"] == "ZS425" and found["hint"] == "已签订的补充协议不得改动：确有错误的，另签一份补充协议更正"
+    mini.edit(S_XINHUA, lambda d: d.update(status="草稿"))
+    assert [f["hint"] for f in cli.findings(mini.root) if f["file"] == S_XINHUA] == ["改为 funding_total: 1700"]

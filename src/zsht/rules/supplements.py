@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from dataclasses import replace
 from decimal import Decimal
 
 from ..findings import Finding
@@ -18,28 +19,35 @@ from .base import at, check
 from .funding import funding_findings
 
 SIGNED = "已签订"
+FROZEN = "已签订的补充协议不得改动：确有错误的，另签一份补充协议更正"
 
 
 @check
 def supplements(county: County) -> Iterator[Finding]:
-    """ZS420–ZS429 on every supplement, judged against its agreement as amended by the supplements before it."""
-    agreements = county.index(AGREEMENT)
+    """ZS420–ZS429 on every supplement, judged against its agreement as amended by the supplements before it.
+
+    A signed supplement is what was signed: no hint asks to edit it, each points to a further supplement."""
     for entry in county.entries(SUPPLEMENT):
-        yield from _name(entry)
-        yield from _own_clauses(entry)
-        target = agreements.get(entry.record.agreement)
-        if target is None and entry.record.agreement in county.known(AGREEMENT):
-            continue  # it is there but did not load: its own findings say why, and nothing here can be judged
-        found = list(_amends(entry, target))
-        yield from found
-        if target is None or found:
-            continue
-        before = amended(county, target, before=entry)
-        items = with_access(county, [entry], before.items)  # and the tasks this one adds through 准入
-        yield from _added(county, entry, before.agreement, items)
-        yield from _removed_and_changed(entry, before.agreement)
-        yield from _dates(entry, target.record)
-        yield from _sums(entry, before.agreement, items)
+        for found in _supplement(county, entry):
+            yield replace(found, hint=FROZEN) if entry.record.status == SIGNED and found.hint else found
+
+
+def _supplement(county: County, entry: Entry[Supplement]) -> Iterator[Finding]:
+    yield from _name(entry)
+    yield from _own_clauses(entry)
+    target = county.index(AGREEMENT).get(entry.record.agreement)
+    if target is None and entry.record.agreement in county.known(AGREEMENT):
+        return  # it is there but did not load: its own findings say why, and nothing here can be judged
+    found = list(_amends(entry, target))
+    yield from found
+    if target is None or found:
+        return
+    before = amended(county, target, before=entry)
+    items = with_access(county, [entry], before.items)  # and the tasks this one adds through 准入
+    yield from _added(county, entry, before.agreement, items)
+    yield from _removed_and_changed(entry, before.agreement)
+    yield from _dates(entry, target.record)
+    yield from _sums(entry, before.agreement, items)
 
 
 def _name(entry: Entry[Supplement]) -> Iterator[Finding]:
@@ -70,8 +78,7 @@ def _amends(entry: Entry[Supplement], target: Entry[Agreement] | None) -> Iterat
     for field in ("year", "township", "community"):
         if getattr(record, field) != getattr(agreement, field):
             yield at(entry, "ZS420", f"{field} 是 {getattr(record, field)}，而协议 {agreement.id} 的是 "
-                     f"{getattr(agreement, field)}", field, hint=None if record.status == SIGNED else
-                     f"改为 {getattr(agreement, field)}，与所补充的协议一致")
+                     f"{getattr(agreement, field)}", field, hint=f"改为 {getattr(agreement, field)}，与所补充的协议一致")
 
 
 def _own_clauses(entry: Entry[Supplement]) -> Iterator[Finding]:
@@ -170,7 +177,7 @@ def _sums(entry: Entry[Supplement], agreement: Agreement, items: dict[str, Assis
     elif record.funding_total != delta:
         yield at(entry, "ZS425", f"经费变动额写的是 {record.funding_total} 元，按新增、终止和调整的事项计算为 "
                  f"{delta} 元", "funding_total",
-                 hint="核对各事项经费" if record.status == SIGNED else f"改为 funding_total: {delta}")
+                 hint=f"改为 funding_total: {delta}")
     shares = sum((p.share for p in record.payment), Decimal(0))
     if record.payment and shares != 100:
         yield at(entry, "ZS426", f"支付计划各期比例合计 {shares}%，应为 100%", "payment")
