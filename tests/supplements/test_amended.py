@@ -68,3 +68,18 @@ def test_next_years_draft_starts_from_the_amended_agreement(mini: MiniCounty, cl
     assert items["XZ-001"]["funding"]["amount"] == 2500 and items["XZ-004"]["funding"]["amount"] == 1200
     assert draft["funding_total"] == 2500 + 1500 + 1200
     assert (mini.root / S_XINHUA).is_file()
+
+
+def test_the_report_says_the_agreed_funding_includes_supplements(cli: Any, tmp_path: Path) -> None:
+    result = cli("-C", EXAMPLE, "report", "--year", "2015")
+    assert result.exit_code == 0, result.output
+    assert "协议经费含已签订的补充协议 2 份，经费变动 +1,500.00 元" in result.stdout
+    page = tmp_path / "report.html"
+    assert cli("-C", EXAMPLE, "report", "--year", "2015", "-o", page).exit_code == 0
+    assert "<p>协议经费含已签订的补充协议 2 份，经费变动 +1,500.00 元</p>" in page.read_text(encoding="utf-8")
+
+
+def test_a_report_without_supplements_says_nothing_of_them(cli: Any, mini: MiniCounty) -> None:
+    mini.remove("supplements/2015/niushan/niushan-qianjin-1.yaml")
+    result = cli("-C", mini.root, "report", "--year", "2015")
+    assert result.exit_code == 0 and "补充协议" not in result.stdout, result.output

@@ -45,6 +45,7 @@ class YearFigures:
     departments: dict[str, tuple[Decimal, Decimal]] = field(default_factory=dict)  # name → (agreed, settled)
     townships: dict[str, tuple[Decimal, Decimal]] = field(default_factory=dict)
     grades: dict[str, int] = field(default_factory=dict)
+    supplements: tuple[int, Decimal] = (0, Decimal(0))  # signed 补充协议 in the agreed figures: count, money
     previous: YearFigures | None = None
 
     def burden(self) -> tuple[Decimal, int, int]:
@@ -75,6 +76,8 @@ def _funding(county: County, year: int, figures: YearFigures) -> None:
             continue
         terms = amended(county, entry)  # the agreement with its signed 补充协议
         agreement, items = terms.agreement, terms.items
+        figures.supplements = (figures.supplements[0] + len(terms.supplements), figures.supplements[1] + sum(
+            (s.record.funding_total or Decimal(0) for s in terms.supplements), Decimal(0)))
         town = by_township[towns.get(agreement.township, agreement.township)]
         town[0] += agreed_funding(agreement, items)
         paid = settled.get(agreement.community)

@@ -25,6 +25,12 @@ def coverage_rows(figures: YearFigures) -> Iterator[tuple[str, int, int, Decimal
         yield label, part, whole, Coverage.percent(part, whole), last
 
 
+def supplements_note(figures: YearFigures) -> str:
+    """The line that says the agreed funding includes signed 补充协议, or "" when there are none."""
+    count, money = figures.supplements
+    return f"协议经费含已签订的补充协议 {count} 份，经费变动 {money:+,.2f} 元" if count else ""
+
+
 def _tables(figures: YearFigures) -> list[Table]:
     previous = figures.previous
     coverage = Table("覆盖面", "数量", "总数", "占比", f"{figures.year - 1}年占比", title=f"{figures.year}年覆盖面")
@@ -58,4 +64,6 @@ def report_text(figures: YearFigures, *, color: bool = False, width: int = 120) 
     console.print(f"{figures.county}{figures.year}年政社互动情况")
     for table in _tables(figures):
         console.print(table)
+    if note := supplements_note(figures):
+        console.print(note)
     return buffer.getvalue()
