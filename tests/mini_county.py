@@ -160,6 +160,13 @@ def county_files() -> dict[str, Any]:
         agreement["funding_total"] = sum(amounts[i] for i in items)
         files[f"agreements/2015/{township}/{community}.yaml"] = agreement
         files[f"evaluations/2015/{township}/{community}.yaml"] = _evaluation(community, township, items)
+    # a signed 补充协议 that changes a target only: no item and no figure of the county changes with it
+    files["supplements/2015/niushan/niushan-qianjin-1.yaml"] = {
+        "id": "BC-2015-niushan-qianjin-1", "agreement": "XY-2015-niushan-qianjin", "year": 2015,
+        "township": "niushan", "community": "niushan-qianjin", "reason": "确权登记进度调整",
+        "changes": [{"id": "XZ-003", "targets": "年底前完成确权登记颁证"}], "funding_total": 0, "status": "已签订",
+        "signing": {"date": D(2015, 5, 10), "party_a": {"name": GOVERNMENTS["niushan"], "representative": "张三"},
+                    "party_b": {"name": "前进村民委员会", "representative": "李四"}}}
     return copy.deepcopy(files)  # no test may change the module's constants through shared lists
 
 

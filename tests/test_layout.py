@@ -63,7 +63,7 @@ def test_a_final_status_is_one_the_model_allows_and_not_its_default(kind: Record
 
 def test_what_freezes_a_record() -> None:
     assert {k.name: (k.final.field, k.final.value) for k in RECORD_KINDS if k.final} == {
-        "agreement": ("status", "已签订"), "notice": ("status", "已发布")}
+        "agreement": ("status", "已签订"), "supplement": ("status", "已签订"), "notice": ("status", "已发布")}
 
 
 @pytest.mark.parametrize("kind", KINDS, ids=lambda k: k.name)
@@ -84,7 +84,7 @@ def test_paths_of_records() -> None:
 @pytest.mark.parametrize("kind", [AGREEMENT, EVALUATION], ids=lambda k: k.name)
 def test_the_id_a_path_implies_has_the_kinds_format(kind: FileKind[typing.Any]) -> None:
     assert kind.path_id is not None and kind.id_format is not None
-    assert re.match(ID_FORMATS[kind.id_format][0], f"{kind.path_id}-2015-niushan-xinhua")
+    assert re.match(ID_FORMATS[kind.id_format][0], f"{kind.path_id}-2015-niushan-xinhua-1")  # a supplement's stem ends in its number
 
 
 def test_catalog_items_are_unique_per_catalog_version_and_the_rest_county_wide() -> None:
@@ -92,6 +92,6 @@ def test_catalog_items_are_unique_per_catalog_version_and_the_rest_county_wide()
     assert per_file == {"duty_item", "assist_item", "negative_item", "certificate_item", "plaque_item"}
     assert all(file_kind_of(RECORD_KIND_BY_NAME[name]).versioned for name in per_file)
     assert {k.name for k in RECORD_KINDS if k.unique == "county"} == {
-        "township", "community", "department", "social_org", "law", "access", "agreement", "evaluation",
-        "purchase", "notice"}
+        "township", "community", "department", "social_org", "law", "access", "agreement", "supplement",
+        "evaluation", "purchase", "notice"}
     assert ASSIST_ITEM.label == "协助事项" and NOTICE.label == "公示"

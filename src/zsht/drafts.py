@@ -1,8 +1,9 @@
 """`zsht draft`: a year's draft agreements, one per committee, from the catalog in force and last year's text.
 
 At signing season every committee needs next year's 协议书. A draft starts from the committee's latest earlier
-agreement: its items that are still in the catalog in force (with their own targets, conditions and funding),
-its clauses with the year in the text moved on, its payment plan moved by the same number of years. A
+agreement as amended by its signed 补充协议: its items that are still in the catalog in force (with their own
+targets, conditions and funding), its clauses with the year in the text moved on, its payment plan moved by the
+same number of years. A
 committee without an earlier agreement gets every catalog item that applies to its type and the standard
 clauses below. Drafts are written only when every one of them passes `zsht validate`.
 """
@@ -21,6 +22,7 @@ from .load.county import County
 from .models import Agreement, AssistItem
 from .policy import agreement_total, catalog_in_force, items_in_force, published_on
 from .roundtrip import dumped, round_trip, schema_modeline, yaml_number
+from .supplements import amended
 from .write_gate import write_if_valid
 
 STANDARD = {
@@ -134,12 +136,13 @@ def make_drafts(county: County, year: int, township: str | None = None, communit
     if community is not None and community not in county.index(COMMUNITY):
         raise UserError(f"村（居）委会“{community}”不在名录中")
     items = items_in_force(county, year)
-    agreements = sorted((e.record for e in county.entries(AGREEMENT)), key=lambda a: a.year)
+    agreements = sorted(county.entries(AGREEMENT), key=lambda e: e.record.year)
     latest: dict[str, Agreement] = {}
     have = set()
-    for agreement in agreements:
-        if agreement.year < year:
-            latest[agreement.community] = agreement
+    for signed in agreements:
+        agreement = signed.record
+        if agreement.year < year:  # next year starts from what was agreed: the agreement and its 补充协议
+            latest[agreement.community] = amended(county, signed).agreement
         elif agreement.year == year:
             have.add(agreement.community)
     outcome, contents = Drafts(), {}

@@ -122,6 +122,9 @@ ACCESS = FileKind(name="access", pattern="access/*.yaml", model=m.Access, title=
 AGREEMENT = FileKind(name="agreement", pattern="agreements/*/*/*.yaml", model=m.Agreement, title="协助政府工作协议书",
                      label="协议", id_format="agreement", unique="county", path_id="XY",
                      final=Final("status", "已签订", "已签订的协议"))
+SUPPLEMENT = FileKind(name="supplement", pattern="supplements/*/*/*.yaml", model=m.Supplement, title="补充协议",
+                      label="补充协议", id_format="supplement", unique="county", path_id="BC",
+                      final=Final("status", "已签订", "已签订的补充协议"))
 EVALUATION = FileKind(name="evaluation", pattern="evaluations/*/*/*.yaml", model=m.Evaluation,
                       title="履职履约双向评估", label="评估", id_format="evaluation", unique="county", path_id="PG")
 PURCHASE = FileKind(name="purchase", pattern="purchases/*/*.yaml", model=m.Purchase, title="政府购买服务合同",
@@ -131,7 +134,8 @@ NOTICE = FileKind(name="notice", pattern="notices/*/*.yaml", model=m.Notice, tit
 
 KINDS: tuple[FileKind[m.Record], ...] = (
     COUNTY_CONFIG, TOWNSHIP_FILE, COMMUNITY_FILE, DEPARTMENT_FILE, SOCIAL_ORG_FILE, LAW,
-    DUTY_CATALOG, ASSIST_CATALOG, NEGATIVE_CATALOG, CERTIFICATE_CATALOG, PLAQUE_CATALOG, ACCESS, AGREEMENT, EVALUATION, PURCHASE, NOTICE,
+    DUTY_CATALOG, ASSIST_CATALOG, NEGATIVE_CATALOG, CERTIFICATE_CATALOG, PLAQUE_CATALOG, ACCESS, AGREEMENT, SUPPLEMENT,
+    EVALUATION, PURCHASE, NOTICE,
 )
 KIND_BY_NAME = {kind.name: kind for kind in KINDS}
 # Every kind of record: each file kind, followed by the kind of the records its list holds.

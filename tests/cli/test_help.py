@@ -42,7 +42,7 @@ def _english_words(page: str, command: Any) -> list[str]:
     text = re.sub(r"例：.*", "", page)  # examples are command lines, quoted as typed
     text = re.sub(r"(?<![\w-])-{1,2}[A-Za-z][\w-]*", "", text)  # option names
     text = re.sub(r"[\w.-]*[./][\w./-]*", "", text)  # file names, extensions, paths, dotted names
-    text = re.sub(r"\b(?:ZS|XZ|XY|PG|LZ)-?[\w-]+", "", text)  # rule and record ids
+    text = re.sub(r"\b(?:ZS|XZ|XY|BC|PG|LZ)-?[\w-]+", "", text)  # rule and record ids
     text = re.sub(r"\[默认：[^\]]*\]", "", text)  # default values, as typed
     allowed = ALLOWED | _typed_words(command)
     return [w for w in re.findall(r"[A-Za-z]+", text) if w not in allowed]

@@ -44,6 +44,6 @@ def test_a_folder_that_cannot_be_listed_is_a_finding(mini: MiniCounty, cli: Any,
     [found] = [f for f in findings if f["rule"] == "ZS006"]
     assert found["file"] == "agreements/2015/niushan"
     assert found["message"] == "无法读取目录：Permission denied，其中的记录未检查" and found["hint"] == "检查目录权限"
-    # The evaluations of niushan's committees name agreements that could not be read.
+    # The evaluations (and the supplement) of niushan's committees name agreements that could not be read.
     assert {(f["rule"], f["file"].rsplit("/", 1)[0]) for f in findings if f is not found} == {
-        ("ZS209", "evaluations/2015/niushan")}
+        ("ZS209", "evaluations/2015/niushan"), ("ZS420", "supplements/2015/niushan")}

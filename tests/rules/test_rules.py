@@ -195,9 +195,18 @@ FILESYSTEM_RULES = {"ZS005", "ZS006", "ZS007", "ZS008", "ZS011"}
 HISTORY_RULES = {rule for rule in RULES if rule.startswith("ZS8")}
 
 
+# Rules of 补充协议 need a supplement the mini county does not have; their cases live in tests/supplements/.
+SUPPLEMENT_RULES = {rule for rule in RULES if rule.startswith("ZS42")}
+
+
 def test_every_rule_has_a_case() -> None:
-    covered = set(CASES) | FILESYSTEM_RULES | HISTORY_RULES
+    covered = set(CASES) | FILESYSTEM_RULES | HISTORY_RULES | SUPPLEMENT_RULES
     assert set(RULES) - covered == set(), "rules without a test"
+
+
+def test_supplement_rules_are_tested_in_supplements() -> None:
+    source = (Path(__file__).parent.parent / "supplements" / "test_supplement_rules.py").read_text(encoding="utf-8")
+    assert SUPPLEMENT_RULES and all(f'"{rule}": (' in source for rule in SUPPLEMENT_RULES)
 
 
 def test_history_rules_are_tested_in_history() -> None:

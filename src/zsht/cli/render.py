@@ -76,6 +76,27 @@ def agreement(
     _report(result)
 
 
+@render_app.command("supplement")
+def supplement(
+    wanted: str | None = typer.Argument(None, metavar="[编号]", help="只生成这一份补充协议，如 BC-2015-niushan-xinhua-1"),
+    community: str = typer.Option(None, "--community", help="只生成该村（居）委会的补充协议，填编号"),
+    township: str = TOWNSHIP, everything: bool = typer.Option(False, "--all", help="全县所有补充协议"),
+    year: int = YEAR, output: Path = OUT, jobs: int = JOBS, pdf: bool = PDF,
+) -> None:
+    """生成协助政府工作协议书的补充协议（每份一个 .docx，版式同协议书）。
+
+    例：zsht render supplement BC-2015-niushan-xinhua-1 -o out
+    """
+    from ..render import Selection, render_supplements
+
+    if not (wanted or community or township or everything):
+        raise UserError("请写明补充协议编号，或用 --community、--township 或 --all 指定要生成的补充协议")
+    with _progress_bar() as progress:
+        result = render_supplements(STATE.root(), output, Selection(year, township, community, jobs, pdf), wanted,
+                                    progress)
+    _report(result)
+
+
 @notice_app.command("catalog")
 def notice_catalog(year: int = YEAR, township: str = TOWNSHIP, output: Path = OUT, jobs: int = JOBS,
                    pdf: bool = PDF) -> None:

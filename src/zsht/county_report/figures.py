@@ -11,7 +11,8 @@ from ..evaluation.settlement import agreed_by_department, department_shares, mon
 from ..layout import AGREEMENT, COMMUNITY, DEPARTMENT, EVALUATION, TOWNSHIP
 from ..load.config import settings
 from ..load.county import County
-from ..policy import agreed_funding, catalog_in_force, catalog_items
+from ..policy import agreed_funding
+from ..supplements import amended
 from .lists import ListFigures, list_figures
 
 DONE = ("已评定", "已公示")
@@ -45,6 +46,7 @@ class YearFigures:
     departments: dict[str, tuple[Decimal, Decimal]] = field(default_factory=dict)  # name → (agreed, settled)
     townships: dict[str, tuple[Decimal, Decimal]] = field(default_factory=dict)
     grades: dict[str, int] = field(default_factory=dict)
+    supplements: tuple[int, Decimal] = (0, Decimal(0))  # signed 补充协议 in the agreed figures: count, money
     previous: YearFigures | None = None
     lists: ListFigures = field(default_factory=ListFigures)  # certificates retained, plaques per committee
 
@@ -78,8 +80,6 @@ class YearFigures:
 
 def _funding(county: County, year: int, figures: YearFigures) -> None:
     """Agreed and settled funding per department and per township; settled is what the evaluations store."""
-    catalog = catalog_in_force(county, year)
-    items = catalog_items(catalog.record) if catalog else {}
     towns = {e.record.id: e.record.name for e in county.entries(TOWNSHIP)}
     departments = {e.record.id: e.record.name for e in county.entries(DEPARTMENT)}
     settled = {e.record.community: e.record.result.settlement for e in county.entries(EVALUATION)
@@ -87,9 +87,12 @@ def _funding(county: County, year: int, figures: YearFigures) -> None:
     by_department: dict[str, list[Decimal]] = defaultdict(lambda: [Decimal(0), Decimal(0)])
     by_township: dict[str, list[Decimal]] = defaultdict(lambda: [Decimal(0), Decimal(0)])
     for entry in county.entries(AGREEMENT):
-        agreement = entry.record
-        if agreement.year != year:
+        if entry.record.year != year:
             continue
+        terms = amended(county, entry)  # the agreement with its signed 补充协议
+        agreement, items = terms.agreement, terms.items
+        figures.supplements = (figures.supplements[0] + len(terms.supplements), figures.supplements[1] + sum(
+            (s.record.funding_total or Decimal(0) for s in terms.supplements), Decimal(0)))
         town = by_township[towns.get(agreement.township, agreement.township)]
         town[0] += agreed_funding(agreement, items)
         paid = settled.get(agreement.community)
@@ -109,7 +112,7 @@ def _figures(county: County, year: int) -> YearFigures:
     assert county.config is not None
     towns = county.entries(TOWNSHIP)
     coverage = Coverage(len(towns), len(county.entries(COMMUNITY)))
-    agreements = [e.record for e in county.entries(AGREEMENT) if e.record.year == year]
+    agreements = [amended(county, e).agreement for e in county.entries(AGREEMENT) if e.record.year == year]
     signed = [a for a in agreements if a.status == "已签订"]
     done = [e.record for e in county.entries(EVALUATION) if e.record.year == year and e.record.status in DONE]
     coverage.signed_communities = len({a.community for a in signed})

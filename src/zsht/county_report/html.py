@@ -8,7 +8,7 @@ from html import escape
 
 from .figures import YearFigures
 from .lists import list_html
-from .text import coverage_rows
+from .text import coverage_rows, supplements_note
 
 CSS = """body{font-family:sans-serif;max-width:960px;margin:2em auto;color:#222}
 table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{border:1px solid #bbb;padding:.3em .6em}
@@ -69,6 +69,7 @@ def report_html(figures: YearFigures) -> str:
     body += ["<h2>负担：每个村（居）委会的协助事项</h2>", _table(("", "本年", figures.compared_with), burden),
              _money_section("各部门经费", "funding-departments", figures.departments),
              _money_section("各乡镇（街道）经费", "funding-townships", figures.townships),
+             f"<p>{escape(note)}</p>" if (note := supplements_note(figures)) else "",
              "<h2>等次分布</h2>",
              bar_chart("grade-chart", "等次分布", [(g, Decimal(n), str(n)) for g, n in figures.grades.items()]),
              _table(("等次", "本年", figures.compared_with),

@@ -26,6 +26,12 @@ def coverage_rows(figures: YearFigures) -> Iterator[tuple[str, int, int, Decimal
         yield label, part, whole, Coverage.percent(part, whole), last
 
 
+def supplements_note(figures: YearFigures) -> str:
+    """The line that says the agreed funding includes signed 补充协议, or "" when there are none."""
+    count, money = figures.supplements
+    return f"协议经费含已签订的补充协议 {count} 份，经费变动 {money:+,.2f} 元" if count else ""
+
+
 def _tables(figures: YearFigures) -> list[Table]:
     previous = figures.previous
     last_year = f"{previous.year}年占比" if previous else f"{figures.year - 1}年占比"
@@ -62,4 +68,6 @@ def report_text(figures: YearFigures, *, color: bool = False, width: int = 120) 
     console.print(f"{figures.county}{figures.year}年政社互动情况")
     for table in _tables(figures):
         console.print(table)
+    if note := supplements_note(figures):
+        console.print(note)
     return buffer.getvalue()

@@ -11,7 +11,8 @@ from ..findings import Finding, Severity
 from ..layout import AGREEMENT, COMMUNITY, DEPARTMENT, EVALUATION, TOWNSHIP, kind_of
 from ..load.config import settings
 from ..load.county import County
-from ..policy import agreed_funding, items_in_force
+from ..policy import agreed_funding
+from ..supplements import amended
 from ..validate import check_county
 from .scores import ComputedResult, compute, finite
 from .settlement import agreed_by_department, department_shares
@@ -114,7 +115,6 @@ def year_results(county: County, year: int, township: str | None = None) -> Year
         if township is None or unloaded.township == township:
             results.invalid.append(unloaded.file)
             evaluated.add(unloaded.community)  # it has an evaluation, one with errors: not “未评估”
-    items = items_in_force(county, year)
     for entry in sorted(county.entries(EVALUATION), key=lambda e: e.file):
         evaluation = entry.record
         if evaluation.year != year or (township and evaluation.township != township):
@@ -124,13 +124,13 @@ def year_results(county: County, year: int, township: str | None = None) -> Year
         if entry.file in broken or target is None or target.file in broken:
             results.invalid.append(entry.file)
             continue
-        agreement = target.record
-        agreed = agreed_funding(agreement, items)
+        terms = amended(county, target)  # the agreement with its signed 补充协议
+        agreed = agreed_funding(terms.agreement, terms.items)
         computed = compute(evaluation, config, agreed)
         if not finite(computed):  # scores or rates too large to compute with: as good as an error
             results.uncomputable.append(entry.file)
             continue
-        by_department = agreed_by_department(agreement, items)
+        by_department = agreed_by_department(terms.agreement, terms.items)
         shares = department_shares(computed.settlement, by_department)
         stored = evaluation.result
         results.rows.append(CommunityResult(

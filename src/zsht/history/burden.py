@@ -84,9 +84,12 @@ def _new_year(data: dict[str, Any], key: Key, earlier: dict[Key, Version]) -> li
                   None)
     if before is None or not isinstance(before.get("items"), list) or not isinstance(data.get("items"), list):
         return []
-    if len(data["items"]) <= len(before["items"]):
+    # last year's agreement as its signed 补充协议 left it (imported here: amendments imports Callout from here)
+    from .amendments import amended_count
+
+    if len(data["items"]) <= (count := amended_count(before, earlier)):
         return []
-    return [Callout("burden", key.label, f"{data['community']} 的协助事项由 {before['year']} 年的 {len(before['items'])} 项"
+    return [Callout("burden", key.label, f"{data['community']} 的协助事项由 {before['year']} 年的 {count} 项"
                                          f"增至 {data['year']} 年的 {len(data['items'])} 项（{key.id}）")]
 
 

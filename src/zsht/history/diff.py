@@ -11,6 +11,7 @@ from ..errors import UserError
 from ..load.config import ConfigError, joined, read_config
 from ..load.source import NotRegularFile, read_regular
 from ..load.walk import county_files
+from .amendments import supplement_callouts, supplement_paths
 from .burden import Callout, callouts
 from .changes import RecordChange, compare, summary
 from .git import BlobReader, GitError, Repo, split_range
@@ -138,9 +139,12 @@ def diff_county(root: Path, spec: str | None = None) -> CountyDiff:
             changed = sorted(p for p in old.keys() | new.keys() if old.get(p) != new.get(p))
             parsed = ParsedVersions()
             changes = compare(versions(changed, old, blobs, parsed), versions(changed, new, blobs, parsed, contents))
-            earlier = versions([p for c in changes if (p := _last_year(c)) is not None], new, blobs, parsed, contents)
+            last = [p for c in changes if (p := _last_year(c)) is not None]
+            last += [p for c in changes if _last_year(c) and c.new for p in supplement_paths(c.new.data, new)]
+            earlier = versions(last, new, blobs, parsed, contents)
     changes.sort(key=lambda c: ({"added": 0, "changed": 1, "removed": 2}[c.status], c.file, c.key.id))
-    return CountyDiff(base[:10], WORKTREE if head is None else head[:10], changes, callouts(changes, earlier), notes)
+    found = callouts(changes, earlier) + supplement_callouts(changes)
+    return CountyDiff(base[:10], WORKTREE if head is None else head[:10], changes, found, notes)
 
 
 def _last_year(change: RecordChange) -> str | None:

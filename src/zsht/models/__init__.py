@@ -21,12 +21,13 @@ from .registry import (
     Township,
     TownshipFile,
 )
+from .supplement import ItemChange, Supplement, SupplementItem
 
 __all__ = [
     "STAGES", "PANEL_CATEGORIES", "Access", "Agreement", "AgreementItem", "AssistCatalog", "AssistItem",
     "Basis", "Community", "CommunityFile", "CountyConfig", "Criterion", "Department", "DepartmentFile",
     "DutyCatalog", "DutyItem", "Evaluation", "EvaluationSettings", "Funding", "GovernmentRow", "GradeLine",
     "Installment", "Law", "LawVersion", "NegativeCatalog", "NegativeItem", "Notice", "PanelMember", "Party", "Period",
-    "PerformanceRow", "Purchase", "Record", "Result", "Signing", "SocialOrg", "SocialOrgFile", "Township",
+    "PerformanceRow", "Purchase", "Record", "Result", "Signing", "SocialOrg", "SocialOrgFile", "Supplement", "SupplementItem", "ItemChange", "Township",
     "TownshipFile", "CertificateCatalog", "CertificateItem", "FormFile", "PlaqueCaps", "PlaqueCatalog", "PlaqueItem",
 ]

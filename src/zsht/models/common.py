@@ -23,6 +23,7 @@ ID_FORMATS: dict[str, tuple[str, str]] = {
     "access": (r"^ZR-\d{4}-\d{3,}$", "ZR-2016-001"),
     "purchase": (r"^GM-\d{4}-\d{3,}$", "GM-2015-001"),
     "agreement": (r"^XY-\d{4}-[a-z0-9]+(?:-[a-z0-9]+)*$", "XY-2015-niushan-xinhua"),
+    "supplement": (r"^BC-\d{4}-[a-z0-9]+(?:-[a-z0-9]+)*-\d+$", "BC-2015-niushan-xinhua-1"),
     "evaluation": (r"^PG-\d{4}-[a-z0-9]+(?:-[a-z0-9]+)*$", "PG-2015-niushan-xinhua"),
     "notice": (r"^GS-\d{4}-[a-z0-9]+(?:-[a-z0-9]+)*$", "GS-2015-catalog"),
     "criterion": (r"^ZF-\d{2,}$", "ZF-01"),

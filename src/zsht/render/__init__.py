@@ -6,11 +6,13 @@ per output, renders the jobs (in parallel if asked) and writes manifest.json.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import UserError
+from ..models.common import ID_FORMATS
 from ..validate import validate
 from .agreements import latest_year, plan_agreements
 from .batch import BatchResult, JobOutcome, run_plan
@@ -22,7 +24,7 @@ from .plan import Plan
 
 __all__ = [
     "BatchResult", "JobOutcome", "Selection", "capital_amount", "date_cn", "output_path", "render_agreements",
-    "render_notices", "safe_name",
+    "render_notices", "render_supplements", "safe_name",
 ]
 
 
@@ -71,4 +73,21 @@ def render_notices(kind: str, root: Path, out_dir: Path, selection: Selection,
 
     checked = validate(root)  # pauses the cyclic collector itself
     plan = plan_notices(kind, checked.county, checked.findings, selection.year, selection.township)
+    return _run(plan, root, out_dir, selection, progress)
+
+
+def render_supplements(root: Path, out_dir: Path, selection: Selection, supplement: str | None = None,
+                       progress: Progress = _no_progress) -> BatchResult:
+    """Render the selected 补充协议 of one year (or the one named `supplement`) as .docx files, like agreements."""
+    from .supplements import latest_supplement_year, plan_supplements
+
+    if supplement is not None and not re.match(ID_FORMATS["supplement"][0], supplement):
+        raise UserError(f"补充协议编号“{supplement}”格式不对", hint=f"应写成 {ID_FORMATS['supplement'][1]} 这样")
+    checked = validate(root)  # pauses the cyclic collector itself
+    year = selection.year or (int(supplement.split("-")[1]) if supplement else latest_supplement_year(checked.county))
+    plan = plan_supplements(checked.county, checked.findings, year, selection.township, selection.community,
+                            supplement)
+    if not plan.jobs and not plan.skipped:
+        wanted = supplement or selection.community or selection.township or "全县"
+        raise UserError(f"{year} 年没有符合条件的补充协议（{wanted}）", hint="检查编号和 --year")
     return _run(plan, root, out_dir, selection, progress)

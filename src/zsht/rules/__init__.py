@@ -11,6 +11,7 @@ from . import (  # noqa: F401  (registers the checks)
     legal,
     plaques,
     references,
+    supplements,
 )
 from .base import CHECKS
 

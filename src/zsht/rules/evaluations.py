@@ -12,6 +12,7 @@ from ..load.county import County, Entry
 from ..models import Agreement, CountyConfig, Evaluation
 from ..policy import agreed_funding, catalog_in_force, catalog_items, items_in_force
 from ..ruletable import finding
+from ..supplements import amended
 from .base import at, check
 from .causes import Causes
 
@@ -55,9 +56,10 @@ def evaluations(county: County) -> Iterator[Finding]:
         yield from _directions(entry, criteria)
         yield from _panel(entry, county.config)
         if target is not None:
-            yield from _items_match(entry, target.record)
+            agreed = amended(county, target).agreement  # with its signed 补充协议
+            yield from _items_match(entry, agreed)
             if county.config is not None:
-                yield from _result(entry, county, target.record, county.config, causes)
+                yield from _result(entry, county, agreed, county.config, causes)
 
 
 def _directions(entry: Entry[Evaluation], criteria: set[str]) -> Iterator[Finding]:

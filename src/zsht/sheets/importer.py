@@ -28,10 +28,11 @@ from ..load.config import settings
 from ..load.county import County
 from ..load.schema_errors import schema_findings
 from ..models import Evaluation
-from ..policy import agreed_funding, items_in_force
+from ..policy import agreed_funding
 from ..roundtrip import dumped, round_trip, schema_modeline, yaml_number
 from ..rules.evaluations import evaluations
 from ..staging import write_all
+from ..supplements import amended
 from ..write_gate import errors_if_written
 from .fingerprint import read_fingerprints
 from .guard import Guard
@@ -152,9 +153,9 @@ def _result(data: CommentedMap, county: County, scored: Scored, changed: bool) -
     target = county.index(AGREEMENT).get(evaluation.agreement)
     if target is None:
         return changed, f"{scored.community}: 评估记录所评的协议 {evaluation.agreement} 不存在，无法计算结果"
-    agreement = target.record
+    terms = amended(county, target)  # the agreement with its signed 补充协议
     assert county.config is not None
-    computed = compute(evaluation, county.config, agreed_funding(agreement, items_in_force(county, agreement.year)))
+    computed = compute(evaluation, county.config, agreed_funding(terms.agreement, terms.items))
     if not finite(computed):
         return changed, f"{scored.community}: 分数或 zsht.yaml 的兑现比例过大，结果无法计算（先运行 zsht validate）"
     return put_result(data, computed) or changed, None

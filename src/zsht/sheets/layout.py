@@ -21,6 +21,7 @@ from ..layout import AGREEMENT, COMMUNITY, EVALUATION, TOWNSHIP
 from ..load.county import County, Entry
 from ..models import Agreement, AssistItem, CountyConfig, Evaluation, PanelMember
 from ..policy import catalog_in_force, catalog_items
+from ..supplements import amended
 
 GOV_SUFFIX = "-履职"
 SURVEY = "满意度"
@@ -126,7 +127,9 @@ def community_sheets(county: County, year: int, township: str | None = None) -> 
     by_township: dict[str, list[Agreement]] = defaultdict(list)
     for entry in county.entries(AGREEMENT):
         if entry.record.year == year and township in (None, entry.record.township):
-            by_township[entry.record.township].append(entry.record)
+            terms = amended(county, entry)  # scored as amended by its signed 补充协议
+            names.update(terms.items)
+            by_township[entry.record.township].append(terms.agreement)
     return {town: _township_sheets(sorted(agreements, key=lambda a: a.community), config, names, communities,
                                    evaluations) for town, agreements in by_township.items()}
 

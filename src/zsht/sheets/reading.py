@@ -15,6 +15,7 @@ from ..layout import AGREEMENT
 from ..limits import YEARS
 from ..load.county import County
 from ..models import PANEL_CATEGORIES
+from ..supplements import amended
 from .layout import (
     FIRST_MEMBER_COLUMN,
     GOV_FIRST_ROW,
@@ -85,8 +86,8 @@ class SheetReader:
         self.sheet, self.county, self.reading, self.township = sheet, county, reading, township
         # openpyxl works these out from every cell on each call: once per sheet, or reading is quadratic.
         self.max_row, self.max_column = sheet.max_row, sheet.max_column
-        self.agreements = {e.record.community: e.record for e in county.entries(AGREEMENT)
-                           if e.record.year == reading.year}
+        self.agreements = {e.record.community: amended(county, e).agreement  # with its signed 补充协议
+                           for e in county.entries(AGREEMENT) if e.record.year == reading.year}
 
     def ref(self, row: int, column: int) -> str:
         """The cell as a person finds it: `sheet!F12`."""
