@@ -49,12 +49,13 @@ def test_2026_agreements_are_signed() -> None:
 
 
 def test_report_compares_2026_with_2015(cli: Any) -> None:
-    """Hand-checked: 2015, 47 agreements, 913 items, ¥1,010,300; 2026, 15 agreements, 213 items, ¥356,200."""
+    """Hand-checked: 2015, 47 agreements, 913 items, ¥1,010,300, amended by two signed supplements (+1 item, +¥1,000;
+    +¥500) to 914 items and ¥1,011,800; 2026, 15 agreements, 213 items, ¥356,200."""
     result = cli("-C", EXAMPLE, "report", "--year", "2026")
     assert result.exit_code == 0, result.output
     assert cells(result.stdout, "协助事项（每个村居）")[1:] == ["本年", "2015年"]
-    assert cells(result.stdout, "平均")[1:] == ["14.20", "19.43"]
+    assert cells(result.stdout, "平均")[1:] == ["14.20", "19.45"]
     assert cells(result.stdout, "最少")[1:] == ["11", "16"] and cells(result.stdout, "最多")[1:] == ["17", "22"]
     assert cells(result.stdout, "比2015年增加")[1] == "0／15／0"
-    assert cells(result.stdout, "协议经费（每个村居平均，元）")[1:] == ["23,746.67", "21,495.74"]
+    assert cells(result.stdout, "协议经费（每个村居平均，元）")[1:] == ["23,746.67", "21,527.66"]
     assert cells(result.stdout, "签订协议的村（居）委会")[1:] == ["15", "47", "31.9%", "100.0%"]
