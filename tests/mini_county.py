@@ -52,7 +52,7 @@ def _evaluation(community: str, township: str, items: list[str]) -> dict[str, An
         "agreement": f"XY-2015-{community}", "date": D(2015, 12, 20), "panel": panel,
         "performance": performance,
         "government": [{"criterion": "ZF-01", "max": 60, "score": 55}, {"criterion": "ZF-02", "max": 40, "score": 36}],
-        "survey": 88, "status": "已公示",
+        "survey": 88, "status": "已公示", "publication": {"date": D(2016, 1, 4)},
     }
 
 

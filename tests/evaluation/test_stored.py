@@ -55,7 +55,7 @@ def test_score_write_rewrites_only_the_figures_that_change(mini: MiniCounty, cli
 
 
 def test_a_new_result_goes_before_the_status(mini: MiniCounty, cli: Any) -> None:
-    mini.edit(XINHUA, lambda d: (d.pop("result"), d.update(status="草稿")))
+    mini.edit(XINHUA, lambda d: (d.pop("result"), d.pop("publication"), d.update(status="草稿")))
     assert cli("-C", mini.root, "score", "--year", "2015", "--write").exit_code == 0
     record = yaml.safe_load((mini.root / XINHUA).read_text(encoding="utf-8"))
     assert list(record)[-3:] == ["survey", "result", "status"]

@@ -7,7 +7,7 @@ from decimal import Decimal
 from html import escape
 
 from .figures import YearFigures
-from .text import coverage_rows
+from .text import coverage_rows, drafts_line
 
 CSS = """body{font-family:sans-serif;max-width:960px;margin:2em auto;color:#222}
 table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{border:1px solid #bbb;padding:.3em .6em}
@@ -57,6 +57,8 @@ def report_html(figures: YearFigures) -> str:
             _table(("覆盖面", "数量", "总数", "占比", last_year),
                    [(label, part, whole, f"{pct}%", "—" if last is None else f"{last}%")
                     for label, part, whole, pct, last in coverage])]
+    if drafts_line(figures):
+        body.append(f"<p>{escape(drafts_line(figures))}</p>")
     average, low, high = figures.burden()
     burden = [("平均", str(average)), ("最少", str(low)), ("最多", str(high))]
     if figures.previous:

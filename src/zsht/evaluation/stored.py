@@ -51,7 +51,7 @@ def _same(old: Any, new: Decimal | str) -> bool:
 def store_results(root: Path, results: YearResults) -> tuple[int, int]:
     """Write each computed result into its evaluation file, all or nothing; (written, unchanged)."""
     unchanged, contents = 0, {}
-    for row in results.rows:
+    for row in results.rows + results.drafts:
         if row.stored_matches:
             unchanged += 1
             continue

@@ -5,7 +5,15 @@ from .agreement import Agreement, AgreementItem, Installment, Signing
 from .catalogs import STAGES, AssistCatalog, AssistItem, DutyCatalog, DutyItem, NegativeCatalog, NegativeItem
 from .common import Basis, Funding, Party, Period, Record
 from .county import CountyConfig, Criterion, EvaluationSettings, GradeLine
-from .evaluation import PANEL_CATEGORIES, Evaluation, GovernmentRow, PanelMember, PerformanceRow, Result
+from .evaluation import (
+    PANEL_CATEGORIES,
+    Evaluation,
+    GovernmentRow,
+    PanelMember,
+    PerformanceRow,
+    Publication,
+    Result,
+)
 from .legal import Law
 from .notice import Notice
 from .purchase import Purchase
@@ -25,6 +33,6 @@ __all__ = [
     "Basis", "Community", "CommunityFile", "CountyConfig", "Criterion", "Department", "DepartmentFile",
     "DutyCatalog", "DutyItem", "Evaluation", "EvaluationSettings", "Funding", "GovernmentRow", "GradeLine",
     "Installment", "Law", "NegativeCatalog", "NegativeItem", "Notice", "PanelMember", "Party", "Period",
-    "PerformanceRow", "Purchase", "Record", "Result", "Signing", "SocialOrg", "SocialOrgFile", "Township",
+    "PerformanceRow", "Publication", "Purchase", "Record", "Result", "Signing", "SocialOrg", "SocialOrgFile", "Township",
     "TownshipFile",
 ]

@@ -126,11 +126,20 @@ def _complete(scored: Scored) -> bool:
         score is not None for _, score in scored.government.values())
 
 
+def _new_date(county: County, agreement: str) -> dt.date:
+    """A new evaluation's date: today, but never before the signing of the agreement it evaluates (an existing
+    evaluation keeps its own date: an import only brings scores)."""
+    target = county.index(AGREEMENT).get(agreement)
+    signing = target.record.signing if target is not None else None
+    return max(dt.date.today(), signing.date) if signing is not None else dt.date.today()
+
+
 def _new_record(county: County, year: int, scored: Scored, target: Path) -> tuple[CommentedMap, str]:
     data = CommentedMap()
+    agreement = f"XY-{year}-{scored.community}"
     for key, value in (("id", f"PG-{year}-{scored.community}"), ("year", year), ("township", scored.township),
-                       ("community", scored.community), ("agreement", f"XY-{year}-{scored.community}"),
-                       ("date", dt.date.today()), ("panel", CommentedSeq()), ("performance", CommentedSeq()),
+                       ("community", scored.community), ("agreement", agreement),
+                       ("date", _new_date(county, agreement)), ("panel", CommentedSeq()), ("performance", CommentedSeq()),
                        ("government", CommentedSeq())):
         data[key] = value
     data["status"] = "草稿"
