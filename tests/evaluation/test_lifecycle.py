@@ -141,3 +141,26 @@ def test_report_does_not_count_or_settle_a_draft(cli: Any, mini: MiniCounty, tmp
     assert cells(result.stdout, "牛山街道")[1:] == ["10,000.00", "6,500.00"]
     assert "草稿：1 个村（居）委会的评估尚未评定" in result.stdout and "合计 3,500.00 元" in result.stdout
     assert "草稿：1 个村（居）委会的评估尚未评定" in page.read_text(encoding="utf-8")
+
+
+def test_score_write_never_rewrites_a_finalized_evaluation(cli: Any, mini: MiniCounty) -> None:
+    mini.edit(XINHUA, lambda d: d.update(survey=100))  # 已公示, and its stored result now stale (ZS608)
+    before = snapshot(mini.root)
+    result = cli("-C", mini.root, "score", "--year", "2015", "--write")
+    assert result.exit_code == 1
+    assert f"{XINHUA}: 已评定的评估冻结，记录的结果与计算不一致也不改写" in result.stderr
+    assert snapshot(mini.root) == before
+
+
+def test_sheet_import_never_changes_a_finalized_evaluation(cli: Any, mini: MiniCounty, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from ..sheets.test_sheets import export, refused, row_of
+
+    path = export(cli, mini.root, tmp_path / "s.xlsx")
+    book = load_workbook(path)
+    sheet = book["牛山街道"]
+    sheet.cell(row_of(sheet, "niushan-xinhua", "XZ-002"), 6).value = 1
+    book.save(path)
+    lines = refused(cli, mini.root, path)
+    assert lines[0].startswith(f"{XINHUA}: niushan-xinhua 的评估已是“已公示”，不再改动"), lines

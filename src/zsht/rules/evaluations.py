@@ -143,7 +143,7 @@ def _result(entry: Entry[Evaluation], county: County, agreement: Agreement, conf
     if stored is None:
         if evaluation.status != "草稿":
             yield at(entry, "ZS608", f"状态为“{evaluation.status}”，但没有评估结果（result）", "status",
-                     hint="运行 zsht score 计算结果并写入")
+                     hint="已评定的评估由 zsht evaluation finalize 算出并写入结果；手工改的状态须改回草稿再评定")
         return
     computed = compute(evaluation, config, agreed_funding(agreement, items_in_force(county, agreement.year)))
     expected_grade = grade_of(stored.performance, config)

@@ -28,6 +28,7 @@ from ..load.config import settings
 from ..load.county import County
 from ..load.schema_errors import schema_findings
 from ..models import Evaluation
+from ..models.evaluation import FINAL_STATUSES
 from ..policy import agreed_funding, items_in_force
 from ..roundtrip import dumped, round_trip, schema_modeline, yaml_number
 from ..rules.evaluations import evaluations
@@ -210,6 +211,10 @@ def _updated(county: County, year: int, scored: Scored, relpath: str | None, tar
         changed, problem = _result(probe, county, scored, _apply(probe, scored))
         if problem or not changed:
             return problem
+        status = source.data.get("status")
+        if status in FINAL_STATUSES:  # frozen once finalized, as a signed agreement is (zsht audit, ZS801)
+            return (f"{relpath}: {scored.community} 的评估已是“{status}”，不再改动；评分表改了它的分数或结果，"
+                    "不能导入（重新导出评分表，只改草稿评估的分数）")
     text = target.read_text(encoding="utf-8-sig") if relpath else None
     yaml, loaded = round_trip(text)
     data, head = (loaded, "") if loaded is not None else _new_record(county, year, scored, target)
