@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import re
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -52,7 +53,7 @@ def _evaluation(community: str, township: str, items: list[str]) -> dict[str, An
         "agreement": f"XY-2015-{community}", "date": D(2015, 12, 20), "panel": panel,
         "performance": performance,
         "government": [{"criterion": "ZF-01", "max": 60, "score": 55}, {"criterion": "ZF-02", "max": 40, "score": 36}],
-        "survey": 88, "status": "已公示",
+        "survey": 88, "status": "已公示", "publication": {"date": D(2016, 1, 4)},
     }
 
 
@@ -201,6 +202,12 @@ class MiniCounty:
         change(self.files[relpath])
         self.write(relpath)
 
+    def draft(self, *relpaths: str) -> None:
+        """Evaluations (all, without `relpaths`) back to 草稿, their stored result kept: not finalized yet, so
+        `score --write` and `sheet import` may still change them."""
+        for relpath in relpaths or [p for p in self.files if p.startswith("evaluations/")]:
+            self.edit(relpath, lambda d: (d.pop("publication", None), d.update(status="草稿")))
+
     def remove(self, relpath: str) -> None:
         del self.files[relpath]
         (self.root / relpath).unlink()
@@ -221,3 +228,12 @@ class MiniCounty:
             self.edit(entry.file, lambda d, s=score: d.update(result={
                 "performance": float(s.performance), "government": float(s.government),
                 "grade": s.grade, "settlement": float(s.settlement)}))
+
+
+def draft_file(path: Path) -> None:
+    """An evaluation file of the example county back to 草稿 (its status line, without the publication after it),
+    every other byte kept."""
+    text = path.read_text(encoding="utf-8")
+    drafted = re.sub(r"^status: 已公示\npublication:\n(?:  .*\n)*", "status: 草稿\n", text, flags=re.M)
+    assert drafted != text, path
+    path.write_text(drafted, encoding="utf-8")

@@ -63,7 +63,8 @@ def test_a_final_status_is_one_the_model_allows_and_not_its_default(kind: Record
 
 def test_what_freezes_a_record() -> None:
     assert {k.name: (k.final.field, k.final.value) for k in RECORD_KINDS if k.final} == {
-        "agreement": ("status", "已签订"), "supplement": ("status", "已签订"), "notice": ("status", "已发布")}
+        "agreement": ("status", "已签订"), "supplement": ("status", "已签订"), "notice": ("status", "已发布"),
+        "evaluation": ("status", "已评定")}
 
 
 @pytest.mark.parametrize("kind", KINDS, ids=lambda k: k.name)

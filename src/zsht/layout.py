@@ -7,6 +7,7 @@ the loader, the checks, the history, the schemas. A record is reached through it
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from typing import Any, Generic, Literal, TypeVar
@@ -25,6 +26,29 @@ class Final:
     field: str
     value: str
     label: str  # the frozen record as a finding names it: 已签订的协议
+    # Later statuses, each as frozen, that a frozen record may still move on to (已评定 → 已公示), and the fields
+    # such a move may add (never change): a record moving on is not changed.
+    later: tuple[str, ...] = ()
+    adds: tuple[str, ...] = ()
+
+    @property
+    def values(self) -> tuple[str, ...]:
+        """Every status that freezes the record, in the order a record moves through them."""
+        return (self.value, *self.later)
+
+    def holds(self, data: Mapping[str, Any]) -> bool:
+        """Whether a record (as plain data) is frozen."""
+        return data.get(self.field) in self.values
+
+    def moves_on(self, old: Mapping[str, Any], new: Mapping[str, Any], changed: Iterable[str]) -> bool:
+        """Whether a frozen record's change (the `changed` field paths) only moves it on to a later status,
+        adding the fields that record the move: the one change a frozen record may have."""
+        before, after = old.get(self.field), new.get(self.field)
+        if before not in self.values or after not in self.values or \
+                self.values.index(after) < self.values.index(before):
+            return False
+        tops = {path.split(".")[0].split("[")[0] for path in changed}
+        return all(top == self.field or (top in self.adds and old.get(top) is None) for top in tops)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -126,7 +150,8 @@ SUPPLEMENT = FileKind(name="supplement", pattern="supplements/*/*/*.yaml", model
                       label="补充协议", id_format="supplement", unique="county", path_id="BC",
                       final=Final("status", "已签订", "已签订的补充协议"))
 EVALUATION = FileKind(name="evaluation", pattern="evaluations/*/*/*.yaml", model=m.Evaluation,
-                      title="履职履约双向评估", label="评估", id_format="evaluation", unique="county", path_id="PG")
+                      title="履职履约双向评估", label="评估", id_format="evaluation", unique="county", path_id="PG",
+                      final=Final("status", "已评定", "已评定（或已公示）的评估", later=("已公示",), adds=("publication",)))
 PURCHASE = FileKind(name="purchase", pattern="purchases/*/*.yaml", model=m.Purchase, title="政府购买服务合同",
                     label="购买服务合同", id_format="purchase", unique="county")
 NOTICE = FileKind(name="notice", pattern="notices/*/*.yaml", model=m.Notice, title="社会公示", label="公示",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .findings import FieldPath, Finding, Rule, Severity
 
-E, W = Severity.ERROR, Severity.WARNING
+E, W, N = Severity.ERROR, Severity.WARNING, Severity.INFO  # N: a note
 
 _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
     # id, severity, title, description, source
@@ -91,9 +91,15 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
     ("ZS608", E, "评估结果与计算不符", "保存的得分、兑现经费须与按 zsht.yaml 计算的结果一致。", "东政办发〔2014〕82号 §二(四)3"),
     ("ZS609", E, "同一村（居）委会同年多份评估", "每个村（居）委会每年一份评估。", ""),
     ("ZS610", W, "已签订协议尚无评估", "已到评估期的年度中，已签订协议的村（居）委会应有评估记录。", ""),
+    ("ZS611", E, "目录社会公示期过短", "目录的“社会公示”阶段自开始日期（date）至截止日期（until）的天数（含首尾）不得少于 zsht.yaml 的 notice_days（默认 7 天）。", "省《推行政社互动意见》 §三(二)"),
+    ("ZS612", E, "公示期过短", "公示记录（notices/）的公示期天数（含首尾）不得少于 zsht.yaml 的 notice_days（默认 7 天）。", ""),
+    ("ZS613", W, "目录社会公示没有截止日期", "目录的“社会公示”阶段应写明截止日期（until），否则无从核对公示期。", ""),
+    ("ZS614", N, "评估草稿尚未完成", "状态为“草稿”的评估可以缺少打分（一个方向、事项或成员的分数），评定（zsht evaluation finalize）时须齐全。", ""),
+    ("ZS615", E, "已公示的评估与公示不符", "状态为“已公示”的评估须记录公示情况（publication）：所依据的评估结果公示已发布、公示期满之后才登记；没有公示记录时，登记日期不早于评估日期加 notice_days 天。", ""),
+    ("ZS616", W, "已公示的评估没有公示情况", "状态为“已公示”的评估应有 publication（用 zsht evaluation publish 登记）。", ""),
     ("ZS701", E, "购买服务合同金额无效", "合同金额须大于 0，期限须有效。", "东政办发〔2014〕82号 §三(五)"),
     ("ZS702", E, "公示期无效", "公示结束日期不得早于开始日期。", ""),
-    ("ZS801", E, "已签订或已发布的记录被改动", "状态为“已签订”的协议、“已发布”的公示在之后的提交中不得改动或删除（zsht audit）。", "东政办发〔2014〕82号 §二(二)2"),
+    ("ZS801", E, "已签订或已发布的记录被改动", "状态为“已签订”的协议、“已发布”的公示、“已评定”或“已公示”的评估在之后的提交中不得改动或删除（评估由已评定改为已公示并登记公示情况除外）（zsht audit）。", "东政办发〔2014〕82号 §二(二)2"),
     ("ZS802", E, "改动记录的提交未经审核", "zsht.yaml 中 audit.require_review 为真时，改动记录的提交须带 Reviewed-by: 或 Approved-by:（zsht audit）。", ""),
     ("ZS803", E, "提交未签名", "zsht.yaml 中 audit.require_signed 为真时，提交须有有效签名（zsht audit）。", ""),
 )

@@ -59,6 +59,7 @@ def test_excellent_committee_is_rewarded_and_ranked_first(mini: MiniCounty, cli:
 
 
 def test_write_stores_results_and_keeps_comments(mini: MiniCounty, cli: Any) -> None:
+    mini.draft(XINHUA)  # a finalized evaluation is frozen: --write stores drafts' results only
     mini.edit(XINHUA, lambda d: d.update(survey=100))
     path = mini.root / XINHUA
     path.write_text("# 牛山街道评估组录入\n" + path.read_text(encoding="utf-8"), encoding="utf-8")

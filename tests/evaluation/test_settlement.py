@@ -46,8 +46,10 @@ DEPARTMENTS = {"minzheng": ("6000.12", "6200.12"), "renshe": ("3000.14", "3150.1
 
 
 def test_score_and_report_settle_departments_alike_by_hand(mini: MiniCounty, cli: Any) -> None:
+    mini.draft()  # results stored while the evaluations are drafts, then finalized: settled from then on
     fen_amounts(mini)
     assert cli("-C", mini.root, "score", "--year", "2015", "--write").exit_code == 0
+    assert cli("-C", mini.root, "evaluation", "finalize", "--year", "2015").exit_code == 0
     assert cli.findings(mini.root) == []
     result = cli("-C", mini.root, "score", "--year", "2015", "--format", "json")
     assert result.exit_code == 0, result.output

@@ -11,7 +11,7 @@ import yaml
 from openpyxl import load_workbook
 
 from ..conftest import EXAMPLE
-from ..mini_county import MiniCounty
+from ..mini_county import MiniCounty, draft_file
 from ..sheets.test_sheets import export, row_of
 
 BAITA = "evaluations/2015/baitabu/baitabu-baita.yaml"
@@ -24,6 +24,8 @@ def test_score_write_and_sheet_import_store_the_same_result(cli: Any, tmp_path: 
     by_sheet, by_hand = tmp_path / "by_sheet", tmp_path / "by_hand"
     shutil.copytree(EXAMPLE, by_sheet)
     shutil.copytree(EXAMPLE, by_hand)
+    for copy in (by_sheet, by_hand):  # still being scored: a finalized evaluation is frozen
+        draft_file(copy / BAITA)
     path = export(cli, by_sheet, tmp_path / "s.xlsx", "--township", "baitabu")
     book = load_workbook(path)
     sheet = book["白塔埠镇"]
@@ -44,6 +46,7 @@ def test_score_write_and_sheet_import_store_the_same_result(cli: Any, tmp_path: 
 
 
 def test_score_write_rewrites_only_the_figures_that_change(mini: MiniCounty, cli: Any) -> None:
+    mini.draft(XINHUA)  # a finalized evaluation is frozen: --write stores drafts' results only
     mini.edit(XINHUA, lambda d: d.update(survey=89))  # 履约 0.8 × 90 + 0.2 × 89 = 89.80, still 良好: the rest stays
     path = mini.root / XINHUA
     before = path.read_text(encoding="utf-8").splitlines()
@@ -55,7 +58,7 @@ def test_score_write_rewrites_only_the_figures_that_change(mini: MiniCounty, cli
 
 
 def test_a_new_result_goes_before_the_status(mini: MiniCounty, cli: Any) -> None:
-    mini.edit(XINHUA, lambda d: (d.pop("result"), d.update(status="草稿")))
+    mini.edit(XINHUA, lambda d: (d.pop("result"), d.pop("publication"), d.update(status="草稿")))
     assert cli("-C", mini.root, "score", "--year", "2015", "--write").exit_code == 0
     record = yaml.safe_load((mini.root / XINHUA).read_text(encoding="utf-8"))
     assert list(record)[-3:] == ["survey", "result", "status"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -183,6 +184,12 @@ CASES: dict[str, Callable[[MiniCounty], None]] = {
     "ZS608": _edit(E_XINHUA, lambda d: d["result"].update(settlement=1)),
     "ZS609": _second_evaluation,
     "ZS610": _drop_evaluation,
+    "ZS611": _edit(ASSIST, lambda d: d["stages"][3].update(until=dt.date(2014, 12, 12))),  # 3 days of 7
+    "ZS612": _edit("notices/2015/GS-2015-catalog.yaml", lambda d: d["period"].update(end=dt.date(2014, 12, 15))),
+    "ZS613": _edit(ASSIST, lambda d: d["stages"][3].pop("until")),
+    "ZS614": _edit(E_XINHUA, _set(root, status="草稿", result=DELETE, publication=DELETE, government=[])),
+    "ZS615": _edit(E_XINHUA, _set(root, publication={"date": dt.date(2015, 12, 21)})),  # evaluated 12-20
+    "ZS616": _edit(E_XINHUA, _set(root, publication=DELETE)),
     "ZS701": _edit("purchases/2015/GM-2015-001.yaml", _set(root, amount=0)),
     "ZS702": _edit("notices/2015/GS-2015-catalog.yaml", lambda d: d["period"].update(end="2014-01-01")),
 }
@@ -316,6 +323,12 @@ POSITIONS: dict[str, tuple[str, str | tuple[int, int]]] = {
     "ZS608": (E_XINHUA, "settlement: 1"),
     "ZS609": ("evaluations/2015/niushan/niushan-xinhua2.yaml", "community: niushan-xinhua"),
     "ZS610": (A_XINHUA, "id: XY-2015-niushan-xinhua"),
+    "ZS611": (ASSIST, "until: 2014-12-12"),
+    "ZS612": ("notices/2015/GS-2015-catalog.yaml", "period:"),
+    "ZS613": (ASSIST, "stage: 社会公示"),
+    "ZS614": (E_XINHUA, "status: 草稿"),
+    "ZS615": (E_XINHUA, "publication:"),
+    "ZS616": (E_XINHUA, "status: 已公示"),
     "ZS701": ("purchases/2015/GM-2015-001.yaml", "amount: 0"),
     "ZS702": ("notices/2015/GS-2015-catalog.yaml", "period:"),
 }

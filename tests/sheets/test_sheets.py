@@ -13,6 +13,7 @@ import yaml
 from openpyxl import load_workbook
 
 from ..conftest import EXAMPLE, snapshot
+from ..mini_county import draft_file
 
 
 def row_of(sheet: Any, community: str, item: str) -> int:
@@ -83,6 +84,7 @@ def test_export_layout(cli: Any, mini: Any, tmp_path: Path) -> None:
 
 def test_filled_sheet_becomes_evaluation_records(cli: Any, mini: Any, tmp_path: Path) -> None:
     mini.remove("evaluations/2015/niushan/niushan-qianjin.yaml")
+    mini.draft("evaluations/2015/niushan/niushan-xinhua.yaml")  # still being scored: a finalized one is frozen
     path = export(cli, mini.root, tmp_path / "s.xlsx")
     book = load_workbook(path)
     sheet, gov = book["牛山街道"], book["牛山街道-履职"]
@@ -141,6 +143,7 @@ def test_changed_score_keeps_comments_and_layout(cli: Any, tmp_path: Path) -> No
     root = tmp_path / "donghai"
     shutil.copytree(EXAMPLE, root)
     target = root / "evaluations/2015/baitabu/baitabu-baita.yaml"
+    draft_file(target)  # still being scored: a finalized one is frozen
     before = target.read_text(encoding="utf-8").splitlines()
     path = export(cli, root, tmp_path / "s.xlsx", "--township", "baitabu")
     book = load_workbook(path)
@@ -200,6 +203,7 @@ def test_an_unknown_item_and_a_foreign_sheet_are_refused(cli: Any, mini: Any, tm
 def test_township_names_excel_cannot_take_as_titles_still_map_back(cli: Any, mini: Any, tmp_path: Path,
                                                                     niushan: str, baitabu: str) -> None:
     names = {"niushan": niushan, "baitabu": baitabu}
+    mini.draft("evaluations/2015/niushan/niushan-xinhua.yaml")  # still being scored: a finalized one is frozen
     mini.edit("registry/townships.yaml", lambda d: [t.update(name=names[t["id"]]) for t in d["townships"]])
     path = export(cli, mini.root, tmp_path / "s.xlsx")
     book = load_workbook(path)

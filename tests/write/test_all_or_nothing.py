@@ -162,6 +162,7 @@ def test_a_temporary_file_a_killed_run_left_is_removed_by_the_next_run(mini: Min
 def test_score_write_is_staged_like_sign(mini: MiniCounty, cli: Any) -> None:
     """`score --write` goes through the same journal: killed before it is complete, no record changed."""
     record = mini.root / "evaluations/2015/niushan/niushan-xinhua.yaml"
+    mini.draft("evaluations/2015/niushan/niushan-xinhua.yaml")  # --write stores drafts' results only
     mini.edit("evaluations/2015/niushan/niushan-xinhua.yaml", lambda data: data.update(survey=100))  # result stale
     before = record.read_bytes()
     _killed(mini.root, 1, JOURNAL, "score", "--year", "2015", "--write")

@@ -11,6 +11,7 @@ try:
     from . import (  # noqa: F401  (registers the commands)
         baseline,
         draft,
+        evaluation_cmd,
         history,
         init,
         recode,

@@ -113,16 +113,19 @@ def notice_catalog(year: int = YEAR, township: str = TOWNSHIP, output: Path = OU
 
 @notice_app.command("evaluation")
 def notice_evaluation(year: int = YEAR, township: str = TOWNSHIP, output: Path = OUT, jobs: int = JOBS,
-                      pdf: bool = PDF) -> None:
+                      pdf: bool = PDF, draft: bool = typer.Option(
+                          False, "--draft", help="连同草稿评估生成征求意见稿：每页页眉和标题标明“征求意见稿”")) -> None:
     """生成各乡镇（街道）双向评估结果公示（.docx 与 .html）。
+
+    只列已评定、已公示的评估；草稿评估不公示（未生成，退出码 1），除非加 --draft 生成标明“征求意见稿”的稿子。
 
     例：zsht render notice evaluation --year 2015
     """
     from ..render import Selection, render_notices
 
     with _progress_bar() as progress:
-        result = render_notices("evaluation", STATE.root(), output, Selection(year, township, None, jobs, pdf),
-                                progress)
+        result = render_notices("evaluation", STATE.root(), output,
+                                Selection(year, township, None, jobs, pdf, draft), progress)
     _report(result)
 
 

@@ -11,11 +11,12 @@ from ..evaluation.settlement import agreed_by_department, department_shares, mon
 from ..layout import AGREEMENT, COMMUNITY, DEPARTMENT, EVALUATION, TOWNSHIP
 from ..load.config import settings
 from ..load.county import County
+from ..models.evaluation import FINAL_STATUSES
 from ..policy import agreed_funding
 from ..supplements import amended
 from .lists import ListFigures, list_figures
 
-DONE = ("已评定", "已公示")
+DONE = FINAL_STATUSES  # only a finalized evaluation counts as evaluated, and settles
 
 
 @dataclass
@@ -28,6 +29,7 @@ class Coverage:
     signed_communities: int = 0
     evaluated_townships: int = 0
     evaluated_communities: int = 0
+    draft_communities: int = 0  # evaluations still 草稿: not evaluated, not settled
 
     @staticmethod
     def percent(part: int, whole: int) -> Decimal:
@@ -47,6 +49,7 @@ class YearFigures:
     townships: dict[str, tuple[Decimal, Decimal]] = field(default_factory=dict)
     grades: dict[str, int] = field(default_factory=dict)
     supplements: tuple[int, Decimal] = (0, Decimal(0))  # signed 补充协议 in the agreed figures: count, money
+    draft_settlement: Decimal = Decimal(0)  # what the drafts' stored results would settle: shown apart, never summed
     previous: YearFigures | None = None
     lists: ListFigures = field(default_factory=ListFigures)  # certificates retained, plaques per committee
 
@@ -79,11 +82,12 @@ class YearFigures:
 
 
 def _funding(county: County, year: int, figures: YearFigures) -> None:
-    """Agreed and settled funding per department and per township; settled is what the evaluations store."""
+    """Agreed and settled funding per department and per township; settled is what the finalized evaluations
+    store (a draft's stored result is not yet a settlement)."""
     towns = {e.record.id: e.record.name for e in county.entries(TOWNSHIP)}
     departments = {e.record.id: e.record.name for e in county.entries(DEPARTMENT)}
     settled = {e.record.community: e.record.result.settlement for e in county.entries(EVALUATION)
-               if e.record.year == year and e.record.result is not None}
+               if e.record.year == year and e.record.result is not None and e.record.status in DONE}
     by_department: dict[str, list[Decimal]] = defaultdict(lambda: [Decimal(0), Decimal(0)])
     by_township: dict[str, list[Decimal]] = defaultdict(lambda: [Decimal(0), Decimal(0)])
     for entry in county.entries(AGREEMENT):
@@ -119,10 +123,13 @@ def _figures(county: County, year: int) -> YearFigures:
     coverage.signed_townships = len({a.township for a in signed})
     coverage.evaluated_communities = len({e.community for e in done})
     coverage.evaluated_townships = len({e.township for e in done})
+    drafts = [e.record for e in county.entries(EVALUATION) if e.record.year == year and e.record.status not in DONE]
+    coverage.draft_communities = len({e.community for e in drafts})
     figures = YearFigures(county.config.county, year, coverage,
                           items={a.community: len(a.items) for a in agreements})
     counts = Counter(e.result.grade for e in done if e.result is not None)
     figures.grades = {line.grade: counts.get(line.grade, 0) for line in county.config.evaluation.grades}
+    figures.draft_settlement = sum((e.result.settlement for e in drafts if e.result is not None), Decimal(0))
     _funding(county, year, figures)
     return figures
 

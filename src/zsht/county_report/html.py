@@ -8,7 +8,7 @@ from html import escape
 
 from .figures import YearFigures
 from .lists import list_html
-from .text import coverage_rows, supplements_note
+from .text import coverage_rows, drafts_line, supplements_note
 
 CSS = """body{font-family:sans-serif;max-width:960px;margin:2em auto;color:#222}
 table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{border:1px solid #bbb;padding:.3em .6em}
@@ -58,6 +58,8 @@ def report_html(figures: YearFigures) -> str:
             _table(("覆盖面", "数量", "总数", "占比", last_year),
                    [(label, part, whole, f"{pct}%", "—" if last is None else f"{last}%")
                     for label, part, whole, pct, last in coverage])]
+    if drafts_line(figures):
+        body.append(f"<p>{escape(drafts_line(figures))}</p>")
     before = [str(n) for n in figures.previous.burden()] if figures.previous else ["—"] * 3
     burden = [(label, str(now), last) for label, now, last in zip(("平均", "最少", "最多"), figures.burden(), before,
                                                                    strict=True)]

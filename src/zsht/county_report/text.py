@@ -32,6 +32,15 @@ def supplements_note(figures: YearFigures) -> str:
     return f"协议经费含已签订的补充协议 {count} 份，经费变动 {money:+,.2f} 元" if count else ""
 
 
+def drafts_line(figures: YearFigures) -> str:
+    """The line on evaluations still 草稿 (empty when there are none): counted neither as evaluated nor settled."""
+    count = figures.coverage.draft_communities
+    if not count:
+        return ""
+    return (f"草稿：{count} 个村（居）委会的评估尚未评定，不计入完成评估和兑现经费"
+            f"（草稿中记录的兑现经费合计 {figures.draft_settlement:,.2f} 元；用 zsht evaluation finalize 评定）")
+
+
 def _tables(figures: YearFigures) -> list[Table]:
     previous = figures.previous
     last_year = f"{previous.year}年占比" if previous else f"{figures.year - 1}年占比"
@@ -66,8 +75,10 @@ def report_text(figures: YearFigures, *, color: bool = False, width: int = 120) 
     buffer = io.StringIO()
     console = Console(file=buffer, force_terminal=color, no_color=not color, width=width)
     console.print(f"{figures.county}{figures.year}年政社互动情况")
-    for table in _tables(figures):
+    for n, table in enumerate(_tables(figures)):
         console.print(table)
+        if n == 0 and drafts_line(figures):  # right below the coverage it qualifies
+            console.print(drafts_line(figures))
     if note := supplements_note(figures):
         console.print(note)
     return buffer.getvalue()

@@ -23,16 +23,26 @@ def _cells(row: CommunityResult) -> tuple[Any, ...]:
             c.settlement)
 
 
+def _table(title: str, rows: list[CommunityResult], draft: bool = False) -> Table:
+    table = Table(title=title)
+    for column in _COLUMNS:
+        table.add_column(column, justify="right" if column[0] in "排履协兑" else "left")
+    for row in rows:
+        cells = [f"{c:,.2f}" if isinstance(c, Decimal) and c >= 1000 else str(c) for c in _cells(row)]
+        if draft:
+            cells[1] = "草稿"  # a draft has no rank
+        table.add_row(*cells)
+    return table
+
+
 def results_text(results: YearResults, *, color: bool = False, width: int = 140) -> str:
     """Rich tables: communities ranked per township, then funding per department."""
     buffer = io.StringIO()
     console = Console(file=buffer, force_terminal=color, no_color=not color, width=width)
-    table = Table(title=f"{results.year} 年履职履约双向评估结果")
-    for column in _COLUMNS:
-        table.add_column(column, justify="right" if column[0] in "排履协兑" else "left")
-    for row in results.rows:
-        table.add_row(*(f"{c:,.2f}" if isinstance(c, Decimal) and c >= 1000 else str(c) for c in _cells(row)))
-    console.print(table)
+    console.print(_table(f"{results.year} 年履职履约双向评估结果", results.rows))
+    if results.drafts:  # never mixed with the results: a draft's figures are neither final nor settled
+        console.print(_table(f"草稿：尚未评定的评估（{len(results.drafts)} 个，不计入评估和兑现经费）", results.drafts,
+                             draft=True))
     departments = Table(title="各部门委托经费")
     for column in ("部门", "协议经费（元）", "兑现经费（元）"):
         departments.add_column(column, justify="left" if column == "部门" else "right")
@@ -40,8 +50,10 @@ def results_text(results: YearResults, *, color: bool = False, width: int = 140)
         departments.add_row(results.department_names.get(department, department), f"{agreed:,.2f}", f"{settled:,.2f}")
     console.print(departments)
     stale = sum(1 for row in results.rows if not row.stored_matches)
-    console.print(f"评估 {len(results.rows)} 个；记录中的结果与计算不一致 {stale} 个"
+    console.print(f"评估 {len(results.rows)} 个（已评定、已公示）；记录中的结果与计算不一致 {stale} 个"
                   + ("（用 --write 写入）" if stale else "")
+                  + (f"；草稿 {len(results.drafts)} 个，未计入（用 zsht evaluation finalize 评定）"
+                     if results.drafts else "")
                   + (f"；已签协议未评估 {len(results.not_evaluated)} 个：{'、'.join(results.not_evaluated)}"
                      if results.not_evaluated else "")
                   + (f"；评估记录有错误而未计算 {len(results.invalid)} 个：{'、'.join(results.invalid)}"
@@ -51,20 +63,26 @@ def results_text(results: YearResults, *, color: bool = False, width: int = 140)
     return buffer.getvalue()
 
 
-def results_json(results: YearResults) -> str:
-    """The results as JSON; amounts and scores as strings of exact decimals.
-
-    The list of communities is "communities"; "committees", the key published first, repeats it (deprecated:
-    it will be dropped in a later version)."""
-    rows = [{
-        "township": r.township, "community": r.community, "rank": r.rank,
+def _row_json(r: CommunityResult) -> dict[str, Any]:
+    return {
+        "township": r.township, "community": r.community, "rank": r.rank, "status": r.status,
         "performance": str(r.computed.performance), "government": str(r.computed.government),
         "grade": r.computed.grade, "agreed": str(r.agreed), "settlement": str(r.computed.settlement),
         "departments": {d: {"agreed": str(a), "settled": str(s)} for d, (a, s) in r.departments.items()},
         "stored_matches": r.stored_matches,
-    } for r in results.rows]
+    }
+
+
+def results_json(results: YearResults) -> str:
+    """The results as JSON; amounts and scores as strings of exact decimals. Finalized evaluations are the
+    communities; "drafts" lists the 草稿 apart, counted in no total.
+
+    The list of communities is "communities"; "committees", the key published first, repeats it (deprecated:
+    it will be dropped in a later version)."""
+    rows = [_row_json(r) for r in results.rows]
     departments = {d: {"agreed": str(a), "settled": str(s)} for d, (a, s) in results.departments().items()}
     document = {"year": results.year, "communities": rows, "committees": rows, "departments": departments,
+                "drafts": [_row_json(r) for r in results.drafts],
                 "not_evaluated": results.not_evaluated, "invalid": results.invalid,
                 "uncomputable": results.uncomputable}
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
@@ -80,6 +98,11 @@ def write_results_xlsx(results: YearResults, target: Path) -> None:
     sheet.append(_COLUMNS)
     for row in results.rows:
         sheet.append([float(c) if isinstance(c, Decimal) else c for c in _cells(row)])
+    if results.drafts:
+        drafts = book.create_sheet("草稿（未评定）")
+        drafts.append(_COLUMNS)
+        for row in results.drafts:
+            drafts.append([float(c) if isinstance(c, Decimal) else c for c in _cells(row)])
     departments = book.create_sheet("部门经费")
     departments.append(("部门", "协议经费（元）", "兑现经费（元）"))
     for department, (agreed, settled) in results.departments().items():

@@ -6,6 +6,7 @@ differ from the computed ones are rewritten, each as the exact decimal zsht comp
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -48,16 +49,30 @@ def _same(old: Any, new: Decimal | str) -> bool:
     return Decimal(str(old)) == new
 
 
-def store_results(root: Path, results: YearResults) -> tuple[int, int]:
-    """Write each computed result into its evaluation file, all or nothing; (written, unchanged)."""
-    unchanged, contents = 0, {}
-    for row in results.rows:
+@dataclass
+class Stored:
+    """What `score --write` did: files written, results already right, and finalized ones it may not rewrite."""
+
+    written: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    frozen: list[str] = field(default_factory=list)  # 已评定/已公示 whose stored result disagrees: never rewritten
+
+
+def store_results(root: Path, results: YearResults) -> Stored:
+    """Write each draft's computed result into its evaluation file, all or nothing. A finalized evaluation is
+    frozen (its result was stored when it was finalized): one that disagrees is listed, not rewritten."""
+    outcome, contents = Stored(), {}
+    for row in results.rows + results.drafts:
         if row.stored_matches:
-            unchanged += 1
+            outcome.unchanged += 1
+            continue
+        if row.status != "草稿":
+            outcome.frozen.append(row.evaluation_file)
             continue
         path = root / row.evaluation_file
         yaml, data = round_trip(path.read_text(encoding="utf-8-sig"))
         put_result(data, row.computed)
         contents[row.evaluation_file] = dumped(yaml, data)
     # All or nothing even if the process is killed: staged and journaled like sign and draft.
-    return len(write_all(root, contents)), unchanged
+    outcome.written = write_all(root, contents)
+    return outcome

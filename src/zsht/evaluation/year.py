@@ -11,6 +11,7 @@ from ..findings import Finding, Severity
 from ..layout import AGREEMENT, COMMUNITY, DEPARTMENT, EVALUATION, TOWNSHIP, kind_of
 from ..load.config import settings
 from ..load.county import County
+from ..models.evaluation import FINAL_STATUSES
 from ..policy import agreed_funding
 from ..supplements import amended
 from ..validate import check_county
@@ -34,6 +35,7 @@ class CommunityResult:
     departments: dict[str, tuple[Decimal, Decimal]]  # department → (agreed, settled)
     rank: int = 0
     stored_matches: bool = True
+    status: str = "已评定"  # the evaluation's status: a 草稿 is not counted as evaluated
 
 
 @dataclass
@@ -41,7 +43,8 @@ class YearResults:
     """Every community's result for one year, and what could not be scored."""
 
     year: int
-    rows: list[CommunityResult] = field(default_factory=list)
+    rows: list[CommunityResult] = field(default_factory=list)  # finalized evaluations (已评定, 已公示) only
+    drafts: list[CommunityResult] = field(default_factory=list)  # 草稿: shown apart, neither evaluated nor settled
     not_evaluated: list[str] = field(default_factory=list)  # communities with a signed agreement, no evaluation
     invalid: list[str] = field(default_factory=list)  # evaluation files with validation errors
     uncomputable: list[str] = field(default_factory=list)  # evaluation files whose figures no record can hold
@@ -133,13 +136,14 @@ def year_results(county: County, year: int, township: str | None = None) -> Year
         by_department = agreed_by_department(terms.agreement, terms.items)
         shares = department_shares(computed.settlement, by_department)
         stored = evaluation.result
-        results.rows.append(CommunityResult(
+        (results.rows if evaluation.status in FINAL_STATUSES else results.drafts).append(CommunityResult(
             evaluation.township, towns.get(evaluation.township, evaluation.township), evaluation.community,
             names.get(evaluation.community, evaluation.community), entry.file, agreed, computed,
             {d: (a, shares[d]) for d, a in by_department.items()},
             stored_matches=stored is not None and (stored.performance, stored.government, stored.grade,
                                                    stored.settlement) == (computed.performance, computed.government,
-                                                                          computed.grade, computed.settlement)))
+                                                                          computed.grade, computed.settlement),
+            status=evaluation.status))
     for signed in county.entries(AGREEMENT):
         record = signed.record
         if (record.year == year and record.status == "已签订" and record.community not in evaluated
@@ -147,6 +151,7 @@ def year_results(county: County, year: int, township: str | None = None) -> Year
             results.not_evaluated.append(record.community)
     results.invalid.sort()
     _rank(results.rows)
+    results.drafts.sort(key=lambda r: (r.township, r.community))
     return results
 
 

@@ -179,11 +179,11 @@ def _final_changed(changes: list[RecordChange]) -> Iterator[tuple[RecordChange, 
     """The changes to a signed or published record, each with the status that froze it and what happened to it."""
     for change in changes:
         final = final_of(change.key.kind)
-        if final is None or change.old is None or change.old.data.get(final.field) != final.value:
+        if final is None or change.old is None or not final.holds(change.old.data):
             continue
         if change.new is None:
             yield change, final, "被删除"
-        elif change.fields:
+        elif change.fields and not final.moves_on(change.old.data, change.new.data, (f.path for f in change.fields)):
             yield change, final, "被改动：" + "，".join(f.text() for f in change.fields[:8])
         # else: only moved to another file, the record itself is unchanged
 

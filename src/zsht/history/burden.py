@@ -49,10 +49,10 @@ def callouts(changes: list[RecordChange], earlier: dict[Key, Version] | None = N
         for item in change.fields:
             found += _funding(change, item.path, item.old, item.new)
         final = final_of(key.kind)
-        if final and change.old is not None and change.old.data.get(final.field) == final.value and (
-                change.new is None or change.fields):
+        if final and change.old is not None and final.holds(change.old.data) and (change.new is None or (
+                change.fields and not final.moves_on(change.old.data, change.new.data, (f.path for f in change.fields)))):
             what = "被删除" if change.new is None else "被改动（" + "，".join(f.path for f in change.fields[:6]) + "）"
-            found.append(Callout("final", key.label, f"状态为“{final.value}”的{key.label} {what}，zsht audit 将报告 ZS801"))
+            found.append(Callout("final", key.label, f"状态为“{change.old.data.get(final.field)}”的{key.label} {what}，zsht audit 将报告 ZS801"))
     return found
 
 

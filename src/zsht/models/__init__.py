@@ -6,7 +6,15 @@ from .catalogs import STAGES, AssistCatalog, AssistItem, DutyCatalog, DutyItem, 
 from .certificates import CertificateCatalog, CertificateItem, FormFile
 from .common import Basis, Funding, Party, Period, Record
 from .county import CountyConfig, Criterion, EvaluationSettings, GradeLine, PlaqueCaps
-from .evaluation import PANEL_CATEGORIES, Evaluation, GovernmentRow, PanelMember, PerformanceRow, Result
+from .evaluation import (
+    PANEL_CATEGORIES,
+    Evaluation,
+    GovernmentRow,
+    PanelMember,
+    PerformanceRow,
+    Publication,
+    Result,
+)
 from .legal import Law, LawVersion
 from .notice import Notice
 from .plaques import PlaqueCatalog, PlaqueItem
@@ -28,6 +36,6 @@ __all__ = [
     "Basis", "Community", "CommunityFile", "CountyConfig", "Criterion", "Department", "DepartmentFile",
     "DutyCatalog", "DutyItem", "Evaluation", "EvaluationSettings", "Funding", "GovernmentRow", "GradeLine",
     "Installment", "Law", "LawVersion", "NegativeCatalog", "NegativeItem", "Notice", "PanelMember", "Party", "Period",
-    "PerformanceRow", "Purchase", "Record", "Result", "Signing", "SocialOrg", "SocialOrgFile", "Supplement", "SupplementItem", "ItemChange", "Township",
+    "PerformanceRow", "Publication", "Purchase", "Record", "Result", "Signing", "SocialOrg", "SocialOrgFile", "Supplement", "SupplementItem", "ItemChange", "Township",
     "TownshipFile", "CertificateCatalog", "CertificateItem", "FormFile", "PlaqueCaps", "PlaqueCatalog", "PlaqueItem",
 ]

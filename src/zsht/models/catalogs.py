@@ -29,10 +29,10 @@ class LifecycleStep(Record):
     """One step of a catalog's lifecycle: 部门清理 → 依法审核 → 自治组织讨论 → 社会公示 → 发布."""
 
     stage: Stage = Field(description="阶段：部门清理、依法审核、自治组织讨论、社会公示、发布")
-    date: Date = Field(description="完成日期")
+    date: Date = Field(description="完成日期；社会公示为公示开始日期")
     actor: Text = Field(description="承办单位或会议，如“县法制办”")
     document: Text | None = Field(default=None, description="文件或会议纪要编号，如“东政办发〔2015〕5号”")
-    until: Date | None = Field(default=None, description="社会公示的截止日期")
+    until: Date | None = Field(default=None, description="社会公示的截止日期（含）；公示天数不得少于 zsht.yaml 的 notice_days")
 
 
 class DutyItem(Record):

@@ -76,6 +76,7 @@ class CountyConfig(Record):
     city: Text | None = Field(default=None, description="市")
     government: Text | None = Field(default=None, description="县人民政府全称")
     main_branch: Printable = Field(default="main", description="主分支名")
+    notice_days: Whole = Field(default=7, ge=1, le=365, description="社会公示最短天数（含首尾两日），默认 7 天")
     evaluation: EvaluationSettings = Field(description="评估设置")
     audit: AuditSettings = Field(default_factory=AuditSettings, description="审计设置")
     plaques: PlaqueCaps = Field(default_factory=PlaqueCaps, description="每个村（居）委会机制牌子的数量上限（默认外 4、内 6）")

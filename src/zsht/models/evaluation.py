@@ -13,6 +13,7 @@ from .common import (
     Date,
     EvaluationId,
     Money,
+    NoticeId,
     Number,
     Printable,
     Record,
@@ -64,6 +65,19 @@ class Result(Record):
     settlement: Money = Field(description="兑现经费（元）")
 
 
+class Publication(Record):
+    """What `zsht evaluation publish` records when the result notice's period is over (状态 已公示)."""
+
+    notice: NoticeId | None = Field(default=None, description="评估结果公示编号（notices/ 中的记录）；无公示记录时不填")
+    date: Date = Field(description="公示期满、登记为已公示的日期")
+
+
+# 草稿: the panel's work so far (may be half done); 已评定: scores final, result computed and stored (frozen);
+# 已公示: the result notice's period is over. Only `zsht evaluation finalize` and `publish` move them on.
+STATUSES: tuple[str, ...] = ("草稿", "已评定", "已公示")
+FINAL_STATUSES: tuple[str, ...] = ("已评定", "已公示")
+
+
 class Evaluation(Record):
     """evaluations/<year>/<township>/<community>.yaml."""
 
@@ -80,4 +94,6 @@ class Evaluation(Record):
         default=None, description="第三方满意度测评得分（百分制）"
     )
     result: Result | None = Field(default=None, description="评估结果")
-    status: Literal["草稿", "已评定", "已公示"] = Field(default="草稿", description="状态")
+    status: Literal["草稿", "已评定", "已公示"] = Field(
+        default="草稿", description="状态：草稿（可未打完分）→ 已评定（zsht evaluation finalize）→ 已公示（zsht evaluation publish）")
+    publication: Publication | None = Field(default=None, description="公示情况（已公示时由 zsht evaluation publish 写入）")

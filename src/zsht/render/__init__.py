@@ -37,6 +37,7 @@ class Selection:
     community: str | None = None
     jobs: int | None = None
     pdf: bool = False
+    draft: bool = False  # evaluation notices: include drafts, every page marked 征求意见稿
 
 
 Progress = Callable[[int, int], Callable[[int], None]]  # (total, done so far) → advance(n)
@@ -72,7 +73,7 @@ def render_notices(kind: str, root: Path, out_dir: Path, selection: Selection,
     from .notices import plan_notices
 
     checked = validate(root)  # pauses the cyclic collector itself
-    plan = plan_notices(kind, checked.county, checked.findings, selection.year, selection.township)
+    plan = plan_notices(kind, checked.county, checked.findings, selection.year, selection.township, selection.draft)
     return _run(plan, root, out_dir, selection, progress)
 
 

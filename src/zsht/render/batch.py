@@ -59,7 +59,7 @@ class Renderer:
         """The bytes of one output file."""
         text = self.templates.render(job.template, **job.context)
         if job.format == "docx":
-            return self.docx.build(text, Properties(job.title, job.template.split(".")[0], job.created))
+            return self.docx.build(text, Properties(job.title, job.template.split(".")[0], job.created), job.mark)
         bad = NOT_XML.search(text)  # the HTML and Markdown of a notice are refused with its .docx, not kept alone
         if bad:
             raise UnfitPart(job.output, bad.group(), None, None)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
@@ -77,9 +77,9 @@ def _unless_titled(county: County, duty: Entry[m.DutyCatalog] | None, assist: En
 
 
 def _jobs(stem: str, template: str, context: dict[str, Any], title: str, created: str,
-          sources: tuple[str, ...]) -> list[Job]:
+          sources: tuple[str, ...], mark: str | None = None) -> list[Job]:
     return [Job(f"{stem}.{fmt}", f"{template}.{'xml' if fmt == 'docx' else fmt}.j2", context, title, created,
-                sources, fmt) for fmt in FORMATS]
+                sources, fmt, mark) for fmt in FORMATS]
 
 
 def _created(record: m.Notice | None, year: int) -> str:
@@ -130,8 +130,14 @@ def _result_row(entry: Entry[m.Evaluation], county: County) -> ResultRow | None:
     return ResultRow(name, result.performance, result.government, result.grade, figures(result.settlement))
 
 
-def plan_evaluation_notices(county: County, findings: list[Finding], year: int, township: str | None) -> Plan:
-    """One result notice per township that has evaluations in `year`."""
+DRAFT_MARK = "征求意见稿"
+DRAFT_SKIPPED = "评估仍是草稿（未评定），不得公示；先用 zsht evaluation finalize 评定，或加 --draft 生成征求意见稿"
+
+
+def plan_evaluation_notices(county: County, findings: list[Finding], year: int, township: str | None,
+                            draft: bool = False) -> Plan:
+    """One result notice per township that has evaluations in `year`, of finalized evaluations only; with
+    `draft`, a notice marked 征求意见稿 on every page that lists the drafts' stored results too."""
     plan = Plan()
     townships = county.index(TOWNSHIP)
     if township is not None and township not in townships:
@@ -151,6 +157,9 @@ def plan_evaluation_notices(county: County, findings: list[Finding], year: int, 
         notice_entry = notices.get(slug) or notices.get(None)
         rows, sources = [], [notice_entry.file] if notice_entry else []
         for entry in sorted(by_township[slug], key=lambda e: e.file):
+            if entry.record.status == "草稿" and not draft:
+                plan.skipped.append(Skipped(entry.record.id, (entry.file,), DRAFT_SKIPPED))
+                continue
             errors = blocking(errors_at, [Dependency(entry.file)])
             row = None if errors else _result_row(entry, county)
             if row is None:
@@ -165,9 +174,13 @@ def plan_evaluation_notices(county: County, findings: list[Finding], year: int, 
         record = notice_entry.record if notice_entry else None
         notice = _notice(record, f"{name}{year}年度村（居）委会履职履约双向评估结果公示",
                          (place.government or place.name) if place else name)
-        plan.jobs += _jobs(document_relpath(str(year), name, "评估结果公示", reserve=RESERVE), "notice-evaluation",
+        stem = document_relpath(str(year), name, "评估结果公示" + (f"（{DRAFT_MARK}）" if draft else ""),
+                                reserve=RESERVE)
+        if draft:  # marked in its title as well as at the head of every page: never mistaken for the notice
+            notice = replace(notice, title=f"{notice.title}（{DRAFT_MARK}）")
+        plan.jobs += _jobs(stem, "notice-evaluation",
                            {"year": year, "township": name, "notice": notice, "rows": rows},
-                           notice.title, _created(record, year), tuple(sources))
+                           notice.title, _created(record, year), tuple(sources), DRAFT_MARK if draft else None)
     return plan
 
 
@@ -184,8 +197,9 @@ def latest_notice_year(county: County, kind: str) -> int:
 
 
 def plan_notices(kind: str, county: County, findings: list[Finding], year: int | None,
-                 township: str | None) -> Plan:
-    """The jobs of a notice batch: kind is "catalog", "evaluation" or "certificate"."""
+                 township: str | None, draft: bool = False) -> Plan:
+    """The jobs of a notice batch: kind is "catalog", "evaluation" (with `draft`, a marked 征求意见稿) or
+    "certificate"."""
     if kind == "certificate":
         from .certificate_notice import latest_certificate_year, plan_certificate_notice
 
@@ -197,4 +211,4 @@ def plan_notices(kind: str, county: County, findings: list[Finding], year: int |
         if township is not None:
             raise UserError("目录公示全县统一，不按乡镇（街道）生成；请去掉 --township")
         return plan_catalog_notice(county, findings, year)
-    return plan_evaluation_notices(county, findings, year, township)
+    return plan_evaluation_notices(county, findings, year, township, draft)

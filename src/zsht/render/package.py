@@ -103,12 +103,31 @@ def core_xml(props: Properties) -> str:
     )
 
 
-def document_xml(body: str) -> str:
+def document_xml(body: str, section: str = SECTION) -> str:
     """word/document.xml around a body that a template rendered."""
     if body.rstrip().endswith("</w:tbl>"):
         body += "<w:p/>"  # Word wants a paragraph between a closing table and the section properties
     return DECLARATION + (
-        f'<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>{body}{SECTION}</w:body></w:document>'
+        f'<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>{body}{section}</w:body></w:document>'
+    )
+
+
+# A marked document (a draft notice: 征求意见稿) carries its mark in a header on every page, odd and even.
+HEADER_TYPES = CONTENT_TYPES.replace("</Types>", '<Override PartName="/word/header1.xml" ContentType='
+                                     '"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>'
+                                     "</Types>")
+HEADER_RELS = DOCUMENT_RELS.replace(
+    "</Relationships>", f'<Relationship Id="rIdHeader" Type="{_REL}header" Target="header1.xml"/></Relationships>')
+HEADER_SECTION = SECTION.replace("<w:sectPr>", '<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader"/>'
+                                 '<w:headerReference w:type="even" r:id="rIdHeader"/>')
+
+
+def header_xml(mark: str) -> str:
+    """word/header1.xml: the mark centred, bold, in red, 4号."""
+    return DECLARATION + (
+        f'<w:hdr xmlns:w="{W_NS}"><w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:b/>'
+        f'<w:color w:val="C00000"/><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr><w:t>{escape(mark)}</w:t></w:r>'
+        "</w:p></w:hdr>"
     )
 
 
@@ -210,13 +229,23 @@ class DocxBuilder:
         self.head = [("[Content_Types].xml", Packed(CONTENT_TYPES.encode())), ("_rels/.rels", Packed(PACKAGE_RELS.encode()))]
         self.zip = ZipWriter()
 
-    def build(self, body: str, props: Properties) -> bytes:
-        """The bytes of one .docx whose body is `body` (WordprocessingML paragraphs and tables).
+    def build(self, body: str, props: Properties, mark: str | None = None) -> bytes:
+        """The bytes of one .docx whose body is `body` (WordprocessingML paragraphs and tables); with `mark`,
+        that text heads every page (a header part).
 
         Raises UnfitPart rather than zip a part that is not well-formed XML: Word would refuse the file."""
+        if mark is None:
+            return self.zip.write([
+                *self.head,
+                ("word/document.xml", well_formed("word/document.xml", document_xml(body))),
+                *self.fixed,
+                ("docProps/core.xml", well_formed("docProps/core.xml", core_xml(props))),
+            ])
+        rels = Packed(HEADER_RELS.encode())
         return self.zip.write([
-            *self.head,
-            ("word/document.xml", well_formed("word/document.xml", document_xml(body))),
-            *self.fixed,
+            ("[Content_Types].xml", Packed(HEADER_TYPES.encode())), self.head[1],
+            ("word/document.xml", well_formed("word/document.xml", document_xml(body, HEADER_SECTION))),
+            *((name, rels if name == "word/_rels/document.xml.rels" else part) for name, part in self.fixed),
+            ("word/header1.xml", well_formed("word/header1.xml", header_xml(mark))),
             ("docProps/core.xml", well_formed("docProps/core.xml", core_xml(props))),
         ])

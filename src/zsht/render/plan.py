@@ -23,6 +23,7 @@ class Job:
     created: str  # document date (W3CDTF), from the record, never the clock
     sources: tuple[str, ...]
     format: DocumentFormat = "docx"
+    mark: str | None = None  # printed at the head of every page (a draft: 征求意见稿)
 
 
 @dataclass(frozen=True)

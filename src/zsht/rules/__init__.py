@@ -9,6 +9,7 @@ from . import (  # noqa: F401  (registers the checks)
     evaluations,
     funding,
     legal,
+    lifecycle,
     plaques,
     references,
     supplements,

@@ -41,7 +41,7 @@ def county_settings(county: County) -> Iterator[Finding]:
 
 @check
 def evaluations(county: County) -> Iterator[Finding]:
-    """ZS209, ZS601–ZS608 on every evaluation."""
+    """ZS209, ZS601–ZS608 on every evaluation; ZS614 on a draft that is not finished yet."""
     agreements = county.index(AGREEMENT)
     criteria = {c.id for c in county.config.evaluation.government_criteria} if county.config else set()
     causes = Causes(county)
@@ -55,6 +55,7 @@ def evaluations(county: County) -> Iterator[Finding]:
             target = None
         yield from _directions(entry, criteria)
         yield from _panel(entry, county.config)
+        yield from _complete(entry, target.record if target is not None else None)
         if target is not None:
             agreed = amended(county, target).agreement  # with its signed 补充协议
             yield from _items_match(entry, agreed)
@@ -64,10 +65,6 @@ def evaluations(county: County) -> Iterator[Finding]:
 
 def _directions(entry: Entry[Evaluation], criteria: set[str]) -> Iterator[Finding]:
     evaluation = entry.record
-    if not evaluation.performance:
-        yield at(entry, "ZS601", "缺少履约评估（performance：评村（居）委会）", hint="逐项填写协议事项的打分")
-    if not evaluation.government:
-        yield at(entry, "ZS601", "缺少履职评估（government：村（居）委会评政府）", hint="填写各项政府履职指标的评分")
     for position, row in enumerate(evaluation.performance):
         for member, score in row.scores.items():
             if not 0 <= score <= row.max:
@@ -81,8 +78,41 @@ def _directions(entry: Entry[Evaluation], criteria: set[str]) -> Iterator[Findin
                      "criterion")
     for name, rows in (("performance", evaluation.performance), ("government", evaluation.government)):
         full = sum((row.max for row in rows), Decimal(0))
-        if rows and full != HUNDRED:
+        if full > HUNDRED:  # a total short of 100 may be a draft's unfinished work (`_complete`); one over never is
             yield at(entry, "ZS603", f"{name} 各项满分合计 {full}，应为 100", name)
+
+
+def _unfinished(evaluation: Evaluation, agreement: Agreement | None) -> Iterator[tuple[str, str, tuple[str | int, ...],
+                                                                                      str | None]]:
+    """What a half-done evaluation still lacks, as (rule, message, path, hint): missing directions, items
+    (ZS606), maxima short of 100 (ZS603), rows nobody scored (ZS607)."""
+    if not evaluation.performance:
+        yield "ZS601", "缺少履约评估（performance：评村（居）委会）", (), "逐项填写协议事项的打分"
+    if not evaluation.government:
+        yield "ZS601", "缺少履职评估（government：村（居）委会评政府）", (), "填写各项政府履职指标的评分"
+    for name, rows in (("performance", evaluation.performance), ("government", evaluation.government)):
+        full = sum((row.max for row in rows), Decimal(0))
+        if rows and full < HUNDRED:
+            yield "ZS603", f"{name} 各项满分合计 {full}，应为 100", (name,), None
+    for position, row in enumerate(evaluation.performance):
+        if not row.scores:
+            yield "ZS607", f"{row.item} 没有任何打分", ("performance", position), None
+    if agreement is not None:
+        scored = {row.item for row in evaluation.performance}
+        missing = [item.id for item in agreement.items if item.id not in scored]
+        if missing:
+            yield "ZS606", f"协议事项未评估：{'、'.join(missing)}", ("performance",), None
+
+
+def _complete(entry: Entry[Evaluation], agreement: Agreement | None) -> Iterator[Finding]:
+    """A 草稿 may be half done (one ZS614 note lists what it lacks); from 已评定 on, each gap is an error."""
+    unfinished = list(_unfinished(entry.record, agreement))
+    if entry.record.status != "草稿":
+        for rule, message, path, hint in unfinished:
+            yield at(entry, rule, message, *path, hint=hint)
+    elif unfinished:
+        yield at(entry, "ZS614", "评估草稿尚未完成：" + "；".join(message for _, message, _, _ in unfinished), "status",
+                 hint="补齐后再用 zsht evaluation finalize 评定")
 
 
 def _panel(entry: Entry[Evaluation], config: CountyConfig | None) -> Iterator[Finding]:
@@ -98,17 +128,12 @@ def _panel(entry: Entry[Evaluation], config: CountyConfig | None) -> Iterator[Fi
         for member in strangers:
             yield at(entry, "ZS607", f"{row.item} 的打分人 {member} 不在评估主体（panel）中",
                      "performance", position, "scores", member)
-        if not row.scores:
-            yield at(entry, "ZS607", f"{row.item} 没有任何打分", "performance", position)
 
 
 def _items_match(entry: Entry[Evaluation], agreement: Agreement) -> Iterator[Finding]:
     agreed = [item.id for item in agreement.items]
     scored = [row.item for row in entry.record.performance]
-    missing = [i for i in agreed if i not in scored]
-    extra = [i for i in scored if i not in agreed]
-    if missing:
-        yield at(entry, "ZS606", f"协议事项未评估：{'、'.join(missing)}", "performance")
+    extra = [i for i in scored if i not in agreed]  # items not scored yet: `_complete`
     for item in extra:
         yield at(entry, "ZS606", f"{item} 不是协议 {agreement.id} 的事项", "performance", scored.index(item), "item")
 
@@ -120,7 +145,7 @@ def _result(entry: Entry[Evaluation], county: County, agreement: Agreement, conf
     if stored is None:
         if evaluation.status != "草稿":
             yield at(entry, "ZS608", f"状态为“{evaluation.status}”，但没有评估结果（result）", "status",
-                     hint="运行 zsht score 计算结果并写入")
+                     hint="已评定的评估由 zsht evaluation finalize 算出并写入结果；手工改的状态须改回草稿再评定")
         return
     computed = compute(evaluation, config, agreed_funding(agreement, items_in_force(county, agreement.year)))
     expected_grade = grade_of(stored.performance, config)

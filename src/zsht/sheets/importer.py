@@ -28,6 +28,7 @@ from ..load.config import settings
 from ..load.county import County
 from ..load.schema_errors import schema_findings
 from ..models import Evaluation
+from ..models.evaluation import FINAL_STATUSES
 from ..policy import agreed_funding
 from ..roundtrip import dumped, round_trip, schema_modeline, yaml_number
 from ..rules.evaluations import evaluations
@@ -127,11 +128,20 @@ def _complete(scored: Scored) -> bool:
         score is not None for _, score in scored.government.values())
 
 
+def _new_date(county: County, agreement: str) -> dt.date:
+    """A new evaluation's date: today, but never before the signing of the agreement it evaluates (an existing
+    evaluation keeps its own date: an import only brings scores)."""
+    target = county.index(AGREEMENT).get(agreement)
+    signing = target.record.signing if target is not None else None
+    return max(dt.date.today(), signing.date) if signing is not None else dt.date.today()
+
+
 def _new_record(county: County, year: int, scored: Scored, target: Path) -> tuple[CommentedMap, str]:
     data = CommentedMap()
+    agreement = f"XY-{year}-{scored.community}"
     for key, value in (("id", f"PG-{year}-{scored.community}"), ("year", year), ("township", scored.township),
-                       ("community", scored.community), ("agreement", f"XY-{year}-{scored.community}"),
-                       ("date", dt.date.today()), ("panel", CommentedSeq()), ("performance", CommentedSeq()),
+                       ("community", scored.community), ("agreement", agreement),
+                       ("date", _new_date(county, agreement)), ("panel", CommentedSeq()), ("performance", CommentedSeq()),
                        ("government", CommentedSeq())):
         data[key] = value
     data["status"] = "草稿"
@@ -202,6 +212,10 @@ def _updated(county: County, year: int, scored: Scored, relpath: str | None, tar
         changed, problem = _result(probe, county, scored, _apply(probe, scored))
         if problem or not changed:
             return problem
+        status = source.data.get("status")
+        if status in FINAL_STATUSES:  # frozen once finalized, as a signed agreement is (zsht audit, ZS801)
+            return (f"{relpath}: {scored.community} 的评估已是“{status}”，不再改动；评分表改了它的分数或结果，"
+                    "不能导入（重新导出评分表，只改草稿评估的分数）")
     text = target.read_text(encoding="utf-8-sig") if relpath else None
     yaml, loaded = round_trip(text)
     data, head = (loaded, "") if loaded is not None else _new_record(county, year, scored, target)
