@@ -7,6 +7,7 @@ the loader, the checks, the history, the schemas. A record is reached through it
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from typing import Any, Generic, Literal, TypeVar
@@ -20,11 +21,36 @@ R = TypeVar("R", bound=m.Record, covariant=True)
 
 @dataclass(frozen=True)
 class Final:
-    """The status that freezes a record: once `field` holds `value` it must never change again (ZS801)."""
+    """What freezes a record: once it holds, the record must never change again (`rule`, reported by zsht audit).
+
+    It holds when the record's `field` is `value` (an agreement's `status: 已签订`) or, with `element`, when the
+    list `field` has an element whose `element` key is `value` (a catalog's `stages` with a 发布 step). With
+    `of_file`, it is judged on the file that holds the record: the items of a published catalog are frozen by
+    the catalog's stages. `may_add` names the fields that may still be added to a frozen record, as the
+    history names fields (`[*]` stands for any element of a list: `stages[*]`, `items[*].terms`): a stage
+    recorded later, the terms `zsht sign --record-terms` writes into an agreement signed by an older zsht.
+    """
 
     field: str
     value: str
-    label: str  # the frozen record as a finding names it: 已签订的协议
+    state: str  # put before the record's name when a finding names it: 已签订的（协议 XY-…）
+    rule: str = "ZS801"
+    element: str | None = None
+    of_file: bool = False
+    may_add: tuple[str, ...] = ()
+
+    def holds(self, data: Any) -> bool:
+        """Whether the plain data of a record (or, `of_file`, of the file's envelope) is frozen by this."""
+        found = data.get(self.field) if isinstance(data, dict) else None
+        if self.element is None:
+            return bool(found == self.value)
+        return isinstance(found, list) and any(
+            isinstance(step, dict) and step.get(self.element) == self.value for step in found)
+
+    def allows(self, path: str, added: bool) -> bool:
+        """Whether a change to a frozen record at the field `path` is allowed: only an addition `may_add` names."""
+        return added and any(re.fullmatch(re.escape(pattern).replace(r"\[\*\]", r"\[[^\]]*\]"), path)
+                             for pattern in self.may_add)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -77,15 +103,24 @@ class FileKind(RecordKind[R]):
         return all(fnmatchcase(p, w) for p, w in zip(stem_parts, wanted_stems, strict=True))
 
 
+# A catalog is published once its stages record 发布: later stages may still be added, nothing else may change;
+# its items are frozen from then on, by the catalog that holds them (a later year's catalog changes the list).
+PUBLISHED = Final("stages", "发布", "已发布的", rule="ZS804", element="stage", may_add=("stages[*]",))
+PUBLISHED_ITEM = Final("stages", "发布", "已发布目录中的", rule="ZS804", element="stage", of_file=True)
+# A signed agreement: only the terms that `zsht sign --record-terms` writes into one signed by an older zsht.
+SIGNED = Final("status", "已签订", "已签订的", may_add=("catalog", "items[*].terms"))
+
 # The records held in list files.
 TOWNSHIP = RecordKind(name="township", model=m.Township, label="乡镇（街道）", id_format="slug", unique="county")
 COMMUNITY = RecordKind(name="community", model=m.Community, label="村（居）委会", id_format="slug", unique="county")
 DEPARTMENT = RecordKind(name="department", model=m.Department, label="职能部门", id_format="slug", unique="county")
 SOCIAL_ORG = RecordKind(name="social_org", model=m.SocialOrg, label="社会组织", id_format="slug", unique="county")
-DUTY_ITEM = RecordKind(name="duty_item", model=m.DutyItem, label="依法履职事项", id_format="duty", unique="file")
-ASSIST_ITEM = RecordKind(name="assist_item", model=m.AssistItem, label="协助事项", id_format="assist", unique="file")
+DUTY_ITEM = RecordKind(name="duty_item", model=m.DutyItem, label="依法履职事项", id_format="duty", unique="file",
+                       final=PUBLISHED_ITEM)
+ASSIST_ITEM = RecordKind(name="assist_item", model=m.AssistItem, label="协助事项", id_format="assist", unique="file",
+                         final=PUBLISHED_ITEM)
 NEGATIVE_ITEM = RecordKind(name="negative_item", model=m.NegativeItem, label="负面清单事项", id_format="negative",
-                           unique="file")
+                           unique="file", final=PUBLISHED_ITEM)
 
 # The files, in the order they are matched.
 COUNTY_CONFIG = FileKind(name="county", pattern=CONFIG_FILE, model=m.CountyConfig, title="县级设置", label="县级设置",
@@ -104,22 +139,25 @@ SOCIAL_ORG_FILE = FileKind(name="social_orgs", pattern="registry/social_orgs.yam
 LAW = FileKind(name="law", pattern="legal/*.yaml", model=m.Law, title="法律依据", label="法律依据",
                id_format="slug", unique="county")
 DUTY_CATALOG = FileKind(name="duty", pattern="catalogs/duty/*.yaml", model=m.DutyCatalog, title="依法履行职责事项",
-                        label="依法履职事项目录", records="items", items=DUTY_ITEM, versioned=True)
+                        label="依法履职事项目录", records="items", items=DUTY_ITEM, versioned=True,
+                        final=PUBLISHED)
 ASSIST_CATALOG = FileKind(name="assist", pattern="catalogs/assist/*.yaml", model=m.AssistCatalog,
-                          title="协助政府工作事项", label="协助事项目录", records="items", items=ASSIST_ITEM, versioned=True)
+                          title="协助政府工作事项", label="协助事项目录", records="items", items=ASSIST_ITEM, versioned=True,
+                          final=PUBLISHED)
 NEGATIVE_CATALOG = FileKind(name="negative", pattern="catalogs/negative/*.yaml", model=m.NegativeCatalog,
-                            title="负面清单", label="负面清单", records="items", items=NEGATIVE_ITEM, versioned=True)
+                            title="负面清单", label="负面清单", records="items", items=NEGATIVE_ITEM, versioned=True,
+                            final=PUBLISHED)
 ACCESS = FileKind(name="access", pattern="access/*.yaml", model=m.Access, title="社区事务准入", label="准入审批",
                   id_format="access", unique="county")
 AGREEMENT = FileKind(name="agreement", pattern="agreements/*/*/*.yaml", model=m.Agreement, title="协助政府工作协议书",
                      label="协议", id_format="agreement", unique="county", path_id="XY",
-                     final=Final("status", "已签订", "已签订的协议"))
+                     final=SIGNED)
 EVALUATION = FileKind(name="evaluation", pattern="evaluations/*/*/*.yaml", model=m.Evaluation,
                       title="履职履约双向评估", label="评估", id_format="evaluation", unique="county", path_id="PG")
 PURCHASE = FileKind(name="purchase", pattern="purchases/*/*.yaml", model=m.Purchase, title="政府购买服务合同",
                     label="购买服务合同", id_format="purchase", unique="county")
 NOTICE = FileKind(name="notice", pattern="notices/*/*.yaml", model=m.Notice, title="社会公示", label="公示",
-                  id_format="notice", unique="county", final=Final("status", "已发布", "已发布的公示"))
+                  id_format="notice", unique="county", final=Final("status", "已发布", "已发布的"))
 
 KINDS: tuple[FileKind[m.Record], ...] = (
     COUNTY_CONFIG, TOWNSHIP_FILE, COMMUNITY_FILE, DEPARTMENT_FILE, SOCIAL_ORG_FILE, LAW,

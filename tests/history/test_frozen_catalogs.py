@@ -1,0 +1,70 @@
+"""zsht audit: a published catalog's items never change (ZS804); later stages may still be recorded."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from .conftest import CountyRepo
+
+ASSIST = "catalogs/assist/2015.yaml"
+DUTY = "catalogs/duty/2015.yaml"
+
+
+def _audit(repo: CountyRepo, cli: Any, *args: str) -> list[dict[str, Any]]:
+    result = cli("-C", repo.root, "audit", "HEAD~1..HEAD", "--format", "json", *args)
+    assert result.exit_code in (0, 1), result.output
+    findings: list[dict[str, Any]] = json.loads(result.stdout)
+    assert result.exit_code == int(bool(findings))
+    return findings
+
+
+def test_a_changed_requirement_of_a_published_catalog_is_reported_in_every_format(repo: CountyRepo, cli: Any) -> None:
+    repo.edit(ASSIST, lambda d: d["items"][1].update(requirements="参保登记率达到100%"))
+    sha = repo.commit("改目录要求")
+    [found] = _audit(repo, cli)
+    assert (found["rule"], found["severity"], found["file"], found["commit"]) == ("ZS804", "error", ASSIST, sha)
+    assert found["message"].startswith("已发布目录中的协助事项 XZ-002（2015 年目录） 在提交 ")
+    assert "requirements: " in found["message"] and "→ 参保登记率达到100%" in found["message"]
+    assert "下一年度" in found["hint"]
+    text = cli("-C", repo.root, "audit", "HEAD~1..HEAD")
+    assert text.exit_code == 1
+    assert text.stdout.startswith(f"{ASSIST}@{sha[:10]} 错误 ZS804 已发布目录中的协助事项 XZ-002（2015 年目录）"), text.stdout
+    github = cli("-C", repo.root, "audit", "HEAD~1..HEAD", "--format", "github").stdout
+    assert f"::error file={ASSIST},line=1,col=1,title=ZS804::已发布目录中的协助事项 XZ-002" in github
+    sarif = json.loads(cli("-C", repo.root, "audit", "HEAD~1..HEAD", "--format", "sarif").stdout)
+    result = sarif["runs"][0]["results"][0]
+    assert result["ruleId"] == "ZS804" and "XZ-002" in result["message"]["text"] and "requirements" in \
+        result["message"]["text"]
+
+
+def test_a_removed_item_and_a_changed_duty_are_reported(repo: CountyRepo, cli: Any) -> None:
+    repo.edit(ASSIST, lambda d: d["items"].pop(2))
+    repo.edit(DUTY, lambda d: d["items"][0].update(name="改了名的履职事项"))
+    repo.commit("删去一项，改一项")
+    found = {f["message"].split(" 在提交 ")[0]: f for f in _audit(repo, cli)}
+    assert set(found) == {"已发布目录中的协助事项 XZ-003（2015 年目录）", "已发布目录中的依法履职事项 LZ-001（2015 年目录）"}
+    assert found["已发布目录中的协助事项 XZ-003（2015 年目录）"]["message"].endswith("被删除")
+    assert "name: " in found["已发布目录中的依法履职事项 LZ-001（2015 年目录）"]["message"]
+
+
+def test_a_later_stage_may_be_added_but_the_release_may_not_be_undone(repo: CountyRepo, cli: Any) -> None:
+    repo.edit(ASSIST, lambda d: d["stages"].append(
+        {"stage": "社会公示", "date": dt.date(2015, 2, 1), "actor": "县民政局", "until": dt.date(2015, 2, 10)}))
+    repo.commit("补记发布后的公示")
+    assert _audit(repo, cli) == []
+    repo.edit(ASSIST, lambda d: d.update(stages=[s for s in d["stages"] if s["stage"] != "发布"]))
+    repo.commit("撤回发布")
+    [found] = _audit(repo, cli)
+    assert found["rule"] == "ZS804" and found["message"].startswith("已发布的协助事项目录（2015 年） 在提交 ")
+    assert "被改动：stages: " in found["message"]
+
+
+def test_an_unpublished_catalog_changes_freely(repo: CountyRepo, cli: Any) -> None:
+    repo.edit(ASSIST, lambda d: d.update(stages=[s for s in d["stages"] if s["stage"] != "发布"]))
+    repo.git("add", "-A")
+    repo.git("commit", "-q", "--amend", "-m", "导入测试县记录（目录未发布）")
+    repo.edit(ASSIST, lambda d: d["items"][1].update(requirements="参保登记率达到100%"))
+    repo.commit("发布前修改目录")
+    assert _audit(repo, cli) == []
