@@ -1,10 +1,12 @@
-"""zsht audit: a published catalog's items never change (ZS804); later stages may still be recorded."""
+"""zsht audit: a published catalog's items never change (ZS804); a signed agreement only gains its recorded terms."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
 from typing import Any
+
+import yaml
 
 from .conftest import CountyRepo
 
@@ -68,3 +70,22 @@ def test_an_unpublished_catalog_changes_freely(repo: CountyRepo, cli: Any) -> No
     repo.edit(ASSIST, lambda d: d["items"][1].update(requirements="参保登记率达到100%"))
     repo.commit("发布前修改目录")
     assert _audit(repo, cli) == []
+
+
+A_XINHUA = "agreements/2015/niushan/niushan-xinhua.yaml"
+
+
+def test_recording_the_terms_of_a_signed_agreement_is_no_tampering_but_changing_them_is(
+        repo: CountyRepo, cli: Any) -> None:
+    recorded = cli("-C", repo.root, "sign", "--year", "2015", "--record-terms")
+    assert recorded.exit_code == 0, recorded.output
+    repo.commit("补记已签订协议的条款")
+    assert _audit(repo, cli) == []
+    data = repo.read(A_XINHUA)  # as recorded on disk (the mini county's own copy knows no terms)
+    data["items"][0]["terms"]["requirements"] = "改过的要求"
+    repo.write_text(A_XINHUA, yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+    repo.commit("改协议记下的条款")
+    [found] = _audit(repo, cli)
+    assert found["rule"] == "ZS801" and found["file"] == A_XINHUA
+    assert "已签订的协议 XY-2015-niushan-xinhua 在提交 " in found["message"]
+    assert "items[XZ-001].terms.requirements: " in found["message"]
