@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
+import subprocess
+from pathlib import Path
 from typing import Any
 
 import yaml
 
+from ..conftest import EXAMPLE
 from .conftest import CountyRepo
 
 ASSIST = "catalogs/assist/2015.yaml"
@@ -89,3 +93,34 @@ def test_recording_the_terms_of_a_signed_agreement_is_no_tampering_but_changing_
     assert found["rule"] == "ZS801" and found["file"] == A_XINHUA
     assert "已签订的协议 XY-2015-niushan-xinhua 在提交 " in found["message"]
     assert "items[XZ-001].terms.requirements: " in found["message"]
+
+
+def test_on_the_example_county_a_changed_requirement_is_audited_and_signed_agreements_stay(
+        repo: CountyRepo, cli: Any, tmp_path: Path) -> None:
+    """The issue's walk-through: 98% → 100% in the published assist catalog of the example county."""
+    root = tmp_path / "donghai"
+    shutil.copytree(EXAMPLE, root)
+    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=root, check=True)
+    subprocess.run(["git", "add", "-A"], cwd=root, check=True)
+    subprocess.run(["git", "commit", "-q", "-m", "东海县记录"], cwd=root, check=True)
+    before = _render_niushan(cli, root, tmp_path / "before")
+    catalog = root / "catalogs/assist/2015.yaml"
+    text = catalog.read_text(encoding="utf-8")
+    catalog.write_text(text.replace("认证率达到98%以上。", "认证率达到100%。"), encoding="utf-8")
+    subprocess.run(["git", "commit", "-q", "-am", "提高认证率要求"], cwd=root, check=True)
+    result = cli("-C", root, "audit", "--format", "json")
+    assert result.exit_code == 1
+    [found] = json.loads(result.stdout)
+    assert (found["rule"], found["file"]) == ("ZS804", "catalogs/assist/2015.yaml")
+    assert "协助事项 XZ-007（2015 年目录）" in found["message"] and "requirements: " in found["message"]
+    assert _render_niushan(cli, root, tmp_path / "after") == before  # the signed agreements, byte for byte
+    warned = [f for f in cli.findings(root) if f["rule"] == "ZS412"]
+    assert warned and all("XZ-007 的requirements被改动" in f["message"] for f in warned)
+
+
+def _render_niushan(cli: Any, root: Path, out: Path) -> dict[str, bytes]:
+    result = cli("-C", root, "render", "agreement", "--year", "2015", "--township", "niushan", "-o", out)
+    assert result.exit_code == 0, result.output
+    found = {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*.docx"))}
+    assert len(found) == 17
+    return found

@@ -23,7 +23,7 @@ def sign_command(
 ) -> None:
     """登记协议已签订：把草稿协议的状态改为“已签订”，按名录写入甲乙双方名称和代表、签订日期和地点。
 
-    签订时把每个事项在目录中的条款（名称、依据、要求、评估方法、条件、经费）记入协议（terms），此后生成协议书、
+    签订时把每个事项在目录中的条款（名称、依据、要求、评估方法、条件、经费）记入协议，此后生成协议书、
     计分、结算都以它为准，目录以后再改也不影响已签订的协议。已签订的协议不动（签订后不得再改）。
     全部能通过 zsht validate（如签订日期不早于目录发布日期）才写入，否则一个也不写。
 
@@ -33,7 +33,8 @@ def sign_command(
     退出码：0 已登记；1 有校验错误，未写入；2 用法错误。
 
     例：zsht sign --year 2016 --township niushan --date 2016-02-10 --place 牛山街道办事处
-        zsht sign --year 2015 --record-terms
+
+    补记：zsht sign --year 2015 --record-terms
     """
     from ..load.county import load_county
     from ..lock import county_write_lock

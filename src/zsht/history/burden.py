@@ -13,7 +13,7 @@ from .records import Key, Version
 @dataclass(frozen=True)
 class Callout:
     """One thing a reviewer must not miss: `burden` (more work), `funding` (less money), `final` (a signed
-    agreement or published notice changed)."""
+    agreement, a published notice or catalog changed)."""
 
     kind: str
     record: str
