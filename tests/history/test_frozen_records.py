@@ -124,3 +124,19 @@ def _render_niushan(cli: Any, root: Path, out: Path) -> dict[str, bytes]:
     found = {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*.docx"))}
     assert len(found) == 17
     return found
+
+
+def test_validate_changed_since_reports_a_published_item_changed_in_the_working_tree(
+        repo: CountyRepo, cli: Any) -> None:
+    repo.edit(ASSIST, lambda d: d["items"][1].update(requirements="参保登记率达到100%"))
+    assert [f["rule"] for f in cli.findings(repo.root)] == []  # without --changed-since: no git, no history
+    [found] = cli.findings(repo.root, "--changed-since", "HEAD")
+    assert (found["rule"], found["file"], found["severity"]) == ("ZS804", ASSIST, "error")
+    assert found["message"].startswith("已发布目录中的协助事项 XZ-002（2015 年目录） 自 HEAD 以来被改动：requirements: ")
+    lines = (repo.root / ASSIST).read_text(encoding="utf-8").splitlines()
+    assert lines[found["line"] - 1].strip() == "- id: XZ-002"
+    repo.edit(ASSIST, lambda d: d["items"].pop(1))
+    findings = cli.findings(repo.root, "--changed-since", "HEAD")
+    [gone] = [f for f in findings if f["rule"] == "ZS804"]  # and the agreements that name it: ZS401
+    assert gone["message"].endswith("自 HEAD 以来被删除") and "XZ-002" in gone["message"]
+    assert {"ZS804", "ZS401"} <= {f["rule"] for f in findings}

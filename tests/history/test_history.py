@@ -160,8 +160,9 @@ def test_changed_since_keeps_to_the_change(repo: CountyRepo, cli: Any) -> None:
     repo.commit("购买服务金额写错")
     repo.edit(A_XINHUA, lambda d: d.update(funding_total=1))
     changed = cli.findings(repo.root, "--changed-since", "HEAD")
-    # the agreement is signed (ZS412, not ZS405); the evaluation settles the agreement's money
-    assert {f["rule"] for f in changed} == {"ZS412", "ZS608"}
+    # the agreement is signed: changed since HEAD (ZS801), its total no longer adds up (ZS412, not ZS405); the
+    # evaluation settles the agreement's money
+    assert {f["rule"] for f in changed} == {"ZS801", "ZS412", "ZS608"}
     assert {"ZS701", "ZS412"} <= {f["rule"] for f in cli.findings(repo.root)}
     repo.edit("zsht.yaml", lambda d: d.update(county="测试县（改）"))
     assert {"ZS701", "ZS412"} <= {f["rule"] for f in cli.findings(repo.root, "--changed-since", "HEAD")}

@@ -9,14 +9,15 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from ..errors import UserError
-from ..findings import Finding
+from ..findings import FieldPath, Finding
 from ..layout import CONFIG_FILE, FileKind
+from ..load.county import County
 from ..models import Record
 from ..ruletable import finding
-from .changes import Breach, RecordChange, breach_of
+from .changes import Breach, RecordChange, breach_of, compare
 from .git import Commit, GitError, Repo
 from .record import SIGNATURE, commit_dict
-from .records import Key, kind_of
+from .records import Key, ParsedVersions, blob_sha, kind_of
 from .walk import walk
 
 _SIGNED = {"G", "U", "X", "Y", "E"}  # a signature is there, even if this machine cannot vouch for its key
@@ -193,11 +194,11 @@ _HINTS = {
 }
 
 
-def _breach_finding(breach: Breach, where: str, hint: str | None = None) -> Finding:
+def _breach_finding(breach: Breach, where: str, hint: str | None = None, path: FieldPath = ()) -> Finding:
     """ZS801 (a signed agreement, a published notice) or ZS804 (a published catalog) for one breach."""
     change = breach.change
     return finding(breach.final.rule, change.file, f"{breach.record} {where}{breach.what}",
-                   hint=hint or _HINTS.get(breach.final.rule))
+                   hint=hint or _HINTS.get(breach.final.rule), path=path)
 
 
 def _version_of(change: RecordChange) -> tuple[Key, str | None]:
@@ -225,6 +226,55 @@ def _merges(repo: Repo, log_args: list[str], flagged: set[tuple[Key, str | None]
                 hint="合并带入的分支改的是签订、发布前的版本，或解决冲突时改了它；恢复原文，变更另立补充协议或重新公示"),
                 commit))
     return found
+
+
+def frozen_since(county: County, ref: str) -> list[Finding]:
+    """ZS801/ZS804 for `zsht validate --changed-since REF`: the signed and published records as `ref` holds them
+    that the working tree deletes or changes (other than as their kind allows), caught before a commit.
+
+    Only the files of kinds that can be frozen are compared, and only where they differ from `ref`. With a folder
+    that cannot be read (ZS006, reported) nothing is compared: its records would look deleted."""
+    from ..load.positions import place
+
+    if any(f.rule == "ZS006" for f in county.findings):
+        return []
+    from .diff import versions, worktree_files
+    from .tree import commit_files
+
+    def frozen_kind(relpath: str) -> bool:
+        kind = kind_of(relpath)
+        return kind is not None and _may_freeze(kind)
+
+    with Repo(county.root) as repo:
+        base = repo.revision(ref)
+        with repo.blobs() as blobs:
+            old = commit_files(repo, base, blobs, frozen_kind)
+            contents = worktree_files(county.root, frozen_kind)
+            new = {relpath: blob_sha(content) for relpath, content in contents.items()}
+            changed = sorted(p for p in old.keys() | new.keys() if old.get(p) != new.get(p))
+            parsed = ParsedVersions()
+            changes = compare(versions(changed, old, blobs, parsed), versions(changed, new, blobs, parsed, contents))
+    found = [_breach_finding(breach, f"自 {ref} 以来", path=_item_path(county, breach))
+             for breach in _final_changed(changes)]
+    placed: list[Finding] = []
+    for relpath in sorted({f.file for f in found}):
+        source = county.files.get(relpath)
+        placed += place([f for f in found if f.file == relpath], source.text if source else None)
+    return placed
+
+
+def _item_path(county: County, breach: Breach) -> FieldPath:
+    """Where a changed list item stands in the working tree's file (a deleted one, or a file's own record: nowhere)."""
+    kind, change = kind_of(breach.change.file), breach.change
+    source = county.files.get(change.file)
+    if change.new is None or kind is None or kind.records is None or source is None or kind.items is None or \
+            change.key.kind != kind.items.name or not isinstance(source.data, dict):
+        return ()
+    items = source.data.get(kind.records)
+    for position, item in enumerate(items if isinstance(items, list) else []):
+        if isinstance(item, dict) and item.get("id") == change.key.id:
+            return (kind.records, position)
+    return ()
 
 
 def shallow_note(audit: Audit) -> str:
