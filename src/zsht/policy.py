@@ -41,6 +41,17 @@ def catalog_in_force(county: County, year: int) -> Entry[AssistCatalog] | None:
     return version_in_force(county.entries(ASSIST_CATALOG), year)
 
 
+def catalog_of(county: County, agreement: Agreement) -> Entry[AssistCatalog] | None:
+    """The assist catalog an agreement rests on: for a signed one, the version it recorded (`catalog.year`) while
+    the county has it (a version added later for the same year does not move it); else the one in force."""
+    if is_signed(agreement) and agreement.catalog is not None:
+        recorded = agreement.catalog.year
+        found = next((e for e in county.entries(ASSIST_CATALOG) if e.record.year == recorded), None)
+        if found is not None:
+            return found
+    return catalog_in_force(county, agreement.year)
+
+
 def duty_catalog_in_force(county: County, year: int) -> Entry[DutyCatalog] | None:
     """The duty catalog (依法履职事项) version in force in `year`: the latest one starting by then."""
     return version_in_force(county.entries(DUTY_CATALOG), year)

@@ -11,7 +11,7 @@ from ..errors import UserError
 from ..findings import Finding
 from ..layout import AGREEMENT, COMMUNITY, DEPARTMENT, LAW, TOWNSHIP, RecordKind
 from ..load.county import County, Entry
-from ..policy import Terms, agreed_terms, agreement_total, catalog_in_force, catalog_items, is_signed, release
+from ..policy import Terms, agreed_terms, agreement_total, catalog_items, catalog_of, is_signed, release
 from .citations import basis_text, law_name
 from .numerals import date_cn
 from .paths import document_relpath, safe_name
@@ -108,7 +108,7 @@ def _catalog_named(agreement: m.Agreement, county: County) -> tuple[str, str]:
     recorded = agreement.catalog if is_signed(agreement) else None
     if recorded is not None:
         return _with_county(recorded.title, county), recorded.document or ""
-    found = catalog_in_force(county, agreement.year)
+    found = catalog_of(county, agreement)
     if found is None:
         return "", ""
     released = release(found.record)
@@ -120,7 +120,7 @@ def agreement_view(entry: Entry[m.Agreement], county: County) -> AgreementView:
     agreement = entry.record
     township = county.index(TOWNSHIP)[agreement.township].record
     community = county.index(COMMUNITY)[agreement.community].record
-    catalog_entry = catalog_in_force(county, agreement.year)
+    catalog_entry = catalog_of(county, agreement)
     items_by_id = catalog_items(catalog_entry.record) if catalog_entry else {}
     agreed = agreed_terms(agreement, items_by_id)
     items = [_item(terms, county) for terms in agreed]
@@ -158,7 +158,7 @@ def _dependencies(entry: Entry[m.Agreement], county: County) -> list[Dependency]
         found = county.index(kind).get(wanted)
         if found is not None:
             deps.append(Dependency(found.file, found.path))
-    catalog = catalog_in_force(county, agreement.year)
+    catalog = catalog_of(county, agreement)
     recorded = is_signed(agreement) and agreement.catalog is not None and all(i.terms for i in agreement.items)
     if catalog is not None and not recorded:  # a signed agreement with its terms reads nothing of the catalog
         for position, item in enumerate(catalog.record.items):

@@ -14,8 +14,8 @@ from ..policy import (
     Terms,
     agreed_terms,
     agreement_total,
-    catalog_in_force,
     catalog_items,
+    catalog_of,
     is_signed,
     normalized,
     published_on,
@@ -42,7 +42,7 @@ def agreement_items(county: County) -> Iterator[Finding]:
     are echoes of that catalog."""
     causes = Causes(county)
     for entry in county.entries(AGREEMENT):
-        catalog = catalog_in_force(county, entry.record.year)
+        catalog = catalog_of(county, entry.record)
         for found in _items_of(county, entry, catalog, causes):
             yield found.because_of(found.cause or causes.catalog(entry.record.year,
                                                                   catalog.record.year if catalog else None))
@@ -79,7 +79,8 @@ def _items_of(county: County, entry: Entry[Agreement], catalog: Entry[AssistCata
                 hint = f"{hint}。已签订的协议不得再改：若该事项是签订后从目录中删去的，恢复目录原文；否则另签补充协议变更"
             yield at(entry, "ZS401", f"{item.id} 不在 {catalog.record.year} 版协助政府工作事项目录中",
                      "items", position, "id", hint=hint).because_of(causes.catalog_item(catalog.file, item.id))
-        elif agreement.community in types and types[agreement.community] not in items[item.id].applies_to:
+        elif agreement.community in types and types[agreement.community] not in items[item.id].applies_to and \
+                not (is_signed(agreement) and item.terms is not None):  # judged when it was signed
             yield at(entry, "ZS409", f"{item.id} 不适用于{types.get(agreement.community)}委会",
                      "items", position, "id")
 
@@ -111,7 +112,7 @@ def agreement_clauses(county: County) -> Iterator[Finding]:
             yield at(entry, "ZS404", "协议缺少经费总额（funding_total）")
         if agreement.status == "已签订" and agreement.signing is None:
             yield at(entry, "ZS404", "协议状态为“已签订”，但没有签署信息（signing）", "status")
-        catalog = catalog_in_force(county, agreement.year)
+        catalog = catalog_of(county, agreement)
         items = catalog_items(catalog.record) if catalog else {}
         for position, terms in enumerate(agreed_terms(agreement, items)):
             yield from _three_points(entry, position, terms, agreement)
@@ -135,7 +136,7 @@ def agreement_sums(county: County) -> Iterator[Finding]:
     causes = Causes(county)
     for entry in county.entries(AGREEMENT):
         agreement = entry.record
-        catalog = catalog_in_force(county, agreement.year)
+        catalog = catalog_of(county, agreement)
         items = catalog_items(catalog.record) if catalog else {}
         total = agreement_total(agreement, items)
         if agreement.funding_total is not None and agreement.funding_total != total:
@@ -208,7 +209,7 @@ def signed_terms(county: County) -> Iterator[Finding]:
     changed afterwards, which `zsht audit` reports as ZS804 with the commit that did it."""
     for entry in county.entries(AGREEMENT):
         agreement = entry.record
-        catalog = catalog_in_force(county, agreement.year) if is_signed(agreement) else None
+        catalog = catalog_of(county, agreement) if is_signed(agreement) else None
         if catalog is None:
             continue
         items = catalog_items(catalog.record)

@@ -9,7 +9,7 @@ from ..findings import FieldPath, Finding
 from ..layout import AGREEMENT, ASSIST_CATALOG, ASSIST_ITEM, DUTY_ITEM, NEGATIVE_ITEM, RecordKind
 from ..load.county import County, Entry
 from ..models import DutyItem, Funding, NegativeItem
-from ..policy import agreed_terms, catalog_in_force, catalog_items, is_signed, normalized, published_on
+from ..policy import agreed_terms, catalog_items, catalog_of, is_signed, normalized, published_on
 from .base import at, check
 from .causes import Causes
 
@@ -62,7 +62,7 @@ def agreement_funding(county: County) -> Iterator[Finding]:
     findings are echoes of the catalog item (one fix there clears every agreement)."""
     causes = Causes(county)
     for entry in county.entries(AGREEMENT):
-        catalog = catalog_in_force(county, entry.record.year)
+        catalog = catalog_of(county, entry.record)
         items = catalog_items(catalog.record) if catalog else {}
         frozen = SIGNED_HINT if is_signed(entry.record) else None
         for position, (item, terms) in enumerate(zip(entry.record.items, agreed_terms(entry.record, items),
