@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -95,6 +96,10 @@ def test_score_settles_on_the_agreed_funding_after_a_catalog_cut(mini: MiniCount
     assert xinhua["departments"] == {"minzheng": {"agreed": "2000", "settled": "2000.00"},
                                      "renshe": {"agreed": "1500", "settled": "1500.00"}}
     assert all(f["rule"] == "ZS412" for f in cli.findings(mini.root))  # nothing to re-score, nothing to edit
+    report = cli("-C", mini.root, "report", "--year", "2015")
+    assert report.exit_code == 0, report.output
+    # XZ-001 in all three agreements at the agreed 2000 (not the catalog's 500 now), settled at 100%
+    assert re.search(r"测试县民政局\s*│\s*6,000\.00\s*│\s*6,000\.00\s*│", report.stdout), report.stdout
 
 
 def test_record_terms_leaves_drafts_and_recorded_agreements_alone(mini: MiniCounty, cli: Any) -> None:
