@@ -55,16 +55,27 @@ def test_only_list_files_hold_items() -> None:
 
 @pytest.mark.parametrize("kind", [k for k in RECORD_KINDS if k.final], ids=lambda k: k.name)
 def test_a_final_status_is_one_the_model_allows_and_not_its_default(kind: RecordKind[typing.Any]) -> None:
-    assert kind.final is not None
-    field = kind.model.model_fields[kind.final.field]
-    assert kind.final.value in typing.get_args(field.annotation)
-    assert field.default != kind.final.value
+    final = kind.final
+    assert final is not None
+    model = file_kind_of(kind).model if final.of_file else kind.model
+    field = model.model_fields[final.field]
+    if final.element is None:
+        assert final.value in typing.get_args(field.annotation)
+        assert field.default != final.value
+    else:  # a list field (a catalog's stages) whose elements may have the value (a 发布 step); none by default
+        [element] = typing.get_args(field.annotation)
+        assert final.value in typing.get_args(element.model_fields[final.element].annotation)
+        assert field.default_factory is not None and field.default_factory() == []
 
 
 def test_what_freezes_a_record() -> None:
-    assert {k.name: (k.final.field, k.final.value) for k in RECORD_KINDS if k.final} == {
-        "agreement": ("status", "已签订"), "supplement": ("status", "已签订"), "notice": ("status", "已发布"),
-        "evaluation": ("status", "已评定")}
+    assert {k.name: (k.final.field, k.final.value, k.final.rule, k.final.of_file)
+            for k in RECORD_KINDS if k.final} == {
+        "agreement": ("status", "已签订", "ZS801", False), "supplement": ("status", "已签订", "ZS801", False),
+        "notice": ("status", "已发布", "ZS801", False), "evaluation": ("status", "已评定", "ZS801", False),
+        **{name: ("stages", "发布", "ZS804", False) for name in ("duty", "assist", "negative", "certificate", "plaque")},
+        **{name: ("stages", "发布", "ZS804", True) for name in ("duty_item", "assist_item", "negative_item",
+                                                                   "certificate_item", "plaque_item")}}
 
 
 @pytest.mark.parametrize("kind", KINDS, ids=lambda k: k.name)

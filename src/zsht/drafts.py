@@ -77,7 +77,7 @@ def _items(base: Agreement | None, items: dict[str, AssistItem], kind: str, year
         if item.id not in items or kind not in items[item.id].applies_to:
             dropped.append(f"{community}: {item.id} 不在 {year} 年施行的目录中（或不适用），未带入草稿")
             continue
-        data = item.model_dump(exclude_none=True)
+        data = item.model_dump(exclude_none=True, exclude={"terms"})  # next year signs on next year's catalog
         for key in ("targets", "evaluation", "conditions"):
             if key in data:
                 data[key] = _text(data[key], base.year, year)

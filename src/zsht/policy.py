@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import TypeVar
 
@@ -19,7 +20,9 @@ from .models import (
     Funding,
     NegativeCatalog,
 )
+from .models.agreement import AgreedTerms
 from .models.catalogs import LifecycleStep
+from .models.common import Basis
 
 # The catalogs issued in yearly versions, each in force from its `year` until the next one.
 Catalog = TypeVar("Catalog", AssistCatalog, DutyCatalog, NegativeCatalog, CertificateCatalog)
@@ -47,6 +50,17 @@ def catalog_in_force(county: County, year: int) -> Entry[AssistCatalog] | None:
     return version_in_force(county.entries(ASSIST_CATALOG), year)
 
 
+def catalog_of(county: County, agreement: Agreement) -> Entry[AssistCatalog] | None:
+    """The assist catalog an agreement rests on: for a signed one, the version it recorded (`catalog.year`) while
+    the county has it (a version added later for the same year does not move it); else the one in force."""
+    if is_signed(agreement) and agreement.catalog is not None:
+        recorded = agreement.catalog.year
+        found = next((e for e in county.entries(ASSIST_CATALOG) if e.record.year == recorded), None)
+        if found is not None:
+            return found
+    return catalog_in_force(county, agreement.year)
+
+
 def duty_catalog_in_force(county: County, year: int) -> Entry[DutyCatalog] | None:
     """The duty catalog (依法履职事项) version in force in `year`: the latest one starting by then."""
     return version_in_force(county.entries(DUTY_CATALOG), year)
@@ -70,17 +84,66 @@ def effective_funding(item: AgreementItem, catalog_item: AssistItem | None) -> F
     return catalog_item.funding if catalog_item else None
 
 
-def agreement_total(agreement: Agreement, items: dict[str, AssistItem]) -> Decimal:
-    """The sum of the funding of every agreed item."""
-    total = Decimal(0)
-    for item in agreement.items:
-        funding = effective_funding(item, items.get(item.id))
-        if funding is not None:
-            total += funding.amount
-    return total
+@dataclass(frozen=True)
+class Terms:
+    """What one agreed item binds both parties to, every clause resolved: the agreement's own wording first,
+    then the terms recorded at signing (a signed agreement) or the catalog item (a draft)."""
+
+    id: str
+    name: str  # the item's id when neither terms nor a catalog item name it
+    department: str | None
+    basis: tuple[Basis, ...]
+    targets: str
+    evaluation: str
+    conditions: str
+    funding: Funding | None
+    recorded: bool  # resolved from the terms recorded at signing, never the catalog
+    listed: bool  # resolved from recorded terms or a catalog item (else only the agreement's own clauses)
 
 
-def agreed_funding(agreement: Agreement, items: dict[str, AssistItem]) -> Decimal:
+def is_signed(agreement: Agreement) -> bool:
+    """Whether an agreement is signed: from then on it never changes."""
+    return agreement.status == "已签订"
+
+
+def conditions_text(guidance: str | None, authority: Iterable[str]) -> str:
+    """The conditions the government provides, as the agreement states them: guidance and authority, joined."""
+    parts = (part.rstrip("。；;. ") for part in (guidance, *authority) if part)
+    return "；".join(part for part in parts if part)
+
+
+def agreed_terms(agreement: Agreement, catalog_items: Mapping[str, AssistItem]) -> list[Terms]:
+    """The terms of every item of `agreement`, in its order: THE one place that decides where they come from.
+
+    A signed agreement is read on the terms `zsht sign` recorded in each item (`terms`), never the catalog: the
+    catalog may change later, the signed agreement does not. An item without recorded terms (a draft, or an
+    agreement signed by an older zsht) takes them from `catalog_items`, the catalog in force for its year.
+    The agreement's own `targets`, `evaluation`, `conditions` and `funding` come first either way.
+    """
+    return [item_terms(item, item.terms if is_signed(agreement) else None, catalog_items.get(item.id))
+            for item in agreement.items]
+
+
+def item_terms(item: AgreementItem, recorded: AgreedTerms | None, catalog_item: AssistItem | None) -> Terms:
+    """One item's terms: its own clauses first, then the `recorded` terms, else the catalog's (see agreed_terms)."""
+    source: AgreedTerms | AssistItem | None = recorded or catalog_item
+    return Terms(
+        id=item.id, name=source.name if source else item.id, department=source.department if source else None,
+        basis=tuple(source.basis) if source else (),
+        targets=item.targets or (source.requirements or "" if source else ""),
+        evaluation=item.evaluation or (source.evaluation or "" if source else ""),
+        conditions=item.conditions or (conditions_text(source.guidance, source.authority) if source else ""),
+        funding=item.funding or (source.funding if source else None),
+        recorded=recorded is not None, listed=source is not None)
+
+
+def agreement_total(agreement: Agreement, items: Mapping[str, AssistItem]) -> Decimal:
+    """The sum of the funding of every agreed item, on its agreed terms."""
+    return sum((terms.funding.amount for terms in agreed_terms(agreement, items) if terms.funding is not None),
+               Decimal(0))
+
+
+def agreed_funding(agreement: Agreement, items: Mapping[str, AssistItem]) -> Decimal:
     """The funding an agreement settles on: its stated `funding_total`, else the sum of its items."""
     if agreement.funding_total is not None:
         return agreement.funding_total

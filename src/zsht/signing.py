@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
 
-from ruamel.yaml.comments import CommentedMap
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from .errors import UserError
 from .layout import AGREEMENT, COMMUNITY, TOWNSHIP
-from .load.county import County
-from .roundtrip import dumped, round_trip
+from .load.county import County, Entry
+from .models import Agreement, AssistCatalog
+from .policy import catalog_in_force, catalog_items, release
+from .roundtrip import dumped, round_trip, yaml_number
 from .write_gate import write_if_valid
 
 
@@ -38,20 +43,59 @@ def _signed_heading(content: bytes) -> bytes:
     return "\n".join(lines).encode("utf-8")
 
 
-def sign_agreements(county: County, year: int, day: dt.date, place: str | None = None,
-                    township: str | None = None, community: str | None = None) -> Signed:
-    """Set `status: 已签订` and `signing` on the selected draft agreements of `year`: written only if all validate."""
-    towns, communities = county.index(TOWNSHIP), county.index(COMMUNITY)
-    if township is not None and township not in towns:
+def _yaml(value: Any) -> Any:
+    """A model's dumped value as ruamel writes it: amounts as numbers, a list of numbers on one line."""
+    if isinstance(value, dict):
+        return CommentedMap((k, _yaml(v)) for k, v in value.items() if v is not None and v != [])
+    if isinstance(value, list):
+        seq = CommentedSeq(_yaml(v) for v in value)
+        if value and all(isinstance(v, int) for v in value):
+            seq.fa.set_flow_style()  # articles: [4, 11]
+        return seq
+    return yaml_number(value) if isinstance(value, Decimal) else value
+
+
+def record_terms(data: CommentedMap, agreement: Agreement, catalog: Entry[AssistCatalog]) -> bool:
+    """Write into an agreement's data the terms it is signed on: each item's catalog item as it stands (`terms`,
+    the last key of the item) and the catalog's title and document (`catalog`, the last key of the agreement).
+    Terms already recorded stay as they are. Whether anything was added."""
+    items = catalog_items(catalog.record)
+    added = False
+    for item, agreed in zip(data.get("items") or [], agreement.items, strict=False):
+        source = items.get(agreed.id)
+        if isinstance(item, CommentedMap) and source is not None and "terms" not in item:
+            item["terms"] = _yaml(source.model_dump(exclude={"id", "applies_to"}))
+            added = True
+    if "catalog" not in data:
+        released = release(catalog.record)
+        data["catalog"] = _yaml({"year": catalog.record.year, "title": catalog.record.title,
+                                 "document": released.document if released else None})
+        added = True
+    return added
+
+
+def _selected(county: County, year: int, township: str | None,
+              community: str | None) -> Iterator[Entry[Agreement]]:
+    """The agreements of `year` (of one township, or one committee), by file; an unknown one is an error."""
+    if township is not None and township not in county.index(TOWNSHIP):
         raise UserError(f"乡镇（街道）“{township}”不在名录中")
-    if community is not None and community not in communities:
+    if community is not None and community not in county.index(COMMUNITY):
         raise UserError(f"村（居）委会“{community}”不在名录中")
-    outcome, contents = Signed(), {}
     for entry in sorted(county.entries(AGREEMENT), key=lambda e: e.file):
         agreement = entry.record
-        if agreement.year != year or (township and agreement.township != township) or \
-                (community and agreement.community != community):
-            continue
+        if agreement.year == year and (township is None or agreement.township == township) and \
+                (community is None or agreement.community == community):
+            yield entry
+
+
+def sign_agreements(county: County, year: int, day: dt.date, place: str | None = None,
+                    township: str | None = None, community: str | None = None) -> Signed:
+    """Set `status: 已签订` and `signing` on the selected draft agreements of `year`, and record in each the terms
+    it is signed on (`record_terms`): written only if all validate."""
+    towns, communities = county.index(TOWNSHIP), county.index(COMMUNITY)
+    outcome, contents = Signed(), {}
+    for entry in _selected(county, year, township, community):
+        agreement = entry.record
         if agreement.status == "已签订":
             outcome.already.append(entry.file)
             continue
@@ -67,9 +111,31 @@ def sign_agreements(county: County, year: int, day: dt.date, place: str | None =
         signing["party_b"] = _party(committee.record.name, committee.record.director)
         data["status"] = "已签订"
         data["signing"] = signing
+        catalog = catalog_in_force(county, agreement.year)
+        if catalog is not None:  # without one, the signing is refused (ZS402)
+            record_terms(data, agreement, catalog)
         contents[entry.file] = _signed_heading(dumped(yaml, data, ""))
     if not contents and not outcome.problems and not outcome.already:
         where = community or township or "全县"
         raise UserError(f"{year} 年没有可签订的协议（{where}）", hint="先用 zsht draft 起草")
+    outcome.written = write_if_valid(county, contents, outcome.problems)
+    return outcome
+
+
+def record_signed_terms(county: County, year: int, township: str | None = None,
+                        community: str | None = None) -> Signed:
+    """Record the terms of the selected agreements of `year` that were signed without them (by an older zsht),
+    from the catalog in force as it stands now; drafts and agreements that have them are left alone. Written only
+    if all validate. `zsht audit` allows this addition to a signed agreement, and nothing else."""
+    outcome, contents = Signed(), {}
+    catalog = catalog_in_force(county, year)
+    for entry in _selected(county, year, township, community):
+        if entry.record.status != "已签订" or catalog is None:
+            continue
+        yaml, data = round_trip((county.root / entry.file).read_text(encoding="utf-8-sig"))
+        if record_terms(data, entry.record, catalog):
+            contents[entry.file] = dumped(yaml, data, "")
+        else:
+            outcome.already.append(entry.file)
     outcome.written = write_if_valid(county, contents, outcome.problems)
     return outcome

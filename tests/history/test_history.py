@@ -19,6 +19,12 @@ from .conftest import CountyRepo, git_children
 ASSIST = "catalogs/assist/2015.yaml"
 A_XINHUA = "agreements/2015/niushan/niushan-xinhua.yaml"
 NOTICE = "notices/2015/GS-2015-catalog.yaml"
+DEPARTMENTS = "registry/departments.yaml"
+
+
+def _department(name: str) -> Any:
+    """Rename the first department: a record change that nothing freezes (the catalogs are published)."""
+    return lambda d: d["departments"][0].update(name=name)
 
 
 def _funding(amount: int) -> Any:
@@ -74,7 +80,11 @@ def test_diff_names_fields_and_calls_out_burden_and_funding(repo: CountyRepo, cl
     diff = json.loads(result.stdout)
     assert diff["summary"] == "1 项新增，2 项变更，0 项删除"
     kinds = sorted(c["kind"] for c in diff["callouts"])
-    assert kinds == ["burden", "burden", "final", "funding"]  # the agreement was signed: changing it is flagged
+    # the agreement was signed, the catalog published: changing either is flagged
+    assert kinds == ["burden", "burden", "final", "final", "funding"]
+    finals = sorted(c["message"] for c in diff["callouts"] if c["kind"] == "final")
+    assert finals[0].startswith("已发布目录中的协助事项 XZ-001（2015 年目录） 被改动（funding.amount）") and "ZS804" in finals[0]
+    assert finals[1].startswith("已签订的协议 XY-2015-niushan-xinhua 被改动") and "ZS801" in finals[1]
     text = cli("-C", repo.root, "diff").stdout
     assert "funding.amount: 2000 → 1000 (-50%)" in text
     assert "协助事项由 2 项增至 3 项" in text
@@ -116,9 +126,9 @@ def test_audit_catches_an_edit_to_a_signed_agreement(repo: CountyRepo, cli: Any)
 def test_audit_reports_missing_review_when_required(repo: CountyRepo, cli: Any) -> None:
     repo.edit("zsht.yaml", lambda d: d.update(audit={"require_review": True}))
     repo.commit("要求审核\n\nApproved-by: 王五 <wangwu@example.org>")
-    repo.edit(ASSIST, _funding(2100))
+    repo.edit(DEPARTMENTS, _department("民政局一"))
     repo.commit("未经审核的改动")
-    repo.edit(ASSIST, _funding(2200))
+    repo.edit(DEPARTMENTS, _department("民政局二"))
     repo.commit("经审核的改动\n\nReviewed-by: 李四 <lisi@example.org>")
     findings = json.loads(cli("-C", repo.root, "audit", "HEAD~3..HEAD", "--format", "json").stdout)
     assert [(f["rule"], f["subject"]) for f in findings] == [("ZS802", "未经审核的改动")]
@@ -150,10 +160,12 @@ def test_changed_since_keeps_to_the_change(repo: CountyRepo, cli: Any) -> None:
     repo.commit("购买服务金额写错")
     repo.edit(A_XINHUA, lambda d: d.update(funding_total=1))
     changed = cli.findings(repo.root, "--changed-since", "HEAD")
-    assert {f["rule"] for f in changed} == {"ZS405", "ZS608"}  # the evaluation settles the agreement's money
-    assert {"ZS701", "ZS405"} <= {f["rule"] for f in cli.findings(repo.root)}
+    # the agreement is signed: changed since HEAD (ZS801), its total no longer adds up (ZS412, not ZS405); the
+    # evaluation settles the agreement's money
+    assert {f["rule"] for f in changed} == {"ZS801", "ZS412", "ZS608"}
+    assert {"ZS701", "ZS412"} <= {f["rule"] for f in cli.findings(repo.root)}
     repo.edit("zsht.yaml", lambda d: d.update(county="测试县（改）"))
-    assert {"ZS701", "ZS405"} <= {f["rule"] for f in cli.findings(repo.root, "--changed-since", "HEAD")}
+    assert {"ZS701", "ZS412"} <= {f["rule"] for f in cli.findings(repo.root, "--changed-since", "HEAD")}
 
 
 def test_no_git_process_is_left_behind(repo: CountyRepo, cli: Any) -> None:
@@ -248,14 +260,14 @@ def _sign_and_audit(repo: CountyRepo, cli: Any) -> None:
     subprocess.run(["gpg", "--batch", "--quiet", "--passphrase", "", "--quick-gen-key", "张三 <zhangsan@example.org>",
                     "ed25519", "sign", "never"], check=True, capture_output=True)
     repo.edit("zsht.yaml", lambda d: d.update(audit={"require_signed": True}))
-    repo.edit(ASSIST, _funding(2100))
+    repo.edit(DEPARTMENTS, _department("民政局一"))
     repo.git("add", "-A")
     repo.git("-c", "user.signingkey=zhangsan@example.org", "commit", "-q", "-S", "-m", "要求签名（已签名）")
     result = cli("-C", repo.root, "audit", "HEAD~1..HEAD", "--format", "json")
     assert result.exit_code == 0, result.stdout
-    steps = json.loads(cli("-C", repo.root, "history", "XZ-001", "--format", "json").stdout)
+    steps = json.loads(cli("-C", repo.root, "history", "minzheng", "--format", "json").stdout)
     assert [s["signature"] for s in steps] == ["G", "N"]  # the import was not signed
-    assert "有效签名" in cli("-C", repo.root, "history", "XZ-001").stdout
+    assert "有效签名" in cli("-C", repo.root, "history", "minzheng").stdout
     county = json.loads(cli("-C", repo.root, "audit", "--format", "json").stdout)
     assert [f["subject"] for f in county] == ["导入测试县记录"]  # only the unsigned import is reported
 
@@ -313,8 +325,8 @@ def test_a_change_reported_on_its_branch_is_not_reported_again_at_the_merge(repo
     _edit_checked_out(repo, A_XINHUA, lambda d: d.update(breach="未履约的，扣减全部经费"))
     repo.commit("改已签订的协议")
     repo.git("checkout", "-q", "main")
-    _edit_checked_out(repo, ASSIST, lambda d: d["items"][0].update(name=d["items"][0]["name"] + "（修订）"))
-    repo.commit("修订目录")
+    _edit_checked_out(repo, DEPARTMENTS, _department("测试县民政局（更名）"))
+    repo.commit("部门更名")
     repo.git("merge", "-q", "--no-ff", "--no-edit", "-m", "合并 feature", "feature")
     findings = json.loads(cli("-C", repo.root, "audit", "--format", "json").stdout)
     assert [(f["rule"], f["subject"]) for f in findings] == [("ZS801", "改已签订的协议")]
@@ -342,7 +354,7 @@ def test_a_review_counts_only_from_someone_else_on_the_list(repo: CountyRepo, cl
                             (2200, "名单外的人审核\n\nReviewed-by: 赵六 <zhaoliu@example.org>"),
                             (2300, "名单内的人审核\n\nReviewed-by: 李四 <lisi@example.org>"),
                             (2400, "只写了邮箱的审核人\n\nApproved-by: wangwu@example.org")):
-        repo.edit(ASSIST, _funding(amount))
+        repo.edit(DEPARTMENTS, _department(f"民政局{amount}"))
         repo.commit(message)
     findings = json.loads(cli("-C", repo.root, "audit", "HEAD~5..HEAD", "--format", "json").stdout)
     assert [(f["rule"], f["subject"]) for f in findings] == [("ZS802", "自己审核"), ("ZS802", "名单外的人审核")]

@@ -48,28 +48,38 @@ def _report(cli: Any, root: Path) -> tuple[list[dict[str, Any]], list[str]]:
     return json.loads(as_json.stdout), as_text.stdout.splitlines()
 
 
+def _without_terms(root: Path) -> None:
+    """The example's agreements as an older zsht signed them: without the terms `zsht sign` records."""
+    for path in (root / "agreements").rglob("*.yaml"):
+        _edit(path, lambda d: [d.pop("catalog")] + [item.pop("terms") for item in d["items"]])
+
+
 def test_missing_catalog_funding_is_one_cause_with_its_echoes_folded(donghai: Path, cli: Any) -> None:
+    _without_terms(donghai)  # agreements that read their funding from the catalog
     _edit(donghai / CATALOG, lambda d: d["items"][0].pop("funding"))
     findings, lines = _report(cli, donghai)
     cause = next(f for f in findings if f["file"] == CATALOG)
     assert (cause["rule"], cause["caused_by"]) == ("ZS301", None)
     echoes = [f for f in findings if f is not cause]
-    # every agreement with XZ-001 repeats the missing funding and, summing it as nothing, its total
-    assert echoes and {f["rule"] for f in echoes} == {"ZS301", "ZS405"}
+    # every agreement with XZ-001 repeats the missing funding and, summing it as nothing, its total: signed,
+    # so that is the catalog changed after signing (ZS412), never “改为 funding_total”
+    assert echoes and {f["rule"] for f in echoes} == {"ZS301", "ZS412"}
+    assert not [f for f in echoes if "改为" in (f["hint"] or "")]
     assert all(f["file"].startswith("agreements/") and f["caused_by"] == _where(cause) for f in echoes)
     # the agreements that take XZ-001's funding from the catalog: those that agree no funding of their own for it
     relying = [p.relative_to(donghai).as_posix() for p in (donghai / "agreements" / "2015").rglob("*.yaml")
                if any(i["id"] == "XZ-001" and "funding" not in i
                       for i in yaml.safe_load(p.read_text(encoding="utf-8"))["items"])]
     assert len(relying) == 42  # of the example county's 47 agreements of 2015 (2026's rest on the 2026 catalog)
-    assert sorted((f["rule"], f["file"]) for f in echoes) == sorted((r, file) for r in ("ZS301", "ZS405") for file in relying)
+    assert sorted((f["rule"], f["file"]) for f in echoes) == sorted((r, file) for r in ("ZS301", "ZS412") for file in relying)
     counts = Counter(f["rule"] for f in echoes)
     # the text: the catalog line first, the echoes in one line, then the counts
     assert lines[0].startswith(f"{CATALOG}:{cause['line']}:{cause['column']} 错误 ZS301 协助事项 XZ-001 没有经费")
     fold = FOLD.match(lines[1])
     assert fold and int(fold[1]) == len(echoes)
-    assert fold[2] == f"ZS301 {counts['ZS301']} 处、ZS405 {counts['ZS405']} 处"
-    assert len(lines) == 3 and f"{len(findings)} 个错误" in lines[2]
+    assert fold[2] == f"ZS301 {counts['ZS301']} 处、ZS412 {counts['ZS412']} 处"
+    # the ZS412 echoes are warnings: the agreements stand on their stated totals
+    assert len(lines) == 3 and f"{counts['ZS301'] + 1} 个错误，{counts['ZS412']} 个警告" in lines[2]
 
 
 def test_a_gbk_registry_file_comes_before_the_references_it_breaks(donghai: Path, cli: Any) -> None:
@@ -115,7 +125,10 @@ def test_a_broken_evaluation_is_not_a_missing_one(mini: MiniCounty, cli: Any) ->
 def test_findings_in_their_own_right_have_no_cause_and_exit_codes_stay(mini: MiniCounty, cli: Any) -> None:
     mini.edit("agreements/2015/niushan/niushan-xinhua.yaml", lambda d: d.update(funding_total=99999))
     findings = cli.findings(mini.root)
-    assert [f["rule"] for f in findings] == ["ZS405", "ZS608"]  # the evaluation settles on the stated total
+    # the agreement is signed (without recorded terms): its total no longer adding up is ZS412, never “改为”;
+    # the evaluation settles on the stated total
+    assert [f["rule"] for f in findings] == ["ZS412", "ZS608"]
+    assert "改为" not in findings[0]["hint"] and "补充协议" in findings[0]["hint"]
     assert [f["caused_by"] for f in findings] == [None, None]
     text = cli("-C", mini.root, "validate")
     assert text.exit_code == 1 and "因此报错" not in text.stdout and "连带" not in text.stdout

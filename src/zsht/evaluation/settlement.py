@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from decimal import MAX_EMAX, MIN_EMIN, ROUND_HALF_UP, Context, Decimal, localcontext
 
 from ..models import Agreement, AssistItem
-from ..policy import effective_funding
+from ..policy import agreed_terms
 
 CENT = Decimal("0.01")
 # Scores and rates are whatever the records say, however absurd (1e+300, or a 5,000-digit number): computing
@@ -48,15 +48,14 @@ def settled(amount: Decimal, rate: Decimal) -> Decimal:
 
 
 def agreed_by_department(agreement: Agreement, items: Mapping[str, AssistItem]) -> dict[str, Decimal]:
-    """The funding each department agreed in one agreement (department id → yuan), by department id.
+    """The funding each department agreed in one agreement (department id → yuan), by department id, on the
+    agreed terms (`policy.agreed_terms`: a signed agreement's own, else the catalog `items`).
 
-    An item not in the catalog `items` has no department and counts for none."""
+    An item neither in the catalog nor with recorded terms has no department and counts for none."""
     agreed: dict[str, Decimal] = defaultdict(Decimal)
-    for item in agreement.items:
-        source = items.get(item.id)
-        funding = effective_funding(item, source)
-        if source is not None and funding is not None:
-            agreed[source.department] += funding.amount
+    for terms in agreed_terms(agreement, items):
+        if terms.department is not None and terms.funding is not None:
+            agreed[terms.department] += terms.funding.amount
     return dict(sorted(agreed.items()))
 
 

@@ -9,13 +9,15 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from ..errors import UserError
-from ..findings import Finding
-from ..layout import CONFIG_FILE, Final
+from ..findings import FieldPath, Finding
+from ..layout import CONFIG_FILE, FileKind
+from ..load.county import County
+from ..models import Record
 from ..ruletable import finding
-from .changes import RecordChange
+from .changes import Breach, RecordChange, breach_of, compare
 from .git import Commit, GitError, Repo
 from .record import SIGNATURE, commit_dict
-from .records import Key, final_of, kind_of
+from .records import Key, ParsedVersions, blob_sha, kind_of
 from .walk import walk
 
 _SIGNED = {"G", "U", "X", "Y", "E"}  # a signature is there, even if this machine cannot vouch for its key
@@ -135,10 +137,10 @@ def _audit(repo: Repo, root: Path, revisions: str | None, allow_shallow: bool) -
     flagged: set[tuple[Key, str | None]] = set()  # (record, version it was changed to) already reported
     count, cut = 0, list[str]()
     def relevant(commit: Commit, path: str) -> bool:
-        """Signed agreements and published notices always; other records only to see if an unreviewed commit
-        changed records (a reviewed one needs no reading). A commit at a shallow cut has nothing to compare."""
+        """Signed agreements, published notices and catalogs always; other records only to see if an unreviewed
+        commit changed records (a reviewed one needs no reading). A commit at a shallow cut has nothing to compare."""
         kind = kind_of(path)
-        return kind is not None and commit.sha not in shallow and (kind.final is not None or (
+        return kind is not None and commit.sha not in shallow and (_may_freeze(kind) or (
             settings.require_review and review_problem(commit, settings.reviewers) is not None))
 
     for step in walk(repo, *log_args, oldest_first=True, relevant=relevant, signatures=settings.require_signed):
@@ -147,11 +149,9 @@ def _audit(repo: Repo, root: Path, revisions: str | None, allow_shallow: bool) -
             cut.append(commit.sha)
             continue
         count += 1
-        for change, final, what in _final_changed(step.changes):
-            flagged.add(_version_of(change))
-            found.append(CommitFinding.of(finding(
-                "ZS801", change.file, f"{final.label} {change.key.id} 在提交 {who}中{what}",
-                hint="已签订、已发布的记录不得再改；如须变更，另立补充协议或重新公示"), commit))
+        for breach in _final_changed(step.changes):
+            flagged.add(_version_of(breach.change))
+            found.append(CommitFinding.of(_breach_finding(breach, f"在提交 {who}中"), commit))
         problem = review_problem(commit, settings.reviewers) if settings.require_review else None
         if problem and any(c.fields or c.old is None or c.new is None for c in step.changes):
             found.append(CommitFinding.of(finding(
@@ -175,17 +175,30 @@ def _who(commit: Commit) -> str:
     return f"{commit.short}（{commit.author}，{commit.date[:10]}）"
 
 
-def _final_changed(changes: list[RecordChange]) -> Iterator[tuple[RecordChange, Final, str]]:
-    """The changes to a signed or published record, each with the status that froze it and what happened to it."""
+def _may_freeze(kind: FileKind[Record]) -> bool:
+    """Whether records of a file kind can be frozen: the file's own record, or the items of its list."""
+    return kind.final is not None or (kind.items is not None and kind.items.final is not None)
+
+
+def _final_changed(changes: list[RecordChange]) -> Iterator[Breach]:
+    """The changes to a signed or published record: deleted, or changed other than as its kind allows."""
     for change in changes:
-        final = final_of(change.key.kind)
-        if final is None or change.old is None or not final.holds(change.old.data):
-            continue
-        if change.new is None:
-            yield change, final, "被删除"
-        elif change.fields and not final.moves_on(change.old.data, change.new.data, (f.path for f in change.fields)):
-            yield change, final, "被改动：" + "，".join(f.text() for f in change.fields[:8])
-        # else: only moved to another file, the record itself is unchanged
+        breach = breach_of(change)
+        if breach is not None:
+            yield breach
+
+
+_HINTS = {
+    "ZS801": "已签订、已发布的记录不得再改；如须变更，另立补充协议或重新公示",
+    "ZS804": "已发布的目录不得再改：恢复原文；如须变更，列入下一年度的目录，已签订的协议以补充协议变更",
+}
+
+
+def _breach_finding(breach: Breach, where: str, hint: str | None = None, path: FieldPath = ()) -> Finding:
+    """ZS801 (a signed agreement, a published notice) or ZS804 (a published catalog) for one breach."""
+    change = breach.change
+    return finding(breach.final.rule, change.file, f"{breach.record} {where}{breach.what}",
+                   hint=hint or _HINTS.get(breach.final.rule), path=path)
 
 
 def _version_of(change: RecordChange) -> tuple[Key, str | None]:
@@ -203,16 +216,65 @@ def _merges(repo: Repo, log_args: list[str], flagged: set[tuple[Key, str | None]
     found = []
     for step in walk(repo, *log_args, oldest_first=True, merges=True,
                      relevant=lambda commit, path: commit.sha not in shallow
-                     and getattr(kind_of(path), "final", None) is not None):
+                     and (kind := kind_of(path)) is not None and _may_freeze(kind)):
         commit, who = step.commit, _who(step.commit)
-        for change, final, what in _final_changed(step.changes):
-            if _version_of(change) in flagged:
+        for breach in _final_changed(step.changes):
+            if _version_of(breach.change) in flagged:
                 continue
-            found.append(CommitFinding.of(finding(
-                "ZS801", change.file, f"{final.label} {change.key.id} 在合并提交 {who} 中{what}",
+            found.append(CommitFinding.of(_breach_finding(
+                breach, f"在合并提交 {who} 中",
                 hint="合并带入的分支改的是签订、发布前的版本，或解决冲突时改了它；恢复原文，变更另立补充协议或重新公示"),
                 commit))
     return found
+
+
+def frozen_since(county: County, ref: str) -> list[Finding]:
+    """ZS801/ZS804 for `zsht validate --changed-since REF`: the signed and published records as `ref` holds them
+    that the working tree deletes or changes (other than as their kind allows), caught before a commit.
+
+    Only the files of kinds that can be frozen are compared, and only where they differ from `ref`. With a folder
+    that cannot be read (ZS006, reported) nothing is compared: its records would look deleted."""
+    from ..load.positions import place
+
+    if any(f.rule == "ZS006" for f in county.findings):
+        return []
+    from .diff import versions, worktree_files
+    from .tree import commit_files
+
+    def frozen_kind(relpath: str) -> bool:
+        kind = kind_of(relpath)
+        return kind is not None and _may_freeze(kind)
+
+    with Repo(county.root) as repo:
+        base = repo.revision(ref)
+        with repo.blobs() as blobs:
+            old = commit_files(repo, base, blobs, frozen_kind)
+            contents = worktree_files(county.root, frozen_kind)
+            new = {relpath: blob_sha(content) for relpath, content in contents.items()}
+            changed = sorted(p for p in old.keys() | new.keys() if old.get(p) != new.get(p))
+            parsed = ParsedVersions()
+            changes = compare(versions(changed, old, blobs, parsed), versions(changed, new, blobs, parsed, contents))
+    found = [_breach_finding(breach, f"自 {ref} 以来", path=_item_path(county, breach))
+             for breach in _final_changed(changes)]
+    placed: list[Finding] = []
+    for relpath in sorted({f.file for f in found}):
+        source = county.files.get(relpath)
+        placed += place([f for f in found if f.file == relpath], source.text if source else None)
+    return placed
+
+
+def _item_path(county: County, breach: Breach) -> FieldPath:
+    """Where a changed list item stands in the working tree's file (a deleted one, or a file's own record: nowhere)."""
+    kind, change = kind_of(breach.change.file), breach.change
+    source = county.files.get(change.file)
+    if change.new is None or kind is None or kind.records is None or source is None or kind.items is None or \
+            change.key.kind != kind.items.name or not isinstance(source.data, dict):
+        return ()
+    items = source.data.get(kind.records)
+    for position, item in enumerate(items if isinstance(items, list) else []):
+        if isinstance(item, dict) and item.get("id") == change.key.id:
+            return (kind.records, position)
+    return ()
 
 
 def shallow_note(audit: Audit) -> str:

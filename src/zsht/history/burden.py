@@ -6,14 +6,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..layout import AGREEMENT, ASSIST_ITEM, CERTIFICATE_ITEM
-from .changes import MISSING, FieldChange, RecordChange, show
-from .records import Key, Version, final_of
+from .changes import MISSING, FieldChange, RecordChange, breach_of, show
+from .records import Key, Version
 
 
 @dataclass(frozen=True)
 class Callout:
     """One thing a reviewer must not miss: `burden` (more work), `funding` (less money), `final` (a signed
-    agreement or published notice changed)."""
+    agreement, a published notice or catalog changed)."""
 
     kind: str
     record: str
@@ -48,11 +48,10 @@ def callouts(changes: list[RecordChange], earlier: dict[Key, Version] | None = N
             found += _new_year(change.new.data, key, earlier or {})
         for item in change.fields:
             found += _funding(change, item.path, item.old, item.new)
-        final = final_of(key.kind)
-        if final and change.old is not None and final.holds(change.old.data) and (change.new is None or (
-                change.fields and not final.moves_on(change.old.data, change.new.data, (f.path for f in change.fields)))):
-            what = "被删除" if change.new is None else "被改动（" + "，".join(f.path for f in change.fields[:6]) + "）"
-            found.append(Callout("final", key.label, f"状态为“{change.old.data.get(final.field)}”的{key.label} {what}，zsht audit 将报告 ZS801"))
+        breach = breach_of(change)
+        if breach is not None:
+            what = "被删除" if not breach.fields else "被改动（" + "，".join(f.path for f in breach.fields[:6]) + "）"
+            found.append(Callout("final", key.label, f"{breach.record} {what}，zsht audit 将报告 {breach.final.rule}"))
     return found
 
 

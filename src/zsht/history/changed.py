@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from ..findings import Finding
 from ..layout import CONFIG_FILE
 from ..load.county import County
 from ..validate import Validation
@@ -104,9 +105,12 @@ def only_changed(result: Validation, since: str) -> Validation:
     """Keep the findings of the files a change since the git revision `since` reaches (`--changed-since`).
 
     The whole county was loaded and checked, so the findings are those a full run gives for those files;
-    a change to zsht.yaml, the catalogs or the legal register keeps them all.
+    a change to zsht.yaml, the catalogs or the legal register keeps them all. A signed or published record
+    changed since `since` is reported too, as `zsht audit` will once it is committed (ZS801, ZS804).
     """
+    from .audit import frozen_since
+
+    frozen = frozen_since(result.county, since)  # signed, published records changed since: ZS801, ZS804
     reached = reached_files(result.county, since)
-    if reached is None:
-        return result
-    return Validation(result.county, [f for f in result.findings if f.file in reached])
+    kept = result.findings if reached is None else [f for f in result.findings if f.file in reached]
+    return Validation(result.county, sorted(kept + frozen, key=Finding.sort_key))

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .records import Key, Version
+from ..layout import Final
+from .records import Key, Version, final_of
 
 MISSING: Any = type("Missing", (), {"__repr__": lambda self: "（无）"})()
 # Lists whose elements name themselves by one of these keys are matched by it, not by position.
@@ -65,6 +66,49 @@ class RecordChange:
         return {"kind": self.key.kind, "scope": self.key.scope, "id": self.key.id, "label": self.key.label,
                 "status": self.status, "file": self.file, "old_file": self.old.file if self.old else None,
                 "fields": [f.as_dict() for f in self.fields]}
+
+
+@dataclass(frozen=True)
+class Breach:
+    """A change to a record that was frozen (signed, published) before it: what froze it and what happened."""
+
+    change: RecordChange
+    final: Final
+    fields: list[FieldChange]  # the changed fields; none when the record was deleted
+
+    @property
+    def record(self) -> str:
+        """The frozen record as a finding names it: 已签订的协议 XY-…, 已发布目录中的协助事项 XZ-001（2015 年目录）."""
+        return f"{self.final.state}{self.change.key.label}"
+
+    @property
+    def what(self) -> str:
+        """What happened to it: 被删除, or 被改动：field: old → new, … (the first eight fields)."""
+        if not self.fields:
+            return "被删除"
+        return "被改动：" + "，".join(f.text() for f in self.fields[:8])
+
+
+def breach_of(change: RecordChange) -> Breach | None:
+    """The breach a record change is, if its old version was frozen: deleted, or changed other than by the
+    additions its kind allows (a later catalog stage, the terms recorded in a signed agreement). A record
+    only moved to another file is unchanged."""
+    final = final_of(change.key.kind)
+    if final is None or change.old is None or not change.old.frozen_by(final):
+        return None
+    if change.new is None:
+        return Breach(change, final, [])
+    fields = [f for f in change.fields if not _allowed(final, f)]
+    return Breach(change, final, fields) if fields else None
+
+
+def _allowed(final: Final, change: FieldChange) -> bool:
+    """An addition the frozen record allows, or its move on to a later frozen state (已评定 → 已公示); a list whose
+    elements are not named (two stages of one name) compares as a whole, and then only elements appended after
+    the old ones are an addition."""
+    if isinstance(change.old, list) and isinstance(change.new, list) and change.new[:len(change.old)] == change.old:
+        return final.allows(change.path + "[*]", True)
+    return final.moves_on(change.path, change.old, change.new) or final.allows(change.path, change.old is MISSING)
 
 
 def _number(value: Any) -> bool:

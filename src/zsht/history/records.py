@@ -6,7 +6,7 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -52,10 +52,16 @@ class Key:
 
 @dataclass(frozen=True)
 class Version:
-    """One version of a record: its plain data and the file that held it."""
+    """One version of a record: its plain data and the file that held it; a list item also has the plain data
+    of its file's envelope (`holder`: a catalog's title, year and stages), which may freeze it."""
 
     data: Any
     file: str
+    holder: Any = field(default=None, compare=False, repr=False)
+
+    def frozen_by(self, final: Final) -> bool:
+        """Whether this version is frozen by `final` (judged on its file's envelope when `final.of_file`)."""
+        return final.holds(self.holder if final.of_file else self.data)
 
 
 def blob_sha(content: bytes) -> str:
@@ -90,11 +96,12 @@ def records_in(relpath: str, data: Any) -> Iterable[tuple[Key, Version]]:
     scope = str(data.get("year", stem)) if kind.versioned else ""
     envelope = {k: v for k, v in data.items() if k != kind.records}
     envelope_id = str(data.get("township", stem)) if kind is COMMUNITY_FILE else ""
-    yield Key(kind.name, scope, envelope_id), Version(plain(envelope), relpath)
+    holder = plain(envelope)
+    yield Key(kind.name, scope, envelope_id), Version(holder, relpath)
     items = data.get(kind.records)
     for item in items if isinstance(items, list) else []:
         if isinstance(item, dict) and isinstance(item.get("id"), str):
-            yield Key(kind.items.name, scope, item["id"]), Version(plain(item), relpath)
+            yield Key(kind.items.name, scope, item["id"]), Version(plain(item), relpath, holder)
 
 
 def can_hold(relpath: str, record_id: str) -> bool:

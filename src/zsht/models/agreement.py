@@ -6,7 +6,43 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
-from .common import AgreementId, Date, Funding, Money, Number, Party, Period, Record, Slug, Text, Whole, Year
+from .common import (
+    AgreementId,
+    Basis,
+    Date,
+    Funding,
+    Money,
+    Number,
+    Party,
+    Period,
+    Record,
+    Slug,
+    Text,
+    Whole,
+    Year,
+)
+
+
+class AgreedTerms(Record):
+    """The catalog item as it stood when the agreement was signed, recorded by `zsht sign`: from then on the
+    agreement is rendered, scored and settled on these terms, whatever the catalog says later."""
+
+    name: Text = Field(description="事项名称（签订时目录中的）")
+    department: Slug | None = Field(default=None, description="主管部门编号（签订时目录中的）")
+    basis: list[Basis] = Field(default_factory=list, description="法律依据（签订时目录中的）")
+    requirements: Text | None = Field(default=None, description="目标要求（签订时目录中的）")
+    evaluation: Text | None = Field(default=None, description="年度履约评估方法（签订时目录中的）")
+    guidance: Text | None = Field(default=None, description="政府提供的指导和必要条件（签订时目录中的）")
+    authority: list[Text] = Field(default_factory=list, description="随事项下放的权限与工作条件（签订时目录中的）")
+    funding: Funding | None = Field(default=None, description="经费（签订时目录中的）")
+
+
+class AgreedCatalog(Record):
+    """The catalog an agreement was signed on, as its text names it: recorded by `zsht sign`."""
+
+    year: Year = Field(description="目录版本（自该年度起施行）")
+    title: Text = Field(description="目录标题（签订时的）")
+    document: Text | None = Field(default=None, description="目录发布文号（签订时的）")
 
 
 class AgreementItem(Record):
@@ -20,6 +56,8 @@ class AgreementItem(Record):
     evaluation: Text | None = Field(default=None, description="年度履约评估方法；不填则用目录中的 evaluation")
     conditions: Text | None = Field(default=None, description="政府提供的条件；不填则用目录中的 guidance 与 authority")
     funding: Funding | None = Field(default=None, description="本协议约定的经费；不填则用目录中的 funding")
+    terms: AgreedTerms | None = Field(
+        default=None, description="签订时目录中该事项的条款（zsht sign 记录；已签订的协议以此为准，不再读目录；不要手改）")
 
 
 class Installment(Record):
@@ -56,3 +94,5 @@ class Agreement(Record):
     copies: Whole = Field(default=4, ge=2, le=10, description="协议份数（一式几份）")
     status: Literal["草稿", "已签订"] = Field(default="草稿", description="状态：草稿、已签订")
     signing: Signing | None = Field(default=None, description="签署信息（已签订时必填）")
+    catalog: AgreedCatalog | None = Field(
+        default=None, description="签订时依据的目录（zsht sign 记录；已签订的协议以此为准；不要手改）")

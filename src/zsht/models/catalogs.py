@@ -91,4 +91,5 @@ class NegativeCatalog(Record):
 
     title: Text = Field(description="清单标题")
     year: Whole = Field(ge=1980, le=2100, description="自该年度起施行")
+    stages: list[LifecycleStep] = Field(default_factory=list, description="制定过程；记有“发布”后事项不得再改")
     items: list[NegativeItem] = Field(description="不得交由村（居）委会承担的事项")

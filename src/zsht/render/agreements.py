@@ -11,7 +11,7 @@ from ..errors import UserError
 from ..findings import Finding
 from ..layout import AGREEMENT, COMMUNITY, DEPARTMENT, LAW, TOWNSHIP, RecordKind
 from ..load.county import County, Entry
-from ..policy import agreement_total, catalog_in_force, catalog_items, effective_funding, release
+from ..policy import Terms, agreed_terms, agreement_total, catalog_items, catalog_of, is_signed, release
 from .citations import basis_text, law_name
 from .numerals import date_cn
 from .paths import document_relpath, safe_name
@@ -89,22 +89,30 @@ class AgreementView:
     place: str
 
 
-def _item(item: m.AgreementItem, catalog: dict[str, m.AssistItem], county: County) -> Item:
-    source = catalog.get(item.id)
+def _item(terms: Terms, county: County) -> Item:
     departments = county.index(DEPARTMENT)
-    funding = effective_funding(item, source)
-    parts = [source.guidance if source else None, *(source.authority if source else [])]
-    conditions = item.conditions or "；".join(p.rstrip("。；;. ") for p in parts if p and p.rstrip("。；;. "))
+    funding = terms.funding
     return Item(
-        id=item.id, name=source.name if source else item.id,
-        department=departments[source.department].record.name if source and source.department in departments else "",
-        basis=basis_text(source.basis, county.index(LAW)) if source else "",
-        targets=item.targets or (source.requirements if source else ""),
-        evaluation=item.evaluation or (source.evaluation if source else ""),
-        conditions=conditions,
+        id=terms.id, name=terms.name,
+        department=departments[terms.department].record.name if terms.department in departments else "",
+        basis=basis_text(terms.basis, county.index(LAW)) if terms.basis else "",
+        targets=terms.targets, evaluation=terms.evaluation, conditions=terms.conditions,
         amount=funding.amount if funding else None, unit=funding.unit if funding else "",
         source=(funding.source or "") if funding else "", payment=(funding.payment or "") if funding else "",
     )
+
+
+def _catalog_named(agreement: m.Agreement, county: County) -> tuple[str, str]:
+    """The title and document number of the catalog the agreement rests on: as recorded at signing, else the
+    catalog in force."""
+    recorded = agreement.catalog if is_signed(agreement) else None
+    if recorded is not None:
+        return _with_county(recorded.title, county), recorded.document or ""
+    found = catalog_of(county, agreement)
+    if found is None:
+        return "", ""
+    released = release(found.record)
+    return _with_county(found.record.title, county), (released.document or "") if released else ""
 
 
 def agreement_view(entry: Entry[m.Agreement], county: County) -> AgreementView:
@@ -112,26 +120,24 @@ def agreement_view(entry: Entry[m.Agreement], county: County) -> AgreementView:
     agreement = entry.record
     township = county.index(TOWNSHIP)[agreement.township].record
     community = county.index(COMMUNITY)[agreement.community].record
-    catalog_entry = catalog_in_force(county, agreement.year)
-    catalog = catalog_entry.record if catalog_entry else None
-    items_by_id = catalog_items(catalog) if catalog else {}
-    items = [_item(item, items_by_id, county) for item in agreement.items]
+    catalog_entry = catalog_of(county, agreement)
+    items_by_id = catalog_items(catalog_entry.record) if catalog_entry else {}
+    agreed = agreed_terms(agreement, items_by_id)
+    items = [_item(terms, county) for terms in agreed]
     total = agreement.funding_total if agreement.funding_total is not None else agreement_total(agreement, items_by_id)
     laws = county.index(LAW)
-    cited = [basis.law for item in agreement.items if item.id in items_by_id for basis in items_by_id[item.id].basis]
-    law_names = [law_name(law, laws) for law in dict.fromkeys(cited)]
+    law_names = [law_name(law, laws) for law in dict.fromkeys(basis.law for terms in agreed for basis in terms.basis)]
+    catalog_title, catalog_document = _catalog_named(agreement, county)
     signing = agreement.signing
     party_a = signing.party_a if signing else m.Party(name=township.government or township.name,
                                                       representative=township.head)
     party_b = signing.party_b if signing else m.Party(name=community.name, representative=community.director)
-    released = release(catalog) if catalog else None
     return AgreementView(
         id=agreement.id, year=agreement.year, county=county.config.county if county.config else "",
         township=township.name, community=community.name, community_type=community.type,
         party_a=PartyView(party_a.name, party_a.representative or ""),
         party_b=PartyView(party_b.name, party_b.representative or ""),
-        laws=law_names, catalog_title=_with_county(catalog.title, county) if catalog else "",
-        catalog_document=(released.document or "") if released else "",
+        laws=law_names, catalog_title=catalog_title, catalog_document=catalog_document,
         items=items, evaluation=agreement.evaluation or "",
         payment=[InstallmentView(date_cn(p.due), p.share, (total * p.share / 100).quantize(Decimal("0.01")),
                              p.condition or "") for p in agreement.payment],
@@ -152,8 +158,9 @@ def _dependencies(entry: Entry[m.Agreement], county: County) -> list[Dependency]
         found = county.index(kind).get(wanted)
         if found is not None:
             deps.append(Dependency(found.file, found.path))
-    catalog = catalog_in_force(county, agreement.year)
-    if catalog is not None:
+    catalog = catalog_of(county, agreement)
+    recorded = is_signed(agreement) and agreement.catalog is not None and all(i.terms for i in agreement.items)
+    if catalog is not None and not recorded:  # a signed agreement with its terms reads nothing of the catalog
         for position, item in enumerate(catalog.record.items):
             if item.id in {i.id for i in agreement.items}:
                 deps.append(Dependency(catalog.file, ("items", position)))

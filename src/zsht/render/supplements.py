@@ -14,7 +14,7 @@ from ..errors import UserError
 from ..findings import Finding
 from ..layout import AGREEMENT, COMMUNITY, SUPPLEMENT, TOWNSHIP
 from ..load.county import County, Entry
-from ..policy import agreed_funding, effective_funding
+from ..policy import agreed_funding, effective_funding, item_terms
 from ..supplements import amended, supplement_delta, with_access
 from .agreements import InstallmentView, Item, PartyView, _item
 from .numerals import date_cn
@@ -99,7 +99,7 @@ def supplement_view(entry: Entry[m.Supplement], target: Entry[m.Agreement], coun
         agreement_id=target.record.id, agreement_signed=date_cn(first.date) if first else "",
         party_a=PartyView(party_a.name, party_a.representative or ""),
         party_b=PartyView(party_b.name, party_b.representative or ""), reason=supplement.reason,
-        added=[_item(item, items, county) for item in supplement.items_added],
+        added=[_item(item_terms(item, item.terms, items.get(item.id)), county) for item in supplement.items_added],
         removed=[EndedView(i, _name(i, items), _amount(agreed.get(i), items)) for i in supplement.items_removed],
         changes=[_change(change, agreed.get(change.id), items) for change in supplement.changes],
         payment=[InstallmentView(date_cn(p.due), p.share, (total * p.share / 100).quantize(Decimal("0.01")),
