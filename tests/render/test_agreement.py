@@ -8,6 +8,7 @@ from typing import Any
 
 from docx.oxml.ns import qn
 
+from ..conftest import EXAMPLE
 from ..mini_county import MiniCounty
 from .helpers import all_text, east_asian_font, open_docx
 
@@ -141,3 +142,14 @@ def test_font_table_names_substitutes_for_missing_gb_fonts(cli: Any, mini: MiniC
         fonts = archive.read("word/fontTable.xml").decode()
         assert "fontTable.xml" in archive.read("word/_rels/document.xml.rels").decode()
     assert '<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/>' in fonts
+
+
+def test_without_a_year_a_committee_gets_its_own_latest_agreement(cli: Any, tmp_path: Path) -> None:
+    """The example county has 2026 agreements for 石梁河镇 only: 新华社区's latest is 2015's."""
+    out = tmp_path / "out"
+    result = cli("-C", EXAMPLE, "render", "agreement", "--community", "niushan-xinhua", "-o", out)
+    assert result.exit_code == 0, result.output
+    assert [p.relative_to(out).parts[:2] for p in out.rglob("*.docx")] == [("2015", "牛山街道")]
+    result = cli("-C", EXAMPLE, "render", "agreement", "--township", "shilianghe", "-o", out)
+    assert result.exit_code == 0, result.output
+    assert {p.relative_to(out).parts[0] for p in out.rglob("*.docx")} == {"2015", "2026"}

@@ -59,7 +59,7 @@ def _run(plan: Plan, root: Path, out_dir: Path, selection: Selection, progress: 
 def render_agreements(root: Path, out_dir: Path, selection: Selection, progress: Progress = _no_progress) -> BatchResult:
     """Render the selected agreements of one year as .docx files under out_dir/<year>/<township>/."""
     checked = validate(root)  # pauses the cyclic collector itself
-    year = selection.year or latest_year(checked.county)
+    year = selection.year or latest_year(checked.county, selection.township, selection.community)
     plan = plan_agreements(checked.county, checked.findings, year, selection.township, selection.community)
     if not plan.jobs and not plan.skipped:
         wanted = selection.community or selection.township or "全县"

@@ -167,9 +167,13 @@ def _dependencies(entry: Entry[m.Agreement], county: County) -> list[Dependency]
     return deps
 
 
-def latest_year(county: County) -> int:
-    """The latest year that has agreements."""
-    years: list[int] = [entry.record.year for entry in county.entries(AGREEMENT)]
+def latest_year(county: County, township: str | None = None, community: str | None = None) -> int:
+    """The latest year that has agreements: of the township or committee asked for, where it has any (a committee's
+    latest agreement is what a clerk who names it wants), else of the county."""
+    every = county.entries(AGREEMENT)
+    chosen = [entry for entry in every if (township is None or entry.record.township == township)
+              and (community is None or entry.record.community == community)]
+    years: list[int] = [entry.record.year for entry in chosen or every]
     if not years:
         raise UserError("仓库中没有任何协议（agreements/）", hint="先录入协议，或用 --year 指定年度")
     return max(years)
