@@ -115,7 +115,7 @@ def test_on_the_example_county_a_changed_requirement_is_audited_and_signed_agree
     assert "协助事项 XZ-007（2015 年目录）" in found["message"] and "requirements: " in found["message"]
     assert _render_niushan(cli, root, tmp_path / "after") == before  # the signed agreements, byte for byte
     warned = [f for f in cli.findings(root) if f["rule"] == "ZS412"]
-    assert warned and all("XZ-007 的requirements被改动" in f["message"] for f in warned)
+    assert warned and all("XZ-007 的目标要求（requirements）被改动" in f["message"] for f in warned)
 
 
 def _render_niushan(cli: Any, root: Path, out: Path) -> dict[str, bytes]:

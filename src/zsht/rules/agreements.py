@@ -225,5 +225,8 @@ def signed_terms(county: County) -> Iterator[Finding]:
 
 
 def _changed_terms(recorded: AgreedTerms, source: AssistItem) -> list[str]:
-    """The fields of the catalog item that no longer say what the agreement recorded at signing."""
-    return [name for name in _TERMS if getattr(recorded, name) != getattr(source, name)]
+    """The fields of the catalog item that no longer say what the agreement recorded at signing, as the catalog's
+    schema names them (目标要求, 经费 …) followed by the key (requirements), so a clerk can find them."""
+    fields = AssistItem.model_fields
+    return [f"{(fields[name].description or name).split('：')[-1].split('（')[0]}（{name}）" for name in _TERMS
+            if getattr(recorded, name) != getattr(source, name)]
