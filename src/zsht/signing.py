@@ -14,7 +14,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from .errors import UserError
 from .layout import AGREEMENT, COMMUNITY, TOWNSHIP
 from .load.county import County, Entry
-from .models import Agreement, AssistCatalog
+from .models import Agreement, AssistCatalog, Community, Township
 from .policy import catalog_in_force, catalog_items, release
 from .roundtrip import dumped, round_trip, yaml_number
 from .write_gate import write_if_valid
@@ -36,7 +36,19 @@ def _party(name: str, representative: str | None) -> CommentedMap:
     return party
 
 
-def _signed_heading(content: bytes) -> bytes:
+def mark_signed(data: CommentedMap, town: Township, committee: Community, day: dt.date, place: str | None) -> None:
+    """Set `status: 已签订` and `signing` in a record's round-trip data: the date, the place, and both parties as the
+    registry names them (the township's government and head, the committee's name and director)."""
+    signing = CommentedMap(date=day)
+    if place:
+        signing["place"] = place
+    signing["party_a"] = _party(town.government or town.name, town.head)
+    signing["party_b"] = _party(committee.name, committee.director)
+    data["status"] = "已签订"
+    data["signing"] = signing
+
+
+def signed_heading(content: bytes) -> bytes:
     """Drop the “（草稿：…）” that `zsht draft` put in the file's heading comment."""
     lines = content.decode("utf-8").split("\n", 2)
     lines[:2] = [re.sub("（草稿：[^）]*）", "", line) if line.startswith("#") else line for line in lines[:2]]
@@ -104,17 +116,11 @@ def sign_agreements(county: County, year: int, day: dt.date, place: str | None =
             outcome.problems.append(f"{entry.file}: 甲方乡镇或乙方村（居）委会不在名录中，无法签订")
             continue
         yaml, data = round_trip((county.root / entry.file).read_text(encoding="utf-8-sig"))
-        signing = CommentedMap(date=day)
-        if place:
-            signing["place"] = place
-        signing["party_a"] = _party(town.record.government or town.record.name, town.record.head)
-        signing["party_b"] = _party(committee.record.name, committee.record.director)
-        data["status"] = "已签订"
-        data["signing"] = signing
+        mark_signed(data, town.record, committee.record, day, place)
         catalog = catalog_in_force(county, agreement.year)
         if catalog is not None:  # without one, the signing is refused (ZS402)
             record_terms(data, agreement, catalog)
-        contents[entry.file] = _signed_heading(dumped(yaml, data, ""))
+        contents[entry.file] = signed_heading(dumped(yaml, data, ""))
     if not contents and not outcome.problems and not outcome.already:
         where = community or township or "全县"
         raise UserError(f"{year} 年没有可签订的协议（{where}）", hint="先用 zsht draft 起草")

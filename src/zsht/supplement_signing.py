@@ -18,7 +18,7 @@ from .layout import AGREEMENT, COMMUNITY, SUPPLEMENT, TOWNSHIP
 from .load.county import County, Entry, load_county
 from .models import AssistItem, Supplement
 from .roundtrip import dumped, round_trip, yaml_number
-from .signing import Signed, _party, _signed_heading, sign_agreements
+from .signing import Signed, mark_signed, sign_agreements, signed_heading
 from .supplements import amended, supplement_delta, with_access
 from .write_gate import write_if_valid
 
@@ -71,14 +71,8 @@ def sign_supplements(county: County, year: int, day: dt.date, place: str | None 
             before = amended(county, target, before=entry)
             items = with_access(county, [entry], before.items)
             _snapshot(data, supplement, items, supplement_delta(supplement, list(before.agreement.items), items))
-        signing = CommentedMap(date=day)
-        if place:
-            signing["place"] = place
-        signing["party_a"] = _party(town.record.government or town.record.name, town.record.head)
-        signing["party_b"] = _party(committee.record.name, committee.record.director)
-        data["status"] = "已签订"
-        data["signing"] = signing
-        contents[entry.file] = _signed_heading(dumped(yaml, data, ""))
+        mark_signed(data, town.record, committee.record, day, place)
+        contents[entry.file] = signed_heading(dumped(yaml, data, ""))
     outcome.written = write_if_valid(county, contents, outcome.problems)
     return outcome
 
