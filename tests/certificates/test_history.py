@@ -7,19 +7,13 @@ from typing import Any
 
 import pytest
 
-from ..history.conftest import CountyRepo
+from ..history.conftest import CountyRepo, git_identity
 from .conftest import CERTIFICATES, NIUSHAN
 
 
 @pytest.fixture
 def repo(county: Any, monkeypatch: pytest.MonkeyPatch) -> CountyRepo:
-    for name, value in {
-        "GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_NOSYSTEM": "1",
-        "GIT_AUTHOR_NAME": "张三", "GIT_AUTHOR_EMAIL": "zhangsan@example.org",
-        "GIT_COMMITTER_NAME": "张三", "GIT_COMMITTER_EMAIL": "zhangsan@example.org",
-        "GIT_AUTHOR_DATE": "2015-03-01T10:00:00+08:00", "GIT_COMMITTER_DATE": "2015-03-01T10:00:00+08:00",
-    }.items():
-        monkeypatch.setenv(name, value)
+    git_identity(monkeypatch)
     return CountyRepo(county)
 
 

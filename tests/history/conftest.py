@@ -61,8 +61,8 @@ class CountyRepo:
         return yaml.safe_load((self.root / relpath).read_text(encoding="utf-8"))
 
 
-@pytest.fixture
-def repo(mini: MiniCounty, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> CountyRepo:
+def git_identity(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Commits by 张三 on 2015-03-01, whatever the machine's git configuration says."""
     for name, value in {
         "GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_NOSYSTEM": "1",
         "GIT_AUTHOR_NAME": "张三", "GIT_AUTHOR_EMAIL": "zhangsan@example.org",
@@ -70,4 +70,9 @@ def repo(mini: MiniCounty, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> C
         "GIT_AUTHOR_DATE": "2015-03-01T10:00:00+08:00", "GIT_COMMITTER_DATE": "2015-03-01T10:00:00+08:00",
     }.items():
         monkeypatch.setenv(name, value)
+
+
+@pytest.fixture
+def repo(mini: MiniCounty, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> CountyRepo:
+    git_identity(monkeypatch)
     return CountyRepo(mini)
