@@ -12,7 +12,7 @@ from .app import STATE, app
 @app.command("site")
 def site_command(
     output: Path = typer.Option(Path("public"), "--output", "-o", help="输出目录（整个网站，可放到任何静态网站空间）"),
-    base_url: str | None = typer.Option(None, "--base-url", help="网站的正式网址，用于 sitemap.xml，如 https://mz.example.gov.cn/zsht/"),
+    base_url: str | None = typer.Option(None, "--base-url", help="网站的正式网址；sitemap.xml 中的网址以它开头"),
     phones: bool = typer.Option(False, "--phones", help="公开公示中的电话号码（默认略去）"),
 ) -> None:
     """生成信息公开网站：现行清单及其历次版本、各乡镇（街道）和村（居）委会的协议、补充协议、评估结果和公示。

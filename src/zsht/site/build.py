@@ -62,10 +62,12 @@ def pages_of(root: Path, phones: bool, skipped: list[str]) -> list[Page]:
     county, errors = validation.county, errors_by_file(validation.findings)
 
     def usable(entry: Entry[Any]) -> bool:
-        found = blocking(errors, [Dependency(entry.file, entry.path)])
-        if found:
-            skipped.append(f"{entry.file}：{found[0].rule} {found[0].message}")
-        return not found
+        return not blocking(errors, [Dependency(entry.file, entry.path)])
+
+    # A file with an error is named whether or not its record loaded at all: a reader of the site cannot tell a
+    # record left out from one that never existed, the county must.
+    skipped += [f"{file}（有校验错误，其中的记录未公开）：[{found[0].rule}] {found[0].message}"
+                for file, found in errors.items()]
 
     site = published(county, versions(county, usable), usable)
     text = (lambda words: words) if phones else without_phones

@@ -31,7 +31,7 @@ CatalogRecord = m.DutyCatalog | m.AssistCatalog | m.NegativeCatalog | m.Certific
 
 
 @dataclass(frozen=True)
-class Version:
+class CatalogVersion:
     """One published version of a catalog: its page and its record."""
 
     kind: FileKind[Any]
@@ -68,19 +68,19 @@ CATALOG_KINDS: tuple[FileKind[Any], ...] = (DUTY_CATALOG, ASSIST_CATALOG, NEGATI
                                            PLAQUE_CATALOG)
 
 
-def versions(county: County, usable: Callable[[Entry[Any]], bool]) -> dict[str, list[Version]]:
+def versions(county: County, usable: Callable[[Entry[Any]], bool]) -> dict[str, list[CatalogVersion]]:
     """The published versions of each catalog kind, oldest first, by kind name (kinds without one left out)."""
-    found: dict[str, list[Version]] = {}
+    found: dict[str, list[CatalogVersion]] = {}
     for kind in CATALOG_KINDS:
         entries = [e for e in county.entries(kind) if published(e.record) and usable(e)]
-        listed = sorted((Version(kind, e.file.rsplit("/", 1)[-1].rsplit(".", 1)[0], e) for e in entries),
+        listed = sorted((CatalogVersion(kind, e.file.rsplit("/", 1)[-1].rsplit(".", 1)[0], e) for e in entries),
                         key=lambda v: (v.record.year, v.stem))
         if listed:
             found[kind.name] = listed
     return found
 
 
-def version_for(listed: list[Version], year: int) -> Version | None:
+def version_for(listed: list[CatalogVersion], year: int) -> CatalogVersion | None:
     """The published version in force in `year`: the latest one starting by then."""
     started = [version for version in listed if version.record.year <= year]
     return started[-1] if started else None
@@ -143,7 +143,7 @@ def changes(before: CatalogRecord, after: CatalogRecord, shown: Columns) -> list
     return rows
 
 
-def version_page(version: Version, siblings: list[Version], shown: Columns) -> Page:
+def version_page(version: CatalogVersion, siblings: list[CatalogVersion], shown: Columns) -> Page:
     """The page of one catalog version: its items, its issuing, its other versions and what it changed."""
     record, kind = version.record, version.kind
     in_force = version is siblings[-1]
@@ -172,7 +172,7 @@ def version_page(version: Version, siblings: list[Version], shown: Columns) -> P
                 lead=kind.title + ("（现行）" if in_force else "（历史版本）"))
 
 
-def list_pages(county: County, found: dict[str, list[Version]]) -> list[Page]:
+def list_pages(county: County, found: dict[str, list[CatalogVersion]]) -> list[Page]:
     """A page for every published version of every catalog."""
     shown = columns(county)
     return [version_page(version, listed, shown[name]) for name, listed in found.items() for version in listed]

@@ -19,7 +19,7 @@ from ..models.evaluation import FINAL_STATUSES
 from ..policy import effective_funding
 from ..render.numerals import date_cn, figures
 from ..supplements import SIGNED, amended, apply, supplement_delta
-from .lists import Version, version_for
+from .lists import CatalogVersion, version_for
 from .views import Cell, Page, Row, Section, Table, row
 
 
@@ -28,13 +28,13 @@ class Published:
     """The county's records that may go out, grouped the way the pages read them."""
 
     county: County
-    lists: dict[str, list[Version]]
+    lists: dict[str, list[CatalogVersion]]
     agreements: dict[str, list[Entry[m.Agreement]]] = field(default_factory=lambda: defaultdict(list))
     evaluations: dict[tuple[str, int], m.Evaluation] = field(default_factory=dict)
     notices: list[Entry[m.Notice]] = field(default_factory=list)
 
 
-def published(county: County, lists: dict[str, list[Version]], usable: Callable[[Entry[Any]], bool]) -> Published:
+def published(county: County, lists: dict[str, list[CatalogVersion]], usable: Callable[[Entry[Any]], bool]) -> Published:
     """Gather the signed agreements, the decided evaluations and the published notices (drafts stay out)."""
     found = Published(county, lists)
     for agreement in county.entries(AGREEMENT):
