@@ -215,3 +215,20 @@ def test_an_output_path_that_is_a_file_is_refused(cli: Any, tmp_path: Path) -> N
     (tmp_path / "public").write_text("x", encoding="utf-8")
     result = cli("-C", EXAMPLE, "site", "-o", tmp_path / "public")
     assert result.exit_code == 2 and "不是目录" in result.stderr and "Traceback" not in result.output
+
+
+def test_a_site_built_inside_the_repository_does_not_count_as_a_change(cli: Any, tmp_path: Path) -> None:
+    import subprocess
+
+    root = county_copy(tmp_path)
+    identity = ["-c", "user.name=测试", "-c", "user.email=test@example.invalid", "-c", "commit.gpgsign=false"]
+    for command in (["init", "-q", "-b", "main"], ["add", "-A"], [*identity, "commit", "-q", "-m", "records"]):
+        subprocess.run(["git", *command], cwd=root, check=True, capture_output=True)
+    assert cli("-C", root, "site").exit_code == 0  # -o public: inside the county, untracked
+    first = snapshot(root / "public", "*")
+    assert "尚未提交的改动" not in first["index.html"].decode("utf-8")
+    result = cli("-C", root, "site")
+    assert result.exit_code == 0 and "改写 0 个" in result.stdout, result.output
+    (root / "notes.txt").write_text("未提交的文件\n", encoding="utf-8")
+    cli("-C", root, "site")
+    assert "尚未提交的改动" in (root / "public/index.html").read_text(encoding="utf-8")

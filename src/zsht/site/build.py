@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import UserError
-from ..history.git import head_state
 from ..layout import COMMUNITY
 from ..load.county import Entry
 from ..render.plan import Dependency, blocking, errors_by_file
@@ -48,9 +47,31 @@ class SiteResult:
         return len(self.written) + len(self.unchanged)
 
 
-def built_from(root: Path) -> str:
+def commit_state(root: Path, out_dir: Path) -> tuple[str | None, bool]:
+    """HEAD's commit and whether the county's files differ from it, the site's own output folder left out (a
+    site built into the repository would otherwise make the next build say its records were changed); (None,
+    False) without git, outside a repository or before the first commit."""
+    import os
+
+    from ..history.git import Repo
+    from ..history.git_errors import GitError
+
+    try:
+        with Repo(root) as repo:
+            commit = repo.run("rev-parse", "--verify", "-q", "HEAD")
+            where = [repo.prefix or "."]
+            output = Path(os.path.realpath(out_dir))
+            if output.is_relative_to(repo.top):
+                where.append(f":(exclude){output.relative_to(repo.top).as_posix()}")
+            changed = repo.run("status", "--porcelain", "--untracked-files=normal", "--", *where)
+    except GitError:
+        return None, False
+    return commit, bool(changed)
+
+
+def built_from(root: Path, out_dir: Path) -> str:
     """The line each page ends with: the git commit the records were taken from, or why there is none."""
-    commit, dirty = head_state(root)
+    commit, dirty = commit_state(root, out_dir)
     if commit is None:
         return "本站不是从 git 仓库中的记录生成的，无法标明所依据的提交。"
     return f"本站根据记录仓库的提交 {commit[:12]} 生成" + ("（生成时另有尚未提交的改动）。" if dirty else "。")
@@ -87,11 +108,11 @@ def _base_url(base_url: str | None) -> str:
     return base_url if base_url.endswith("/") else base_url + "/"
 
 
-def render_site(root: Path, base_url: str | None = None, phones: bool = False) -> tuple[dict[str, bytes], list[str]]:
+def render_site(root: Path, out_dir: Path, base_url: str | None = None, phones: bool = False) -> tuple[dict[str, bytes], list[str]]:
     """Every file of the site as bytes, by path relative to the output folder, and the records left out."""
     skipped: list[str] = []
     pages = sorted(pages_of(root, phones, skipped), key=lambda page: page.path)
-    templates, footer, base = Templates(root), built_from(root), _base_url(base_url)
+    templates, footer, base = Templates(root), built_from(root, out_dir), _base_url(base_url)
     files: dict[str, bytes] = {}
     for page in pages:
         files[page.path] = templates.render("site/page.html.j2", page=page, footer=footer).encode("utf-8")
@@ -119,7 +140,7 @@ def build_site(root: Path, out_dir: Path, base_url: str | None = None, phones: b
     """Build the county's public site into `out_dir`, writing only the files whose bytes changed."""
     if out_dir.exists() and not out_dir.is_dir():
         raise UserError(f"输出路径 {out_dir} 已存在且不是目录", hint="换一个 -o 目录")
-    files, skipped = render_site(root, base_url, phones)
+    files, skipped = render_site(root, out_dir, base_url, phones)
     result = SiteResult(out_dir, skipped=skipped)
     with folders_flushed_at_end():
         for name, content in files.items():
