@@ -20,8 +20,9 @@ KIND_OF_LIST = {"目录": ("duty", "assist", "negative"), "证明事项": ("cert
 def _results(site: Published, notice: m.Notice) -> Table:
     """The decided results of the township's committees in the notice's year."""
     communities, rows = site.county.index(COMMUNITY), []
-    for (slug, year), evaluation in sorted(site.evaluations.items()):
-        if year != notice.year or evaluation.township != notice.township or evaluation.result is None:
+    for slug, years in sorted(site.evaluations.items()):
+        evaluation = years.get(notice.year)
+        if evaluation is None or evaluation.township != notice.township or evaluation.result is None:
             continue
         name = communities[slug].record.name if slug in communities else slug
         result = evaluation.result

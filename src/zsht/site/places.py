@@ -30,8 +30,11 @@ class Published:
     county: County
     lists: dict[str, list[CatalogVersion]]
     agreements: dict[str, list[Entry[m.Agreement]]] = field(default_factory=lambda: defaultdict(list))
-    evaluations: dict[tuple[str, int], m.Evaluation] = field(default_factory=dict)
+    # Grouped by committee and by township, so that each page looks up its own: a province-sized county has
+    # tens of thousands of committees, and scanning every evaluation for each would be quadratic.
+    evaluations: dict[str, dict[int, m.Evaluation]] = field(default_factory=lambda: defaultdict(dict))
     notices: list[Entry[m.Notice]] = field(default_factory=list)
+    township_notices: dict[str | None, list[Entry[m.Notice]]] = field(default_factory=lambda: defaultdict(list))
 
 
 def published(county: County, lists: dict[str, list[CatalogVersion]], usable: Callable[[Entry[Any]], bool]) -> Published:
@@ -45,9 +48,11 @@ def published(county: County, lists: dict[str, list[CatalogVersion]], usable: Ca
     for evaluation in county.entries(EVALUATION):
         record = evaluation.record
         if record.status in FINAL_STATUSES and record.result is not None and usable(evaluation):
-            found.evaluations[(record.community, record.year)] = record
+            found.evaluations[record.community][record.year] = record
     found.notices = sorted((e for e in county.entries(NOTICE) if e.record.status == "已发布" and usable(e)),
                            key=lambda e: (e.record.date, e.record.id), reverse=True)
+    for notice in found.notices:
+        found.township_notices[notice.record.township].append(notice)
     return found
 
 
@@ -68,7 +73,7 @@ def notice_href(notice_id: str) -> str:
 
 def notices_about(site: Published, township: str | None, year: int | None = None) -> list[Entry[m.Notice]]:
     """The published notices of a township's results (and, without a township, the county-wide ones)."""
-    return [e for e in site.notices if e.record.township == township and (year is None or e.record.year == year)]
+    return [e for e in site.township_notices.get(township, []) if year is None or e.record.year == year]
 
 
 def _item_href(site: Published, year: int, item_id: str) -> str | None:
@@ -133,12 +138,12 @@ def community_page(site: Published, entry: Entry[m.Community], township: Entry[m
                                                   ("统一社会信用代码", community.uscc)) if value]
     sections = [Section("基本情况", facts=tuple(facts))]
     agreements = site.agreements.get(community.id, [])
-    years = sorted({a.record.year for a in agreements} | {y for (c, y) in site.evaluations if c == community.id},
-                   reverse=True)
+    evaluations = site.evaluations.get(community.id, {})
+    years = sorted({a.record.year for a in agreements} | set(evaluations), reverse=True)
     for year in years:
         for agreement in (a for a in agreements if a.record.year == year):
             sections.append(_agreement_section(site, agreement))
-        evaluation = site.evaluations.get((community.id, year))
+        evaluation = evaluations.get(year)
         if evaluation is not None:
             sections.append(_evaluation_section(evaluation))
         notices = notices_about(site, township.record.id if township else None, year)
@@ -163,7 +168,7 @@ def township_page(site: Published, entry: Entry[m.Township], communities: list[E
     for listed in communities:
         community = listed.record
         years = sorted({a.record.year for a in site.agreements.get(community.id, [])})
-        graded = sorted((y, e.result.grade) for (c, y), e in site.evaluations.items() if c == community.id and e.result)
+        graded = sorted((y, e.result.grade) for y, e in site.evaluations.get(community.id, {}).items() if e.result)
         rows.append(Row((Cell(community.name, community_href(community.id)), Cell(community.type),
                          Cell(community.director or ""), Cell("、".join(f"{y}" for y in years) or "无"),
                          Cell(f"{graded[-1][1]}（{graded[-1][0]} 年）" if graded else "无"))))
