@@ -115,17 +115,21 @@ def render_site(root: Path, out_dir: Path, base_url: str | None = None, phones: 
     templates, footer, base = Templates(root), built_from(root, out_dir), _base_url(base_url)
     files: dict[str, bytes] = {}
     for page in pages:
-        files[page.path] = templates.render("site/page.html.j2", page=page, footer=footer).encode("utf-8")
+        files[page.path] = _text(templates.render("site/page.html.j2", page=page, footer=footer))
     for name, template in ASSETS.items():
-        files[name] = templates.render(template).encode("utf-8")
+        files[name] = _text(templates.render(template))
     entries = search_entries(pages)
     index = json.dumps(entries, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     files["search.json"] = index.encode("utf-8")
     # Scripts load from disk where fetch() of a JSON file does not (file://): the same index, as a script.
     files["search-index.js"] = f"window.ZSHT_SEARCH = {index};\n".encode()
-    files["sitemap.xml"] = templates.render("site/sitemap.xml.j2", base=base, pages=[p.path for p in pages]) \
-        .encode("utf-8")
+    files["sitemap.xml"] = _text(templates.render("site/sitemap.xml.j2", base=base, pages=[p.path for p in pages]))
     return files, sorted(set(skipped))
+
+
+def _text(rendered: str) -> bytes:
+    """A rendered text file as bytes, ending in a newline as text files do (Jinja drops the template's last)."""
+    return (rendered if rendered.endswith("\n") else rendered + "\n").encode("utf-8")
 
 
 def _ledger(out_dir: Path) -> list[str]:
