@@ -121,10 +121,10 @@ def _party(party: m.Party) -> str:
     return party.name + (f"（代表：{party.representative}）" if party.representative else "")
 
 
-def _evaluation_section(evaluation: m.Evaluation) -> Section:
+def _evaluation_section(evaluation: m.Evaluation, level: int) -> Section:
     result = evaluation.result
     assert result is not None  # only decided evaluations with a result are gathered
-    return Section(f"{evaluation.year} 年履职履约双向评估", level=3, facts=(
+    return Section(f"{evaluation.year} 年履职履约双向评估", level=level, facts=(
         ("评估日期", date_cn(evaluation.date)), ("履约得分", f"{result.performance}"),
         ("履职得分（村（居）委会评政府）", f"{result.government}"), ("等次", result.grade),
         ("兑现经费", f"{figures(result.settlement)} 元"), ("状态", evaluation.status)))
@@ -141,14 +141,15 @@ def community_page(site: Published, entry: Entry[m.Community], township: Entry[m
     evaluations = site.evaluations.get(community.id, {})
     years = sorted({a.record.year for a in agreements} | set(evaluations), reverse=True)
     for year in years:
-        for agreement in (a for a in agreements if a.record.year == year):
-            sections.append(_agreement_section(site, agreement))
+        signed = [a for a in agreements if a.record.year == year]
+        sections += [_agreement_section(site, agreement) for agreement in signed]
+        level = 3 if signed else 2  # under the year's agreement, or a heading of its own
         evaluation = evaluations.get(year)
         if evaluation is not None:
-            sections.append(_evaluation_section(evaluation))
+            sections.append(_evaluation_section(evaluation, level))
         notices = notices_about(site, township.record.id if township else None, year)
         if notices:
-            sections.append(Section(f"{year} 年相关公示", level=3, links=tuple(
+            sections.append(Section(f"{year} 年相关公示", level=level, links=tuple(
                 Cell(n.record.title, notice_href(n.record.id)) for n in notices)))
     if not years:
         sections.append(Section("协议与评估", paragraphs=("尚无已签订的协议或已评定的评估。",)))
