@@ -57,6 +57,10 @@ def test_lists_in_force_link_to_their_earlier_versions_and_changes(site: Path) -
     assert assist == "lists/assist-2026.html"
     page = parse(site / assist)
     assert "XZ-001" in page.ids  # every item is a target the committees' pages and the search link to
+    assert ("h2", "与 2016 年版本相比的变化") in page.headings
+    # catalogs/assist/2016.yaml → 2026.yaml: XZ-001's funding went from 2,800 to 4,200 and XZ-005 was renamed.
+    assert "经费 2,800.00 元/村（居）·年 → 4,200.00 元/村（居）·年" in page.text
+    assert "名称原为“优抚对象走访和拥军优属服务”" in page.text
     earlier = link_to(site, assist, "2016 年版本")
     older = parse(site / earlier)
     assert ("h2", "与 2015 年版本相比的变化") in older.headings

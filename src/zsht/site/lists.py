@@ -116,13 +116,28 @@ def columns(county: County) -> dict[str, Columns]:
     }
 
 
+# Fields whose description does not open with a name a reader knows.
+LABELS = {"department": "主管部门", "status": "保留或取消", "placement": "悬挂位置", "applies_to": "适用范围"}
+
+
 def _label(model: type[Any], name: str) -> str:
-    """A field's name as a person reads it: the head of its description (主管部门编号（…） → 主管部门编号)."""
+    """A field's name as a person reads it: the head of its description (法律依据（至少一项） → 法律依据;
+    费随事转：经费（…） → 经费)."""
     field = model.model_fields.get(name)
     text = (field.description or name) if field is not None else name
-    for mark in ("（", "：", "，", "；"):
+    text = LABELS.get(name) or text.split("：", 1)[-1]
+    for mark in ("（", "，", "；"):
         text = text.split(mark)[0]
     return text
+
+
+def _change(model: type[Any], name: str, was: Any, now: Any) -> str:
+    """One changed field; money and names with their old and new value."""
+    if name == "funding" and was is not None and now is not None:
+        return f"经费 {figures(was.amount)} {was.unit} → {figures(now.amount)} {now.unit}"
+    if name == "name":
+        return f"名称原为“{was}”"
+    return _label(model, name)
 
 
 def changes(before: CatalogRecord, after: CatalogRecord, shown: Columns) -> list[Row]:
@@ -138,7 +153,8 @@ def changes(before: CatalogRecord, after: CatalogRecord, shown: Columns) -> list
         changed = [name for name in type(item).model_fields if name != "id" and getattr(was, name) != getattr(item, name)]
         if changed:
             model = type(item)
-            rows.append(row(item_id, item.name, "调整", "、".join(_label(model, name) for name in changed)))
+            rows.append(row(item_id, item.name, "调整", "；".join(
+                _change(model, name, getattr(was, name), getattr(item, name)) for name in changed)))
     rows += [row(item_id, item.name, "删除", "") for item_id, item in old.items() if item_id not in new]
     return rows
 
