@@ -236,3 +236,12 @@ def test_a_site_built_inside_the_repository_does_not_count_as_a_change(cli: Any,
     (root / "notes.txt").write_text("未提交的文件\n", encoding="utf-8")
     cli("-C", root, "site")
     assert "尚未提交的改动" in (root / "public/index.html").read_text(encoding="utf-8")
+
+
+def test_the_ledger_cannot_make_a_build_remove_files_outside_the_site(cli: Any, tmp_path: Path) -> None:
+    out, outside = tmp_path / "public", tmp_path / "keep.txt"
+    outside.write_text("kept\n", encoding="utf-8")
+    out.mkdir()
+    (out / ".zsht-site.json").write_text(f'["{outside}", "../keep.txt"]', encoding="utf-8")
+    assert cli("-C", EXAMPLE, "site", "-o", out).exit_code == 0
+    assert outside.read_text(encoding="utf-8") == "kept\n"

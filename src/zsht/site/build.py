@@ -160,7 +160,9 @@ def build_site(root: Path, out_dir: Path, base_url: str | None = None, phones: b
             result.written.append(name)
         for name in _ledger(out_dir):
             stale = out_dir / name
-            if name not in files and ".." not in Path(name).parts and stale.is_file() and not stale.is_symlink():
+            # The ledger is a file in the output folder anyone could edit: only names inside the folder count.
+            inside = not Path(name).is_absolute() and ".." not in Path(name).parts
+            if name not in files and inside and stale.is_file() and not stale.is_symlink():
                 stale.unlink()
                 result.removed.append(name)
         ledger = json.dumps(sorted(files), ensure_ascii=False, indent=0).encode("utf-8")
