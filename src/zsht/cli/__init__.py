@@ -22,6 +22,7 @@ try:
         scores,
         sheets,
         sign,
+        site,
         validate,
     )
     from .app import app, run
