@@ -25,8 +25,8 @@ from .usage import usage_message
 __all__ = ["STATE", "ZshtGroup", "app", "exit_code_for", "fail", "refuse_on", "run", "usage_message"]
 
 # `zsht --help` lists the commands in the order a county uses them, not the order their modules load.
-COMMAND_ORDER = ("validate", "draft", "sign", "render", "sheet", "score", "report", "diff", "history", "audit", "init",
-                 "baseline", "rules", "schema", "recode")
+COMMAND_ORDER = ("validate", "draft", "sign", "render", "sheet", "score", "evaluation", "report", "site", "province",
+                 "diff", "history", "audit", "init", "import", "baseline", "doctor", "rules", "schema", "recode")
 
 
 def _in_chinese(option: Any) -> Any:
