@@ -67,8 +67,10 @@ def test_export_has_headers_drop_downs_and_locks(cli: Cli, county: Path, tmp_pat
     assert sheet.cell(row, _column(sheet, "经费金额（元）")).value == 2400
     assert sheet.cell(sheet.max_row, 1).protection.locked is False  # an open row for a new item
     formulas = {dv.formula1 for dv in sheet.data_validations.dataValidation}
-    assert "'编号表'!$A$2:$A$15" in formulas or any(f.startswith("'编号表'!$A$2:$A$") for f in formulas)
+    assert any(f.startswith("'编号表'!$A$2:$A$") for f in formulas)  # the departments
     assert any(f.startswith("'编号表'!$C$2:$C$") for f in formulas)  # the laws
+    amount = sheet.cell(row, _column(sheet, "经费金额（元）")).coordinate
+    assert any(dv.type == "decimal" and amount in dv.sqref for dv in sheet.data_validations.dataValidation)
 
 
 def test_edited_registry_comes_back_keeping_comments_and_order(cli: Cli, county: Path, tmp_path: Path) -> None:

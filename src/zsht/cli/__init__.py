@@ -13,7 +13,7 @@ try:
         draft,
         evaluation_cmd,
         history,
-        import_registry,
+        import_cmd,
         init,
         recode,
         render,

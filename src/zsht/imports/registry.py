@@ -81,13 +81,14 @@ class _Planner:
                 if key:
                     self.members.setdefault((town_id, key), (record.id, record.code))
         self.taken = set(county.known(TOWNSHIP)) | set(county.known(COMMUNITY))
+        self.existing = set(self.taken)  # a row naming one of these leaves it as it is
 
     def township(self, name: Cell, code: str | None) -> tuple[str, str] | None:
         """The township's (id, short name), added when new; None (with a problem) when it cannot be."""
         short = township_base(name.text, self.county_name)
         for key in (code, name.text, short):
             if key and key in self.towns:
-                if not any(t.id == self.towns[key][0] for t in self.result.townships):
+                if self.towns[key][0] in self.existing:
                     self.result.known.add(self.towns[key][0])
                 return self.towns[key]
         kind = township_type(name.text, code)
@@ -110,7 +111,7 @@ class _Planner:
         found = [self.members[(town[0], key)] for key in keys if (town[0], key) in self.members]
         existing = next((known for known, known_code in found if code is None or known_code in (None, code)), None)
         if existing is not None:
-            if not any(c.id == existing for c in self.result.communities):
+            if existing in self.existing:
                 self.result.known.add(existing)
             return
         chosen = unique(community_id(town[0], full, kind, town[1]), self.taken)

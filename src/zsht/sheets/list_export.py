@@ -28,7 +28,16 @@ from ..layout import DEPARTMENT, LAW, TOWNSHIP
 from ..load.county import County
 from ..write import write_atomic
 from .export import OPEN, as_text, header_cells
-from .list_columns import CATALOG_KINDS, COMMUNITIES, REGISTRY_SHEETS, ListSheet, catalog_sheet, get, to_cell
+from .list_columns import (
+    CATALOG_KINDS,
+    COMMUNITIES,
+    REGISTRY_SHEETS,
+    Column,
+    ListSheet,
+    catalog_sheet,
+    get,
+    to_cell,
+)
 
 LIST_MARK = "_zsht_list"  # the hidden sheet: what the workbook holds, and each file's fingerprint
 REFERENCE = "编号表"
@@ -93,6 +102,21 @@ class _References:
         return self.ranges.get(choices, f'"{choices}"')
 
 
+def _validation(column: Column, references: _References) -> DataValidation | None:
+    """What Excel checks as a cell is typed: a choice from its list, a number, a code of 12 digits."""
+    if column.choices:
+        return DataValidation(type="list", formula1=references.formula(column.choices), allow_blank=True,
+                              showErrorMessage=True, errorTitle="不在列表中", error=f"请从列表中选择{column.title}")
+    if column.shape in ("number", "whole"):
+        return DataValidation(type="decimal" if column.shape == "number" else "whole", operator="greaterThanOrEqual",
+                              formula1="0", allow_blank=True, showErrorMessage=True, errorTitle="不是数字",
+                              error=f"{column.title}请填不小于 0 的{'数字' if column.shape == 'number' else '整数'}")
+    if column.shape == "code":
+        return DataValidation(type="textLength", operator="equal", formula1="12", allow_blank=True,
+                              showErrorMessage=True, errorTitle="区划代码不对", error="区划代码是 12 位数字")
+    return None
+
+
 def _fill(book: Workbook, spec: ListSheet, rows: list[tuple[str, dict[str, Any]]], references: _References) -> None:
     sheet: Worksheet = book.create_sheet(spec.title)
     header_cells(sheet, 1, [column.title for column in spec.columns])
@@ -111,11 +135,13 @@ def _fill(book: Workbook, spec: ListSheet, rows: list[tuple[str, dict[str, Any]]
     for col, column in enumerate(spec.columns, start=1):
         letter = get_column_letter(col)
         sheet.column_dimensions[letter].width = column.width
-        if column.choices:
-            rule = DataValidation(type="list", formula1=references.formula(column.choices), allow_blank=True,
-                                  showErrorMessage=True, errorTitle="不在列表中", error=f"请从列表中选择{column.title}")
+        rule = _validation(column, references)
+        if rule is not None:
             sheet.add_data_validation(rule)
             rule.sqref = MultiCellRange(f"{letter}2:{letter}{last}")  # once: openpyxl's add is quadratic
+        if column.shape == "code":  # typed digits stay text: 320722100201, not 3.20722E+11
+            for row in range(2, last + 1):
+                sheet.cell(row, col).number_format = "@"
     sheet.freeze_panes = "B2"
     sheet.protection.sheet = True
 
