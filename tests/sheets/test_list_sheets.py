@@ -152,3 +152,20 @@ def test_a_value_validate_refuses_is_not_written(cli: Cli, county: Path, tmp_pat
     assert result.exit_code == 1, result.output
     assert "catalogs/assist/2015.yaml: ZS" in result.stderr and "wuci" in result.stderr
     assert snapshot(county) == before
+
+
+def test_funding_and_legal_bases_come_back_as_structure(cli: Cli, county: Path, tmp_path: Path) -> None:
+    book = tmp_path / "协助事项.xlsx"
+    assert cli("-C", county, "sheet", "export", "catalog", "--kind", "assist", "--year", "2015", "-o", book).exit_code == 0
+    _edit(book, "事项", [("XZ-001", "经费金额（元）", 2600.5), ("XZ-001", "法律依据3", "cunweihui-law"),
+                       ("XZ-001", "条款3", "第5条、第37条"), ("XZ-001", "权限与工作条件（每行一项）", "受理低保申请\n组织民主评议会")])
+    before = (county / "catalogs/assist/2015.yaml").read_text(encoding="utf-8")
+    result = cli("-C", county, "sheet", "import", book)
+    assert result.exit_code == 0, result.output
+    text = (county / "catalogs/assist/2015.yaml").read_text(encoding="utf-8")
+    assert text.splitlines()[:5] == before.splitlines()[:5]  # the modeline and the comments above the data
+    item = yaml.safe_load(text)["items"][0]
+    assert item["funding"]["amount"] == 2600.5 and item["funding"]["payment"] == "年初拨付50%，年终评估后结清"
+    assert item["basis"] == [{"law": "shehui-jiuzhu", "articles": [4, 11]}, {"law": "chengshi-dibao"},
+                             {"law": "cunweihui-law", "articles": [5, 37]}]
+    assert item["authority"] == ["受理低保申请", "组织民主评议会"]
