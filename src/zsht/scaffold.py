@@ -14,6 +14,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 from .errors import UserError
 from .layout import CONFIG_FILE, KIND_BY_NAME, KINDS
 from .roundtrip import dumped, round_trip
+from .scaffold_examples import EXAMPLES
 from .schema_export import write_schemas
 from .write import write_atomic
 
@@ -187,14 +188,16 @@ def _files(county: str, code: str, year: int) -> dict[str, bytes]:
         return f"# yaml-language-server: $schema={up}schemas/{KIND_BY_NAME[kind].schema}\n"
 
     def catalog(relpath: str, kind: str, title: str) -> bytes:
+        head = modeline(relpath, kind) + EXAMPLES[kind]
         if kind == "negative":
-            return _record(modeline(relpath, kind), title=_text(title), year=year, items=[])
-        return _record(modeline(relpath, kind), title=_text(title), year=year, stages=[], items=[])
+            return _record(head, title=_text(title), year=year, items=[])
+        return _record(head, title=_text(title), year=year, stages=[], items=[])
 
     files = {CONFIG_FILE: _config(county, code)}
     for registry in KINDS:  # the county's one-file lists (registries) start empty
         if registry.records and "*" not in registry.pattern:
-            files[registry.pattern] = _record(modeline(registry.pattern, registry.name), **{registry.records: []})
+            head = modeline(registry.pattern, registry.name) + EXAMPLES.get(registry.name, "")
+            files[registry.pattern] = _record(head, **{registry.records: []})
     titles = {"duty": f"{county}村（居）民委员会依法履行职责事项", "assist": f"{county}村（居）民委员会协助政府工作事项",
               "negative": f"{county}村（居）民委员会减负工作事项清单"}
     for kind, title in titles.items():

@@ -13,6 +13,7 @@ try:
         draft,
         evaluation_cmd,
         history,
+        import_cmd,
         init,
         recode,
         render,

@@ -77,7 +77,8 @@ class _Validations:
             rule.sqref = MultiCellRange(" ".join(self.cells[maximum]))
 
 
-def _header(sheet: Worksheet, row: int, values: Sequence[str | int | None], start: int = 1) -> None:
+def header_cells(sheet: Worksheet, row: int, values: Sequence[str | int | None], start: int = 1) -> None:
+    """Write a header row from `start`: bold on grey, as every zsht sheet shows what is not to be filled."""
     for offset, value in enumerate(values):
         cell = sheet.cell(row, start + offset, value)
         cell.font = Font(bold=True)
@@ -85,7 +86,7 @@ def _header(sheet: Worksheet, row: int, values: Sequence[str | int | None], star
 
 
 def _meta(sheet: Worksheet, year: int, township: str, title: str) -> None:
-    _header(sheet, 1, [META[0], year, META[1], township, title])
+    header_cells(sheet, 1, [META[0], year, META[1], township, title])
     sheet.cell(2, 1, "灰色为表头（已锁定，工作表保护无密码）；白色单元格填分数。")
     sheet.protection.sheet = True
     for column, width in zip("ABCDE", (26, 22, 12, 40, 8), strict=True):
@@ -98,7 +99,7 @@ def _panel_block(sheet: Worksheet, row: int, block: CommunitySheet, checks: _Val
     panel: list[tuple[str, str, str]] = [(m.category, m.name, m.id) for m in block.panel]
     panel = panel or [("", "", "")] * EMPTY_PANEL_COLUMNS
     for offset, label in enumerate(PANEL_LABELS):
-        _header(sheet, row + offset, ITEM_HEADER if offset == 2 else ("",) * 4 + (label,))
+        header_cells(sheet, row + offset, ITEM_HEADER if offset == 2 else ("",) * 4 + (label,))
         for n, member in enumerate(panel):
             cell = sheet.cell(row + offset, FIRST_MEMBER_COLUMN + n, member[offset] or None)
             cell.font, cell.fill = Font(bold=True), HEADER_FILL
@@ -119,7 +120,7 @@ def _panel_block(sheet: Worksheet, row: int, block: CommunitySheet, checks: _Val
 
 
 def _government(sheet: Worksheet, blocks: list[CommunitySheet]) -> None:
-    _header(sheet, GOV_FIRST_ROW - 1, GOV_HEADER)
+    header_cells(sheet, GOV_FIRST_ROW - 1, GOV_HEADER)
     checks = _Validations(sheet)
     row = GOV_FIRST_ROW
     for block in blocks:
@@ -134,7 +135,7 @@ def _government(sheet: Worksheet, blocks: list[CommunitySheet]) -> None:
     checks.finish()
 
 
-def _as_text(book: Workbook) -> None:
+def as_text(book: Workbook) -> None:
     """Every value is data: a name that begins with “=” (openpyxl takes it for a formula) is written as text, so
     a record can never put a live formula into the panel's workbook, and the import reads back the same name."""
     for sheet in book.worksheets:
@@ -183,7 +184,7 @@ def build_workbook(county: County, year: int, township: str | None = None) -> Wo
         _government(gov, blocks)
     if not book.worksheets:
         raise UserError(f"{year} 年没有协议，无法导出评分表")
-    _as_text(book)
+    as_text(book)
     write_fingerprints(book, fingerprints)
     return book
 

@@ -16,7 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 from pydantic import ValidationError
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
@@ -171,8 +171,13 @@ def _result(data: CommentedMap, county: County, scored: Scored, changed: bool) -
     return put_result(data, computed) or changed, None
 
 
-def _read(county: County, path: Path, year: int | None) -> tuple[Reading, set[str]]:
+def _read(county: County, path: Path, year: int | None, book: Workbook | None) -> tuple[Reading, set[str]]:
     """The workbook read and checked against the records; the committees refused as a whole."""
+    return _check(county, book if book is not None else open_workbook(path), year)
+
+
+def open_workbook(path: Path) -> Workbook:
+    """A filled workbook, formulas as formulas; UserError (one line) when it is not a readable .xlsx file."""
     if not path.is_file():  # a FIFO would block the read for ever
         raise UserError(f"无法读取评分表 {path}：不是普通文件", hint="须是 zsht sheet export 导出的 .xlsx 文件")
     path.open("rb").close()  # cannot be read at all: an I/O error, worded by the command line's one handler
@@ -184,6 +189,10 @@ def _read(county: County, path: Path, year: int | None) -> tuple[Reading, set[st
     except Exception as exc:  # a damaged file makes openpyxl raise almost anything (zip, XML, keys, values)
         raise UserError(f"无法读取评分表 {path}：不是完好的 .xlsx 工作簿",
                         hint="须是 zsht sheet export 导出、用 Excel 或 WPS 保存的 .xlsx 文件；.xls 请另存为 .xlsx") from exc
+    return book
+
+
+def _check(county: County, book: Workbook, year: int | None) -> tuple[Reading, set[str]]:
     reading = Reading(year)
     roles = sheet_roles(county)
     fingerprints = None
@@ -225,10 +234,11 @@ def _updated(county: County, year: int, scored: Scored, relpath: str | None, tar
     return dumped(yaml, data, head)
 
 
-def import_sheets(county: County, path: Path, year: int | None = None) -> ImportOutcome:
-    """Read the whole workbook; write every evaluation it changes, or nothing when any cell is wrong."""
+def import_sheets(county: County, path: Path, year: int | None = None, book: Workbook | None = None) -> ImportOutcome:
+    """Read the whole workbook (`book`, when it is open already); write every evaluation it changes, or nothing
+    when any cell is wrong."""
     settings(county, "无法导入评分表")
-    reading, refused = _read(county, path, year)
+    reading, refused = _read(county, path, year, book)
     outcome = ImportOutcome(problems=reading.problems)
     assert reading.year is not None or outcome.problems
     pending: list[tuple[Path, bytes]] = []

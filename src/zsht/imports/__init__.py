@@ -1,0 +1,1 @@
+"""Bring a county's existing lists in: catalogs and the registry from Word, Excel and CSV files."""
