@@ -79,7 +79,7 @@ def test_a_funding_cut_is_the_catalogs_change_for_a_signed_agreement_and_a_sum_f
     assert {(f["rule"], f["severity"]) for f in signed} == {("ZS412", "warning")}
     assert {f["file"] for f in signed} == {SIGNED, "agreements/2016/niushan/niushan-qianjin.yaml"}
     [xinhua] = [f for f in signed if f["file"] == SIGNED]
-    assert f"{CATALOG_2016} 中事项 XZ-001 的funding被改动" in xinhua["message"]
+    assert f"{CATALOG_2016} 中事项 XZ-001 的经费（funding）被改动" in xinhua["message"]
     assert "改为" not in xinhua["hint"] and "恢复目录原文" in xinhua["hint"] and "补充协议" in xinhua["hint"]
     [draft] = [f for f in findings if f["file"] == DRAFT]
     assert draft["rule"] == "ZS405" and draft["hint"] == "改为 funding_total: 3500"  # 500 + 3000

@@ -154,15 +154,40 @@ def test_a_value_validate_refuses_is_not_written(cli: Cli, county: Path, tmp_pat
     assert snapshot(county) == before
 
 
-def test_funding_and_legal_bases_come_back_as_structure(cli: Cli, county: Path, tmp_path: Path) -> None:
+def _draft_catalog(county: Path, year: int) -> str:
+    """A copy of the 2015 assist catalog as an unpublished draft for `year` (a published one is frozen)."""
+    text = (county / "catalogs/assist/2015.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    cut = text.index("\n  - stage: 发布")
+    end = text.index("\nitems:")
+    text = text[:cut] + text[end:]
+    text = text.replace(f"\nyear: {data['year']}\n", f"\nyear: {year}\n", 1)
+    relpath = f"catalogs/assist/{year}.yaml"
+    (county / relpath).write_text(text, encoding="utf-8")
+    return relpath
+
+
+def test_a_published_catalog_is_not_changed_through_a_sheet(cli: Cli, county: Path, tmp_path: Path) -> None:
     book = tmp_path / "协助事项.xlsx"
     assert cli("-C", county, "sheet", "export", "catalog", "--kind", "assist", "--year", "2015", "-o", book).exit_code == 0
+    _edit(book, "事项", [("XZ-001", "经费金额（元）", 2600.5)])
+    before = snapshot(county)
+    result = cli("-C", county, "sheet", "import", book)
+    assert result.exit_code == 1, result.output
+    assert "catalogs/assist/2015.yaml: ZS804 已发布目录中的协助事项 XZ-001（2015 年目录）将被改动" in result.stderr
+    assert snapshot(county) == before
+
+
+def test_funding_and_legal_bases_come_back_as_structure(cli: Cli, county: Path, tmp_path: Path) -> None:
+    book = tmp_path / "协助事项.xlsx"
+    relpath = _draft_catalog(county, 2027)
+    assert cli("-C", county, "sheet", "export", "catalog", "--kind", "assist", "--year", "2027", "-o", book).exit_code == 0
     _edit(book, "事项", [("XZ-001", "经费金额（元）", 2600.5), ("XZ-001", "法律依据3", "cunweihui-law"),
                        ("XZ-001", "条款3", "第5条、第37条"), ("XZ-001", "权限与工作条件（每行一项）", "受理低保申请\n组织民主评议会")])
-    before = (county / "catalogs/assist/2015.yaml").read_text(encoding="utf-8")
+    before = (county / relpath).read_text(encoding="utf-8")
     result = cli("-C", county, "sheet", "import", book)
     assert result.exit_code == 0, result.output
-    text = (county / "catalogs/assist/2015.yaml").read_text(encoding="utf-8")
+    text = (county / relpath).read_text(encoding="utf-8")
     assert text.splitlines()[:5] == before.splitlines()[:5]  # the modeline and the comments above the data
     item = yaml.safe_load(text)["items"][0]
     assert item["funding"]["amount"] == 2600.5 and item["funding"]["payment"] == "年初拨付50%，年终评估后结清"

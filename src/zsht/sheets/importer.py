@@ -34,7 +34,7 @@ from ..roundtrip import dumped, round_trip, schema_modeline, yaml_number
 from ..rules.evaluations import evaluations
 from ..staging import write_all
 from ..supplements import amended
-from ..write_gate import errors_if_written
+from ..write_gate import errors_if_written, frozen_changes
 from .fingerprint import read_fingerprints
 from .guard import Guard
 from .layout import FINGERPRINT_SHEET, sheet_roles
@@ -267,6 +267,7 @@ def import_sheets(county: County, path: Path, year: int | None = None, book: Wor
     contents = {target.relative_to(county.root).as_posix(): data for target, data in pending}
     if not outcome.problems:
         # The evaluation rules only, and only new errors: an import may well put right what was wrong (ZS608).
+        outcome.problems.extend(frozen_changes(county, contents))  # signed, finalized, published
         outcome.problems.extend(errors_if_written(county, contents, (evaluations,), new_only=True))
     if outcome.problems:
         return outcome

@@ -22,7 +22,7 @@ from ..load.county import County
 from ..models import Funding
 from ..roundtrip import dumped, round_trip, schema_modeline, yaml_number
 from ..staging import write_all
-from ..write_gate import errors_if_written
+from ..write_gate import errors_if_written, frozen_changes
 from .list_columns import (
     CATALOG_KINDS,
     REGISTRY_SHEETS,
@@ -274,6 +274,7 @@ def import_list(county: County, book: Workbook) -> ListOutcome:
     if outcome.problems:
         return outcome
     contents = plan.contents()
+    outcome.problems.extend(frozen_changes(county, contents))  # signed, finalized, published
     outcome.problems.extend(errors_if_written(county, contents, new_only=True))
     if not outcome.problems:
         outcome.written = write_all(county.root, contents)
