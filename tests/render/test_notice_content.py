@@ -121,3 +121,10 @@ def test_every_numbered_heading_of_the_catalog_notice_is_indented_two_characters
         assert indent is not None and indent.get(qn("w:firstLineChars")) == "200", heading.text
     page = next(tmp_path.rglob("*.html")).read_text(encoding="utf-8")
     assert re.search(r"h2 \{[^}]*text-indent: 2em", page) and page.count("<h2>") == 2
+
+
+def test_the_help_says_which_files_a_notice_writes(cli: Any) -> None:
+    """The .md beside each notice is described where a user looks, not found by surprise."""
+    for kind in ("catalog", "evaluation", "certificate"):
+        result = cli("render", "notice", kind, "--help")
+        assert result.exit_code == 0 and ".md（同一内容的 Markdown" in result.output, kind

@@ -100,7 +100,9 @@ def supplement(
 @notice_app.command("catalog")
 def notice_catalog(year: int = YEAR, township: str = TOWNSHIP, output: Path = OUT, jobs: int = JOBS,
                    pdf: bool = PDF) -> None:
-    """生成两份清单（依法履职、协助政府）的社会公示（.docx 与 .html）。
+    """生成两份清单（依法履职、协助政府）的社会公示（.docx、.html 与 .md）。
+
+    每份公示写出 .docx（打印）、.html（网页）和 .md（同一内容的 Markdown，供政府网站或合并请求使用）三种文件。
 
     例：zsht render notice catalog --year 2015
     """
@@ -115,7 +117,9 @@ def notice_catalog(year: int = YEAR, township: str = TOWNSHIP, output: Path = OU
 def notice_evaluation(year: int = YEAR, township: str = TOWNSHIP, output: Path = OUT, jobs: int = JOBS,
                       pdf: bool = PDF, draft: bool = typer.Option(
                           False, "--draft", help="连同草稿评估生成征求意见稿：每页页眉和标题标明“征求意见稿”")) -> None:
-    """生成各乡镇（街道）双向评估结果公示（.docx 与 .html）。
+    """生成各乡镇（街道）双向评估结果公示（.docx、.html 与 .md）。
+
+    每份公示写出 .docx（打印）、.html（网页）和 .md（同一内容的 Markdown，供政府网站或合并请求使用）三种文件。
 
     只列已评定、已公示的评估；草稿评估不公示（未生成，退出码 1），除非加 --draft 生成标明“征求意见稿”的稿子。
 
@@ -131,7 +135,9 @@ def notice_evaluation(year: int = YEAR, township: str = TOWNSHIP, output: Path =
 
 @notice_app.command("certificate")
 def notice_certificate(year: int = year_option(None, help="年度（默认：最近一版证明事项清单的年度）"), output: Path = OUT, jobs: int = JOBS, pdf: bool = PDF) -> None:
-    """生成证明事项清单（保留与取消的证明）的社会公示（.docx 与 .html）。
+    """生成证明事项清单（保留与取消的证明）的社会公示（.docx、.html 与 .md）。
+
+    每份公示写出 .docx（打印）、.html（网页）和 .md（同一内容的 Markdown，供政府网站或合并请求使用）三种文件。
 
     例：zsht render notice certificate --year 2026
     """
