@@ -44,8 +44,14 @@ def _progress_bar() -> Iterator[Callable[[int, int], Callable[[int], None]]]:
         yield start
 
 
-def _report(result: BatchResult) -> None:
-    """The closing summary; failures one per line on stderr; exit 1 if anything failed."""
+def _report(result: BatchResult, pdf: bool = False) -> None:
+    """The closing summary; failures one per line on stderr (with --pdf, each missing font and what stood in for
+    it); exit 1 if anything failed."""
+    if pdf:
+        from ..doctor import missing_font_lines
+
+        for line in missing_font_lines():
+            typer.echo(f"提示：{line}（运行 zsht doctor 查看详情）", err=True)
     for skipped in result.skipped:
         typer.echo(f"未生成 {skipped.label}：{skipped.reason}", err=True)
     for outcome in result.outcomes:
@@ -73,7 +79,7 @@ def agreement(
         raise UserError("请用 --community、--township 或 --all 指定要生成的协议")
     with _progress_bar() as progress:
         result = render_agreements(STATE.root(), output, Selection(year, township, community, jobs, pdf), progress)
-    _report(result)
+    _report(result, pdf)
 
 
 @render_app.command("supplement")
@@ -94,7 +100,7 @@ def supplement(
     with _progress_bar() as progress:
         result = render_supplements(STATE.root(), output, Selection(year, township, community, jobs, pdf), wanted,
                                     progress)
-    _report(result)
+    _report(result, pdf)
 
 
 @notice_app.command("catalog")
@@ -110,7 +116,7 @@ def notice_catalog(year: int = YEAR, township: str = TOWNSHIP, output: Path = OU
 
     with _progress_bar() as progress:
         result = render_notices("catalog", STATE.root(), output, Selection(year, township, None, jobs, pdf), progress)
-    _report(result)
+    _report(result, pdf)
 
 
 @notice_app.command("evaluation")
@@ -130,7 +136,7 @@ def notice_evaluation(year: int = YEAR, township: str = TOWNSHIP, output: Path =
     with _progress_bar() as progress:
         result = render_notices("evaluation", STATE.root(), output,
                                 Selection(year, township, None, jobs, pdf, draft), progress)
-    _report(result)
+    _report(result, pdf)
 
 
 @notice_app.command("certificate")
@@ -145,4 +151,4 @@ def notice_certificate(year: int = year_option(None, help="年度（默认：最
 
     with _progress_bar() as progress:
         result = render_notices("certificate", STATE.root(), output, Selection(year, None, None, jobs, pdf), progress)
-    _report(result)
+    _report(result, pdf)
