@@ -28,6 +28,7 @@ TOWNSHIP = typer.Option(None, "--township", help="只生成该乡镇（街道）
 OUT = typer.Option(Path("out"), "-o", "--output", help="输出目录")
 JOBS = typer.Option(None, "--jobs", "-j", min=1, help="并行进程数（默认：CPU 核数）")
 PDF = typer.Option(False, "--pdf", help="同时用 LibreOffice 生成 PDF")
+MERGE = typer.Option(False, "--merge", help="与 --pdf 同用：每个乡镇（街道）的 PDF 另按村（居）委会名录顺序合并为一份（需 pypdf）")
 
 
 @contextmanager
@@ -67,18 +68,21 @@ def _report(result: BatchResult, pdf: bool = False) -> None:
 def agreement(
     community: str = typer.Option(None, "--community", help="只生成该村（居）委会的协议，填编号"),
     township: str = TOWNSHIP, everything: bool = typer.Option(False, "--all", help="全县所有协议"),
-    year: int = YEAR, output: Path = OUT, jobs: int = JOBS, pdf: bool = PDF,
+    year: int = YEAR, output: Path = OUT, jobs: int = JOBS, pdf: bool = PDF, merge: bool = MERGE,
 ) -> None:
     """生成协助政府工作协议书（每个村、居委会一份 .docx）。
 
     例：zsht render agreement --township niushan -o out
+
+    例：zsht render agreement --township niushan --pdf --merge -o out（另有 牛山街道协议书合订本.pdf）
     """
     from ..render import Selection, render_agreements
 
     if not (community or township or everything):
         raise UserError("请用 --community、--township 或 --all 指定要生成的协议")
     with _progress_bar() as progress:
-        result = render_agreements(STATE.root(), output, Selection(year, township, community, jobs, pdf), progress)
+        result = render_agreements(STATE.root(), output,
+                                   Selection(year, township, community, jobs, pdf, merge=merge), progress)
     _report(result, pdf)
 
 
@@ -87,7 +91,7 @@ def supplement(
     wanted: str | None = typer.Argument(None, metavar="[编号]", help="只生成这一份补充协议，如 BC-2015-niushan-xinhua-1"),
     community: str = typer.Option(None, "--community", help="只生成该村（居）委会的补充协议，填编号"),
     township: str = TOWNSHIP, everything: bool = typer.Option(False, "--all", help="全县所有补充协议"),
-    year: int = YEAR, output: Path = OUT, jobs: int = JOBS, pdf: bool = PDF,
+    year: int = YEAR, output: Path = OUT, jobs: int = JOBS, pdf: bool = PDF, merge: bool = MERGE,
 ) -> None:
     """生成协助政府工作协议书的补充协议（每份一个 .docx，版式同协议书）。
 
@@ -98,8 +102,8 @@ def supplement(
     if not (wanted or community or township or everything):
         raise UserError("请写明补充协议编号，或用 --community、--township 或 --all 指定要生成的补充协议")
     with _progress_bar() as progress:
-        result = render_supplements(STATE.root(), output, Selection(year, township, community, jobs, pdf), wanted,
-                                    progress)
+        result = render_supplements(STATE.root(), output,
+                                    Selection(year, township, community, jobs, pdf, merge=merge), wanted, progress)
     _report(result, pdf)
 
 
