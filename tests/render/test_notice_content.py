@@ -8,8 +8,11 @@ from typing import Any
 
 from docx.oxml.ns import qn
 
+from zsht.render.package import W_NS
+
 from ..mini_county import MiniCounty
 from .helpers import all_text, open_docx
+from .test_template_limits import write_reference
 
 CATALOG_NOTICE = "notices/2015/GS-2015-catalog.yaml"
 BLANKS = ("发布单位", "年  月  日", "    年")
@@ -109,17 +112,20 @@ def test_tied_scores_share_a_rank_marked_as_a_tie(cli: Any, mini: MiniCounty, tm
 
 def test_every_numbered_heading_of_the_catalog_notice_is_indented_two_characters(
         cli: Any, mini: MiniCounty, tmp_path: Path) -> None:
-    result = cli("-C", mini.root, "render", "notice", "catalog", "--year", "2015", "-o", tmp_path)
+    """Indented in the paragraph itself, so a county's reference.docx whose 标题 1 has no indent keeps it."""
+    write_reference(mini, {"word/styles.xml": (
+        f'<w:styles xmlns:w="{W_NS}"><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/>'
+        "</w:style></w:styles>").encode()})
+    result = cli("-C", mini.root, "render", "notice", "catalog", "--year", "2015", "-o", tmp_path / "out")
     assert result.exit_code == 0, result.output
-    document = open_docx(next(tmp_path.rglob("*.docx")))
+    document = open_docx(next((tmp_path / "out").rglob("*.docx")))
     headings = [p for p in document.paragraphs if re.match("[一二三四五六七八九十]+、", p.text)]
     assert [p.text[:2] for p in headings] == ["一、", "二、", "三、", "四、"]
-    for heading in headings:  # the indent comes from the paragraph or its style: 200 hundredths of a character
-        indent = heading._p.find(f"{qn('w:pPr')}/{qn('w:ind')}")
-        if indent is None:
-            indent = heading.style.element.find(f"{qn('w:pPr')}/{qn('w:ind')}")
-        assert indent is not None and indent.get(qn("w:firstLineChars")) == "200", heading.text
-    page = next(tmp_path.rglob("*.html")).read_text(encoding="utf-8")
+    body = next(p for p in document.paragraphs if p.text.startswith("按照"))
+    for paragraph in [body, *headings]:  # 200 hundredths of a character: two characters, like the body text
+        indent = paragraph._p.find(f"{qn('w:pPr')}/{qn('w:ind')}")
+        assert indent is not None and indent.get(qn("w:firstLineChars")) == "200", paragraph.text
+    page = next((tmp_path / "out").rglob("*.html")).read_text(encoding="utf-8")
     assert re.search(r"h2 \{[^}]*text-indent: 2em", page) and page.count("<h2>") == 2
 
 
