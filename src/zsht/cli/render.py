@@ -28,7 +28,7 @@ TOWNSHIP = typer.Option(None, "--township", help="只生成该乡镇（街道）
 OUT = typer.Option(Path("out"), "-o", "--output", help="输出目录")
 JOBS = typer.Option(None, "--jobs", "-j", min=1, help="并行进程数（默认：CPU 核数）")
 PDF = typer.Option(False, "--pdf", help="同时用 LibreOffice 生成 PDF")
-MERGE = typer.Option(False, "--merge", help="与 --pdf 同用：每个乡镇（街道）的 PDF 另按村（居）委会名录顺序合并为一份（需 pypdf）")
+MERGE = typer.Option(False, "--merge", help="与 --pdf 同用：每个乡镇（街道）的 PDF 另按村（居）委会名录顺序合并为一份")
 
 
 @contextmanager
