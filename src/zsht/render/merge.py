@@ -23,7 +23,7 @@ from .plan import Job
 
 PDF_EXTRA_HINT = "安装：pip install 'zsht[pdf]'（即 pip install pypdf）"
 Rank = Callable[[Job], tuple[int, int]]
-Signed = TypeVar("Signed", m.Agreement, m.Supplement)  # a record of one township's committee
+SignedRecord = TypeVar("SignedRecord", m.Agreement, m.Supplement)  # a record of one township's committee
 
 
 def require_pypdf() -> None:
@@ -34,7 +34,7 @@ def require_pypdf() -> None:
         raise UserError("合并 PDF 需要 pypdf，未安装", hint=PDF_EXTRA_HINT) from None
 
 
-def committee_rank(county: County, kind: RecordKind[Signed]) -> Rank:
+def committee_rank(county: County, kind: RecordKind[SignedRecord]) -> Rank:
     """A job's place in the registry: its township's, then its committee's (registry/communities/ order), found
     through the record file among the job's sources; jobs of unknown records sort last."""
     townships = {slug: n for n, slug in enumerate(county.index(TOWNSHIP))}
