@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -134,3 +135,12 @@ def test_the_help_says_which_files_a_notice_writes(cli: Any) -> None:
     for kind in ("catalog", "evaluation", "certificate"):
         result = cli("render", "notice", kind, "--help")
         assert result.exit_code == 0 and ".md（同一内容的 Markdown" in result.output, kind
+
+
+def test_after_a_tie_the_next_rank_skips_the_shared_places() -> None:
+    from zsht.render.notices import ResultRow, ranked, two_decimals
+
+    rows = [ResultRow(name, two_decimals(Decimal(score)), "90.00", "良好", "0.00")
+            for name, score in (("甲", "80"), ("乙", "85.001"), ("丙", "90.5"), ("丁", "84.995"))]
+    assert [(row.community, row.performance, row.rank) for row in ranked(rows)] == [
+        ("丙", "90.50", "1"), ("乙", "85.00", "2（并列）"), ("丁", "85.00", "2（并列）"), ("甲", "80.00", "4")]
