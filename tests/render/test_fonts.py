@@ -116,3 +116,31 @@ def test_the_fonts_part_names_substitutes_of_the_same_kind(cli: Any, mini: MiniC
     assert fonts["方正小标宋简体"]["family"] == "roman" and fonts["黑体"]["family"] == "swiss"
     for name in ("仿宋_GB2312", "仿宋", "楷体_GB2312", "方正小标宋简体", "黑体", "宋体"):
         assert len(fonts[name]["panose1"]) == 20 and fonts[name]["charset"] == "86", name
+
+
+def _body_substitute() -> str:
+    import shutil
+
+    from zsht.doctor import FONTS, NoFontconfig, check_fonts
+
+    if not (shutil.which("soffice") and shutil.which("fc-list")):
+        return ""
+    try:
+        [body] = [check for check in check_fonts() if check.font == FONTS[0]]
+    except NoFontconfig:
+        return ""
+    return "" if body.installed else body.substitute
+
+
+@pytest.mark.slow
+def test_a_pdf_sets_the_body_in_a_serif_where_fangsong_is_missing(cli: Any, mini: MiniCounty, tmp_path: Path) -> None:
+    substitute = _body_substitute()
+    if "Serif" not in substitute:
+        pytest.skip("需要 LibreOffice、fontconfig，且本机缺少仿宋_GB2312 而有中文衬线字体（如 fonts-noto-cjk）")
+    from pypdf import PdfReader
+
+    result = cli("-C", mini.root, "render", "notice", "catalog", "--year", "2015", "--pdf", "-o", tmp_path)
+    assert result.exit_code == 0, result.output
+    fonts = {str(font.get_object()["/BaseFont"]) for page in PdfReader(next(tmp_path.rglob("*.pdf"))).pages
+             for font in page["/Resources"]["/Font"].values()}
+    assert any("Serif" in font for font in fonts), fonts  # LibreOffice alone would set it all in a sans
