@@ -38,7 +38,7 @@ def test_draft_notice_is_marked_on_every_page(cli: Any, mini: MiniCounty, tmp_pa
     for header in (section.header, section.even_page_header):
         assert not header.is_linked_to_previous
         assert [p.text for p in header.paragraphs] == ["征求意见稿"]
-    assert document.paragraphs[0].text.endswith("评估结果公示（征求意见稿）")
+    assert document.paragraphs[0].text.replace("\n", "").endswith("评估结果公示（征求意见稿）")  # title lines joined
     assert "新华社区居民委员会" in all_text(document) and "前进村民委员会" in all_text(document)
     markdown = (tmp_path / "2015/牛山街道/评估结果公示（征求意见稿）.md").read_text(encoding="utf-8")
     assert markdown.splitlines()[0].endswith("（征求意见稿）")

@@ -10,6 +10,7 @@ gc.disable()  # as in zsht/__init__.py: importing the commands makes nothing for
 try:
     from . import (  # noqa: F401  (registers the commands)
         baseline,
+        doctor,
         draft,
         evaluation_cmd,
         history,

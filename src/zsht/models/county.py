@@ -67,6 +67,16 @@ class PlaqueCaps(Record):
     inside: Whole = Field(default=6, ge=0, le=100, description="办公场所内最多悬挂的牌子数（默认 6）")
 
 
+class NoticeSettings(Record):
+    """Who publishes a notice that has no record in notices/, and where objections go."""
+
+    issuer: Text | None = Field(default=None, description=(
+        "目录公示、证明事项公示的发布单位，如“东海县民政局”；不填时用清单“社会公示”阶段的承办单位"))
+    contact: Text | None = Field(default=None, description=(
+        "受理异议的单位和联系方式，如“东海县民政局基层政权和社区建设科（电话 0518-87222xxx）”；"
+        "不填时向发布单位反映"))
+
+
 class CountyConfig(Record):
     """zsht.yaml at the root of a county repository."""
 
@@ -80,3 +90,5 @@ class CountyConfig(Record):
     evaluation: EvaluationSettings = Field(description="评估设置")
     audit: AuditSettings = Field(default_factory=AuditSettings, description="审计设置")
     plaques: PlaqueCaps = Field(default_factory=PlaqueCaps, description="每个村（居）委会机制牌子的数量上限（默认外 4、内 6）")
+    notice: NoticeSettings = Field(default_factory=NoticeSettings, description=(
+        "没有公示记录（notices/）时公示的发布单位和异议受理单位"))

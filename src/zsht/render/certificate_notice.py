@@ -4,6 +4,7 @@ those it no longer issues. Planned like the catalog notice (render/notices.py), 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 from .. import models as m
 from ..certificates import certificate_list_in_force, national_batch
@@ -12,6 +13,7 @@ from ..findings import Finding
 from ..layout import LAW, NOTICE
 from ..load.county import County, Entry
 from .citations import basis_text
+from .notice_defaults import Unknown, catalog_facts
 from .notices import RESERVE, _created, _jobs, _notice
 from .paths import document_relpath
 from .plan import Dependency, Plan, Skipped, blocking, describe, errors_by_file
@@ -69,8 +71,12 @@ def plan_certificate_notice(county: County, findings: list[Finding], year: int) 
         if errors:
             plan.skipped.append(Skipped(entry.record.id if entry else f"{year} 年证明事项公示", files, describe(errors)))
             continue
-        notice = _notice(record, f"关于{county_name}《{catalog.record.title}》的公示",
-                         (county.config.government or "") if county.config else "")
+        try:
+            notice = _notice(record, f"关于{county_name}《{catalog.record.title}》的公示",
+                             partial(catalog_facts, county, [catalog.record], year))
+        except Unknown as exc:
+            plan.skipped.append(Skipped(f"{year} 年证明事项公示", files, str(exc)))
+            continue
         plan.jobs += _jobs(document_relpath(str(year), notice.title, reserve=RESERVE), "notice-certificate",
                            {**context, "notice": notice}, notice.title, _created(record, year), files)
     return plan

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
+from functools import partial
 from typing import Any
 
 from .. import models as m
@@ -13,6 +16,7 @@ from ..layout import ASSIST_CATALOG, COMMUNITY, DEPARTMENT, EVALUATION, LAW, NOT
 from ..load.county import County, Entry
 from ..policy import catalog_in_force, duty_catalog_in_force
 from .citations import basis_text
+from .notice_defaults import NoticeFacts, Unknown, catalog_facts, township_facts
 from .numerals import date_cn, figures
 from .paths import document_relpath
 from .plan import Dependency, DocumentFormat, Job, Plan, Skipped, blocking, describe, errors_by_file
@@ -52,18 +56,42 @@ class CatalogRow:
 @register_view
 @dataclass(frozen=True)
 class ResultRow:
-    """One committee's evaluation result."""
+    """One committee's evaluation result: scores with two decimals, its rank (“2（并列）” when tied)."""
 
     community: str
-    performance: Decimal
-    government: Decimal
+    performance: str
+    government: str
     grade: str
     settlement: str
+    rank: str = ""
 
 
-def _notice(record: m.Notice | None, title: str, issuer: str) -> NoticeView:
+CENT = Decimal("0.01")
+
+
+def two_decimals(score: Decimal) -> str:
+    """A score as a notice prints it: always two decimals, rounded half up (89.5 → 89.50)."""
+    return str(score.quantize(CENT, rounding=ROUND_HALF_UP))
+
+
+def ranked(rows: list[ResultRow]) -> list[ResultRow]:
+    """`rows` by 履约得分 as printed, highest first, ranked 1, 2, 2, 4 (a tie marked 并列); tied rows keep
+    their order (the committees' order in the registry)."""
+    order = sorted(rows, key=lambda row: -Decimal(row.performance))
+    counts = Counter(row.performance for row in order)
+    ranks: dict[str, int] = {}
+    for position, row in enumerate(order, start=1):
+        ranks.setdefault(row.performance, position)
+    return [replace(row, rank=f"{ranks[row.performance]}（并列）" if counts[row.performance] > 1
+                    else str(ranks[row.performance])) for row in order]
+
+
+def _notice(record: m.Notice | None, title: str, facts: Callable[[], NoticeFacts]) -> NoticeView:
+    """The notice record's wording, else the default title with the facts zsht.yaml and the records give."""
     if record is None:
-        return NoticeView(title, issuer, date_cn(None), "", "")
+        found = facts()
+        return NoticeView(title, found.issuer, date_cn(found.date), f"{date_cn(found.date)}至{date_cn(found.end)}",
+                          found.objection)
     period = f"{date_cn(record.period.start)}至{date_cn(record.period.end)}"
     return NoticeView(record.title, record.issuer, date_cn(record.date), period, record.objection,
                       record.number or "", record.preamble or "", tuple(record.paragraphs))
@@ -115,7 +143,12 @@ def plan_catalog_notice(county: County, findings: list[Finding], year: int) -> P
         if errors:
             plan.skipped.append(Skipped(label, files, describe(errors)))
             continue
-        notice = _notice(record, default_title, (county.config.government or "") if county.config else "")
+        catalogs: list[m.AssistCatalog | m.DutyCatalog] = [assist.record, *([duty.record] if duty else [])]
+        try:
+            notice = _notice(record, default_title, partial(catalog_facts, county, catalogs, year))
+        except Unknown as exc:
+            plan.skipped.append(Skipped(label, files, str(exc)))
+            continue
         plan.jobs += _jobs(document_relpath(str(year), notice.title, reserve=RESERVE), "notice-catalog",
                            {**context, "notice": notice}, notice.title, _created(record, year), files)
     return plan
@@ -127,7 +160,8 @@ def _result_row(entry: Entry[m.Evaluation], county: County) -> ResultRow | None:
         return None
     name = communities[evaluation.community].record.name if evaluation.community in communities else evaluation.community
     result = evaluation.result
-    return ResultRow(name, result.performance, result.government, result.grade, figures(result.settlement))
+    return ResultRow(name, two_decimals(result.performance), two_decimals(result.government), result.grade,
+                     figures(result.settlement))
 
 
 DRAFT_MARK = "征求意见稿"
@@ -156,7 +190,8 @@ def plan_evaluation_notices(county: County, findings: list[Finding], year: int, 
         place = townships[slug].record if slug in townships else None
         notice_entry = notices.get(slug) or notices.get(None)
         rows, sources = [], [notice_entry.file] if notice_entry else []
-        for entry in sorted(by_township[slug], key=lambda e: e.file):
+        position = {community: n for n, community in enumerate(county.index(COMMUNITY))}
+        for entry in sorted(by_township[slug], key=lambda e: (position.get(e.record.community, len(position)), e.file)):
             if entry.record.status == "草稿" and not draft:
                 plan.skipped.append(Skipped(entry.record.id, (entry.file,), DRAFT_SKIPPED))
                 continue
@@ -172,14 +207,16 @@ def plan_evaluation_notices(county: County, findings: list[Finding], year: int, 
             continue
         name = place.name if place else slug
         record = notice_entry.record if notice_entry else None
+        issuer = (place.government or place.name) if place else name
+        evaluated = [e.record.date for e in by_township[slug] if e.file in sources]
         notice = _notice(record, f"{name}{year}年度村（居）委会履职履约双向评估结果公示",
-                         (place.government or place.name) if place else name)
+                         partial(township_facts, county, issuer, evaluated))
         stem = document_relpath(str(year), name, "评估结果公示" + (f"（{DRAFT_MARK}）" if draft else ""),
                                 reserve=RESERVE)
         if draft:  # marked in its title as well as at the head of every page: never mistaken for the notice
             notice = replace(notice, title=f"{notice.title}（{DRAFT_MARK}）")
         plan.jobs += _jobs(stem, "notice-evaluation",
-                           {"year": year, "township": name, "notice": notice, "rows": rows},
+                           {"year": year, "township": name, "notice": notice, "rows": ranked(rows)},
                            notice.title, _created(record, year), tuple(sources), DRAFT_MARK if draft else None)
     return plan
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import subprocess
 import tempfile
 from pathlib import Path
 
+from ..doctor import NoFontconfig, check_fonts, fontconfig_file
 from ..errors import UserError
 from ..write import write_atomic
 from .batch import BatchResult, JobOutcome
@@ -24,6 +26,21 @@ def find_office() -> str:
         if found:
             return found
     raise UserError("未找到 LibreOffice（soffice），无法生成 PDF", hint=INSTALL_HINT)
+
+
+def font_environment(scratch: Path) -> dict[str, str] | None:
+    """The environment for LibreOffice in which each missing document font falls back to a face of its kind
+    (仿宋 to a serif), through a fontconfig file in `scratch`; None when nothing is missing or fontconfig is absent."""
+    try:
+        checks = check_fonts()
+    except NoFontconfig:
+        return None
+    if all(check.installed or not check.substitute for check in checks):
+        return None
+    config = scratch / "fonts.conf"
+    config.write_text(fontconfig_file(checks, os.environ.get("FONTCONFIG_FILE") or "/etc/fonts/fonts.conf"),
+                      encoding="utf-8")
+    return {**os.environ, "FONTCONFIG_FILE": str(config)}
 
 
 def convert_to_pdf(office: str, result: BatchResult, timeout: float = 1800) -> list[JobOutcome]:
@@ -44,7 +61,7 @@ def convert_to_pdf(office: str, result: BatchResult, timeout: float = 1800) -> l
         command = [office, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless", "--norestore",
                    "--convert-to", "pdf", "--outdir", str(work / "out"), *staged]
         try:
-            subprocess.run(command, capture_output=True, timeout=timeout, check=False)
+            subprocess.run(command, capture_output=True, timeout=timeout, check=False, env=font_environment(work))
         except (OSError, subprocess.TimeoutExpired) as exc:
             raise UserError(f"LibreOffice 转换 PDF 失败：{exc}") from None
         for number, outcome in enumerate(documents):

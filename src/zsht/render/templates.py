@@ -18,7 +18,7 @@ from jinja2.loaders import split_template_path
 from jinja2.sandbox import SandboxedEnvironment
 
 from ..errors import UserError
-from . import numerals
+from . import numerals, titles
 from .ooxml import HELPERS
 from .sandbox import (
     MAX_OUTPUT,
@@ -122,6 +122,7 @@ def make_environment(folders: list[Path], county_root: Path | None = None) -> Sa
         "capital": numerals.capital_amount, "figures": numerals.figures, "date_cn": numerals.date_cn,
         "cn_number": numerals.chinese_number, "article": numerals.article, "sentence": numerals.sentence,
         "quote_title": numerals.quote_title, "md_cell": _markdown_cell,
+        "break_title": titles.break_title,  # a title in balanced lines (GB/T 9704 7.3.3), "\n" between them
     }
     env.filters.update(filters)
     env.filters.update({name: limited(env.filters[name], formats=name == "format")
