@@ -13,6 +13,7 @@ try:
         draft,
         evaluation_cmd,
         history,
+        imports,
         init,
         recode,
         render,

@@ -1,0 +1,13 @@
+"""Bringing a county's existing lists in: `zsht import catalog` reads a Word, Excel or CSV list.
+
+The flow is one direction: `reading` turns the file into tables of text, `header` finds the header row and
+which column holds which field, `mapping` turns text into structure (legal bases, departments, funding)
+through the county's registers, and `catalog` builds the catalog file, writes it and says what it could not
+map. Nothing here prints; the command reports.
+"""
+
+from __future__ import annotations
+
+from .catalog import CatalogImport, NothingToImport, import_catalog
+
+__all__ = ["CatalogImport", "NothingToImport", "import_catalog"]
