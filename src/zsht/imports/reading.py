@@ -62,7 +62,11 @@ def _word(raw: bytes) -> list[Table]:
     before: list[str] = []
     for block in Document(io.BytesIO(raw)).iter_inner_content():
         if isinstance(block, WordTable):
-            rows = [[clean(cell.text) for cell in row.cells] for row in block.rows]
+            # A merged cell is met once per grid cell it covers: its text is read once. Keyed by the element
+            # itself, which the dict keeps alive, so lxml hands back the same proxy for it.
+            texts: dict[Any, str] = {}
+            rows = [[texts[cell._tc] if cell._tc in texts else texts.setdefault(cell._tc, clean(cell.text))
+                     for cell in row.cells] for row in block.rows]
             tables.append(Table(rows, f"表 {len(tables) + 1}", before))
             before = []
         elif text := clean(block.text):
