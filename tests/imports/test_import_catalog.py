@@ -94,6 +94,30 @@ def test_excel_list_with_a_merged_title_row_and_a_note(cli: Any, county: Path, t
     assert not [f for f in cli.findings(county) if f["file"] == "catalogs/duty/2027.yaml" and f["severity"] == "error"]
 
 
+def test_excel_two_row_header_under_a_merged_title(cli: Any, county: Path, tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["序号", "工作事项", "委托部门", "政策依据", "目标要求", "评估方法", "经费保障", None, None])
+    sheet.append([None, None, None, None, None, None, "金额（元）", "来源", "拨付方式"])
+    for column in "ABCDEF":
+        sheet.merge_cells(f"{column}1:{column}2")
+    sheet.merge_cells("G1:I1")
+    sheet.append(["一", "社区矫正协助", "县司法局", "《社区矫正办法》第三条", "协助日常管理", "查阅台账", 1200, "县财政", "年终结清"])
+    sheet.append([None] * 9)
+    sheet.append(["二", "人口普查入户登记", "县统计局", "《全国人口普查条例》第十条", "入户登记", "抽查", "3,000", "县财政列支", None])
+    book.save(str(tmp_path / "协助.xlsx"))
+    _, catalog, _ = _imported(cli, county, tmp_path / "协助.xlsx", "assist")
+    first, second = catalog["items"]
+    assert (first["name"], first["department"], second["department"]) == ("社区矫正协助", "sifa", "tongji")
+    assert first["basis"] == [{"law": "jiaozheng-banfa", "articles": [3]}]
+    assert second["basis"] == [{"law": "renkou-pucha", "articles": [10]}]
+    assert first["funding"] == {"amount": 1200, "unit": "元", "source": "县财政", "payment": "年终结清"}
+    assert second["funding"] == {"amount": 3000, "unit": "元", "source": "县财政"}
+
+
 def test_gbk_csv_with_full_width_numbers(cli: Any, county: Path, tmp_path: Path) -> None:
     _, catalog, _ = _imported(cli, county, negative_csv(tmp_path / "负面清单.csv"), "negative")
     assert catalog["items"] == [

@@ -39,12 +39,14 @@ def test_article_numbers(text: str, numbers: list[int]) -> None:
     ("２，４００元/年", {"amount": 2400, "unit": "元/年"}),
     ("每人每月五十元", {"amount": 50, "unit": "元/人·月"}),
     ("每村1200.5元", {"amount": Decimal("1200.5"), "unit": "元/村"}),
+    ("2000；县财政；年初拨付50%", {"amount": 2000, "unit": "元", "source": "县财政", "payment": "年初拨付50%"}),
+    ("年度经费3000元", {"amount": 3000, "unit": "元/年"}),
 ])
 def test_funding_text(text: str, expected: dict[str, object]) -> None:
     assert funding(text) == expected
 
 
-@pytest.mark.parametrize("text", ["按实际工作量据实结算", "县财政保障", "0元"])
+@pytest.mark.parametrize("text", ["按实际工作量据实结算", "县财政保障", "0元", "年初拨付50%"])
 def test_funding_text_without_an_amount(text: str) -> None:
     assert funding(text) is None
 

@@ -135,7 +135,8 @@ def funding(text: str) -> dict[str, Any] | None:
 
     “每村（社区）每年2000元，县财政列支，年初拨付50%” → 2000, 元/村（社区）·年, 县财政, 年初拨付50%."""
     plain = re.sub(r"(?<=\d)[,，](?=\d{3})", "", half_width(text))
-    match = _AMOUNT.search(plain)
+    # an amount with 元, or a bare number in a clause of its own (a 金额 column under 经费保障)
+    match = _AMOUNT.search(plain) or re.search(r"(?:^|(?<=[，,；;\n]))\s*(\d+(?:\.\d+)?)()\s*(?=$|[，,；;\n])", plain)
     if match is None:
         return None
     number = parse_number(match.group(1)) if not match.group(1)[0].isdigit() else None
@@ -166,7 +167,7 @@ def _unit(before: str, after: str) -> str:
         per += [re.split(r"[，,；;。\s]", after.lstrip()[1:], maxsplit=1)[0]]
     per = [p for p in per if p]
     if not per:
-        return "元/年" if "年" in before + after else "元"
+        return "元/年" if re.search(r"每年|[/／]年|年度|全年", before + after) else "元"
     things = [p for p in per if p != "年"]  # the year last: 元/村·年
     return "元/" + "·".join([*things, *(["年"] if "年" in per else [])])
 
