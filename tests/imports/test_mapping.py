@@ -68,6 +68,17 @@ def test_departments_by_name_and_alias(text: str, department: str | None) -> Non
     assert REGISTER.department(text) == department
 
 
+def test_usual_abbreviations_need_no_alias_in_the_registry() -> None:
+    register = Register(laws={}, departments={}, county="赣榆县")
+    for name, department in (("赣榆县残疾人联合会", "canlian"), ("赣榆县人民武装部", "wuzhuang"),
+                             ("赣榆县卫生和计划生育委员会", "weiji"), ("赣榆县食品药品监督管理局", "shiyaojian"),
+                             ("赣榆县老龄工作委员会办公室", "laoling"), ("赣榆县人民政府法制办公室", "fazhi")):
+        register.departments[register.department_key(name)] = department
+    found = [register.department(text) for text in ("县残联", "县人武部", "县卫计委", "县食药监局", "县老龄办", "县法制办",
+                                                    "县妇联")]
+    assert found == ["canlian", "wuzhuang", "weiji", "shiyaojian", "laoling", "fazhi", None]
+
+
 def test_laws_by_name_short_name_and_revision_note() -> None:
     assert bases("《村委会组织法》第21条", REGISTER) == ([{"law": "cunweihui-law", "articles": [21]}], [])
     assert bases("《中华人民共和国村民委员会组织法（2018年修正）》", REGISTER) == ([{"law": "cunweihui-law"}], [])

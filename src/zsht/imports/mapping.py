@@ -2,15 +2,19 @@
 
 A legal basis is looked up in the legal register by its name, its name without “中华人民共和国”, or one of its
 `short_names`; a department in the registry by its name with or without the county's name, or one of its
-`aliases` (县残联, 县人武部 …); a funding text is read for an amount, a unit, a source and a payment. What is not
+`aliases`, or through the usual abbreviations zsht ships as data (残联 → 残疾人联合会, in
+zsht/data/department-abbreviations.json); a funding text is read for an amount, a unit, a source and a payment. What is not
 found is returned as text, for the caller to keep in the item's own place and list as a gap.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -71,7 +75,18 @@ class Register:
         """The id of the department a cell names; where it names several (县民政局、县财政局), the first."""
         first = re.split(r"[、，,;；/／\n]|和|及|会同", text, maxsplit=1)[0]
         first = re.sub(r"[（(][^）)]*[）)]", "", first)  # （牵头）
-        return self.departments.get(self.department_key(first)) if first.strip() else None
+        if not first.strip():
+            return None
+        key = self.department_key(first)
+        return self.departments.get(key) or self.departments.get(abbreviations().get(key, ""))
+
+
+@cache
+def abbreviations() -> dict[str, str]:
+    """The usual abbreviations of county departments (残联 → 残疾人联合会), shipped as data with zsht."""
+    text = resources.files("zsht").joinpath("data", "department-abbreviations.json").read_text(encoding="utf-8")
+    found: dict[str, str] = json.loads(text)["abbreviations"]
+    return found
 
 
 def articles(text: str) -> list[int]:
