@@ -21,6 +21,9 @@ _CATEGORY = re.compile(rf"^\s*(?:[{_CN}]+\s*[、.．]|[（(]\s*[{_CN}]+\s*[)）]
 _FOOTNOTE = re.compile(r"^\s*(?:注|说明|备注|附注|资料来源|来源|填表|制表)\s*[:：\d]|^\s*[*※]")
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+
+
 def half_width(text: str) -> str:
     """`text` with full-width digits, point, comma and percent sign made ASCII (２０００元 → 2000元)."""
     return text.translate(_HALF_WIDTH)
@@ -30,7 +33,8 @@ def clean(text: object) -> str:
     """A cell's text as one trimmed string: None is empty, inner line breaks and runs of spaces collapse."""
     if text is None:
         return ""
-    value = str(text).replace("\u3000", " ").replace("\xa0", " ")
+    value = str(text).replace("\u3000", " ").replace("\xa0", " ").replace("\r\n", "\n").replace("\r", "\n")
+    value = _CONTROL.sub("", value)  # invisible controls a CSV may carry: no list means them, no document holds them
     return re.sub(r"\s*\n\s*", "\n", value).strip()
 
 

@@ -25,7 +25,7 @@ def catalog_bytes(root: Path, target: Path, result: CatalogImport, year: int, *,
     items = CommentedSeq(_plain(item) for item in result.items)
     for index, category in result.categories:
         if index < len(items):
-            items.yaml_set_comment_before_after_key(index, before=category.replace("\n", " "), indent=2)
+            items.yaml_set_comment_before_after_key(index, before=" ".join(category.split()), indent=2)
     catalog = CommentedMap([("title", result.title), ("year", year)])
     if with_stages:
         catalog["stages"] = CommentedSeq()
