@@ -195,3 +195,10 @@ def test_unreadable_files_are_usage_errors(cli: Any, county: Path, tmp_path: Pat
     bad_kind = cli("-C", county, "import", "catalog", tmp_path / "坏.csv", "--kind", "plaque", "--year", "2027")
     assert bad_kind.exit_code == 2
     assert not (county / "catalogs/duty/2027.yaml").exists()
+
+
+def test_invisible_control_characters_are_dropped(cli: Any, county: Path, tmp_path: Path) -> None:
+    source = _csv(tmp_path / "负面.csv", [["序号", "事项"], ["1", "挂牌\x1b子"], ["注：\x07以上\x85事项"]])
+    _, catalog, text = _imported(cli, county, source, "negative")  # PyYAML reads the file back
+    assert catalog["items"] == [{"id": "FM-001", "name": "挂牌子"}]
+    assert "# 注：以上事项" in text.splitlines()
