@@ -63,7 +63,7 @@ def main() -> int:
     parser.add_argument("--county", type=Path, default=ROOT / "examples" / "donghai")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
-    from zsht.imports import import_catalog
+    from zsht.imports.catalog import import_catalog
     from zsht.imports.writing import catalog_bytes  # noqa: F401 - imported before timing, as noted above
 
     with tempfile.TemporaryDirectory() as folder:

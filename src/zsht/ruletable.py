@@ -102,6 +102,7 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
     ("ZS801", E, "已签订或已发布的记录被改动", "状态为“已签订”的协议、“已发布”的公示、“已评定”或“已公示”的评估在之后的提交中不得改动或删除（评估由已评定改为已公示并登记公示情况除外）（zsht audit）。", "东政办发〔2014〕82号 §二(二)2"),
     ("ZS802", E, "改动记录的提交未经审核", "zsht.yaml 中 audit.require_review 为真时，改动记录的提交须带 Reviewed-by: 或 Approved-by:（zsht audit）。", ""),
     ("ZS803", E, "提交未签名", "zsht.yaml 中 audit.require_signed 为真时，提交须有有效签名（zsht audit）。", ""),
+    ("ZS901", W, "简称指向多个记录", "法律的简称（short_names）或部门的简称（aliases）同时是另一部法律、另一个部门的名称或简称；zsht import catalog 据此识别清单中的法律依据和部门，无法区分。", ""),
 )
 
 RULES: dict[str, Rule] = {

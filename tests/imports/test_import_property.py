@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from zsht.errors import UserError
-from zsht.imports import import_catalog
+from zsht.imports.catalog import import_catalog
 from zsht.imports.mapping import Register, applies_to, articles, bases, funding
 from zsht.imports.text import is_category, parse_number, without_numbering
 

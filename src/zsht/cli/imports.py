@@ -39,7 +39,7 @@ def catalog(
 
     例：zsht import catalog 协助事项清单.docx --kind assist -y 2026
     """
-    from ..imports import import_catalog
+    from ..imports.catalog import import_catalog
     from ..imports.summary import summary_lines
 
     result = import_catalog(STATE.root(), file, kind.value, year, columns, force)

@@ -47,9 +47,8 @@ class Register:
             load_file(loaded, DEPARTMENT_FILE.pattern, DEPARTMENT_FILE)
         laws: dict[str, str] = {}
         for entry in loaded.entries(LAW):
-            law = entry.record
-            for name in (law.name, law.name.removeprefix(_PRC), *law.short_names):
-                laws.setdefault(normalized(name), law.id)
+            for key in law_keys(entry.record.name, entry.record.short_names):
+                laws.setdefault(key, entry.record.id)
         register = cls(laws, {}, county)
         for listing in loaded.entries(DEPARTMENT_FILE):
             for department in listing.record.departments:
@@ -63,13 +62,8 @@ class Register:
         return self.laws.get(normalized(bare)) or self.laws.get(normalized(bare.removeprefix(_PRC)))
 
     def department_key(self, name: str) -> str:
-        """A department's name as compared: without the county's name, 县 or 人民政府 in front (东海县民政局,
-        县民政局 and 民政局 are one department)."""
-        key = normalized(name)
-        for prefix in (normalized(self.county), "县", "人民政府", "县人民政府", "政府"):
-            if prefix and key.startswith(prefix) and len(key) > len(prefix):
-                key = key[len(prefix):]
-        return key
+        """A department's name as compared in this county (see `department_key`)."""
+        return department_key(name, self.county)
 
     def department(self, text: str) -> str | None:
         """The id of the department a cell names; where it names several (县民政局、县财政局), the first."""
@@ -87,6 +81,21 @@ def abbreviations() -> dict[str, str]:
     text = resources.files("zsht").joinpath("data", "department-abbreviations.json").read_text(encoding="utf-8")
     found: dict[str, str] = json.loads(text)["abbreviations"]
     return found
+
+
+def law_keys(name: str, short_names: list[str]) -> list[str]:
+    """The names a law is known by, as compared: its name, without “中华人民共和国”, and its short names."""
+    return list(dict.fromkeys(normalized(n) for n in (name, name.removeprefix(_PRC), *short_names) if normalized(n)))
+
+
+def department_key(name: str, county: str) -> str:
+    """A department's name as compared: without the county's name, 县 or 人民政府 in front (东海县民政局,
+    县民政局 and 民政局 are one department)."""
+    key = normalized(name)
+    for prefix in (normalized(county), "县", "人民政府", "县人民政府", "政府"):
+        if prefix and key.startswith(prefix) and len(key) > len(prefix):
+            key = key[len(prefix):]
+    return key
 
 
 def articles(text: str) -> list[int]:
