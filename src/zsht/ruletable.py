@@ -104,6 +104,7 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
     ("ZS802", E, "改动记录的提交未经审核", "zsht.yaml 中 audit.require_review 为真时，改动记录的提交须带 Reviewed-by: 或 Approved-by:（zsht audit）。", ""),
     ("ZS803", E, "提交未签名", "zsht.yaml 中 audit.require_signed 为真时，提交须有有效签名（zsht audit）。", ""),
     ("ZS804", E, "已发布的目录被改动", "记有“发布”阶段的目录（协助、依法履职、负面清单）在之后的提交中，事项不得改动或删去，目录只可补记后续阶段（zsht audit）；变更列入下一年度的目录。", "省《推行政社互动意见》 §三(二)"),
+    ("ZS901", W, "简称指向多个记录", "法律的简称（short_names）或部门的简称（aliases）同时是另一部法律、另一个部门的名称或简称；zsht import catalog 据此识别清单中的法律依据和部门，无法区分。", ""),
 )
 
 RULES: dict[str, Rule] = {

@@ -194,6 +194,7 @@ CASES: dict[str, Callable[[MiniCounty], None]] = {
     "ZS616": _edit(E_XINHUA, _set(root, publication=DELETE)),
     "ZS701": _edit("purchases/2015/GM-2015-001.yaml", _set(root, amount=0)),
     "ZS702": _edit("notices/2015/GS-2015-catalog.yaml", lambda d: d["period"].update(end="2014-01-01")),
+    "ZS901": _edit(CUNWEIHUI, _set(root, short_names=["城市居民委员会组织法"])),  # juweihui-law's, 中华人民共和国 left off
 }
 
 # Rules whose breaking input needs the file system itself; they have tests in tests/load/.
@@ -334,6 +335,7 @@ POSITIONS: dict[str, tuple[str, str | tuple[int, int]]] = {
     "ZS616": (E_XINHUA, "status: 已公示"),
     "ZS701": ("purchases/2015/GM-2015-001.yaml", "amount: 0"),
     "ZS702": ("notices/2015/GS-2015-catalog.yaml", "period:"),
+    "ZS901": (CUNWEIHUI, "城市居民委员会组织法"),
 }
 
 

@@ -15,6 +15,7 @@ try:
         evaluation_cmd,
         history,
         import_cmd,
+        imports,
         init,
         recode,
         render,

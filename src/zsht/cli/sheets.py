@@ -9,7 +9,7 @@ import typer
 
 from ..errors import UserError
 from .app import STATE, ZshtGroup, app, refuse_on
-from .options import year_option
+from .options import CatalogKind, year_option
 
 
 class ListWhat(enum.StrEnum):
@@ -17,15 +17,6 @@ class ListWhat(enum.StrEnum):
 
     catalog = "catalog"
     registry = "registry"
-
-
-class CatalogKind(enum.StrEnum):
-    """The catalogs a sheet can hold (sheets.list_columns.CATALOG_KINDS)."""
-
-    duty = "duty"
-    assist = "assist"
-    negative = "negative"
-    certificate = "certificate"
 
 
 sheet_app = typer.Typer(cls=ZshtGroup, no_args_is_help=True, rich_markup_mode=None,

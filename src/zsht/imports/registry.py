@@ -32,7 +32,7 @@ from .registry_names import (
     township_type,
     unique,
 )
-from .registry_read import Cell, Table, code_digits, read_table
+from .registry_read import Cell, RegistryRows, code_digits, read_table
 
 
 @dataclass
@@ -118,7 +118,7 @@ class _Planner:
         self.members.update(((town[0], key), (chosen, code)) for key in keys)
         self.result.communities.append(NewRecord(chosen, full, kind, code, town[0]))
 
-    def codes(self, table: Table, township_only: bool) -> None:
+    def codes(self, table: RegistryRows, township_only: bool) -> None:
         """A 区划代码 table: townships first (a committee's township may come after it), then committees."""
         towns: dict[str, Cell] = {}
         members: list[tuple[str, Cell]] = []
@@ -146,7 +146,7 @@ class _Planner:
             else:
                 self.community(town, name, code)
 
-    def names(self, table: Table, township_only: bool) -> None:
+    def names(self, table: RegistryRows, township_only: bool) -> None:
         """A plain list: township, committee by name."""
         for row in table.names:
             if not row.township.text:

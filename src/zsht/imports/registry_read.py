@@ -55,7 +55,7 @@ class NameRow:
 
 
 @dataclass
-class Table:
+class RegistryRows:
     """What a registry file holds: code rows or name rows (one of the two), and every row's problem."""
 
     codes: list[CodeRow]
@@ -117,7 +117,7 @@ def _at(row: list[Cell], column: int) -> Cell:
     return row[column] if column < len(row) else Cell("", row[0].where if row else "")
 
 
-def read_table(path: Path) -> Table:
+def read_table(path: Path) -> RegistryRows:
     """The rows of a registry file; UserError when it is neither a 区划代码 table nor a two-column list."""
     rows = [row for row in _rows(path) if any(cell.text for cell in row)]
     if not rows:
@@ -125,19 +125,19 @@ def read_table(path: Path) -> Table:
     for number, header in enumerate(rows[:HEADER_ROWS]):
         code, name = _column(header, CODE_TITLES), _column(header, NAME_TITLES)
         if code is not None and name is not None:
-            return Table([CodeRow(_at(row, code), _at(row, name)) for row in rows[number + 1:]], [])
+            return RegistryRows([CodeRow(_at(row, code), _at(row, name)) for row in rows[number + 1:]], [])
         town, community = _column(header, TOWNSHIP_TITLES), _column(header, COMMUNITY_TITLES)
         if town is not None:
-            return Table([], _named(rows[number + 1:], town, community))
+            return RegistryRows([], _named(rows[number + 1:], town, community))
     first = [cell.text for cell in rows[0]]
     if first and code_digits(first[0]).isdigit():  # a table without its header: code, (城乡分类代码,) name
         name_column = next((n for n, text in enumerate(first) if text and not code_digits(text).isdigit()), None)
         if name_column is not None:
-            return Table([CodeRow(_at(row, 0), _at(row, name_column)) for row in rows], [])
+            return RegistryRows([CodeRow(_at(row, 0), _at(row, name_column)) for row in rows], [])
     if max(len([c for c in row if c.text]) for row in rows) > 2:
         raise UserError(f"{path}：认不出表头（应有“统计用区划代码”“名称”两列，或“乡镇（街道）”“村（居）委会”两列）",
                         hint="统计局的区划代码表请保留表头行；自制名单只留乡镇、村（居）委会两列")
-    return Table([], _named(rows, 0, 1))
+    return RegistryRows([], _named(rows, 0, 1))
 
 
 def _named(rows: list[list[Cell]], town: int, community: int | None) -> list[NameRow]:

@@ -30,6 +30,10 @@ class Law(Record):
 
     id: Slug = Field(description="法律法规编号，如 cunweihui-law")
     name: Text = Field(description="全称，如“中华人民共和国村民委员会组织法”")
+    short_names: list[Text] = Field(
+        default_factory=list,
+        description="简称和常见写法，如“村委会组织法”：zsht import catalog 据此识别清单中的法律依据（全称及去掉“中华人民共和国”的名称无须列出）",
+    )
     level: Literal["法律", "行政法规", "地方性法规", "部门规章", "地方政府规章", "规范性文件"] = Field(
         description="效力层级"
     )

@@ -62,6 +62,10 @@ class Department(Record):
 
     id: Slug = Field(description="部门编号，如 minzheng")
     name: Text = Field(description="部门全称，如“东海县民政局”")
+    aliases: list[Text] = Field(
+        default_factory=list,
+        description="简称、旧称，如“县残联”：zsht import catalog 据此识别清单中的部门（全称及“县民政局”这样的写法无须列出）",
+    )
 
 
 class DepartmentFile(Record):

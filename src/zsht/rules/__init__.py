@@ -12,6 +12,7 @@ from . import (  # noqa: F401  (registers the checks)
     lifecycle,
     plaques,
     references,
+    short_names,
     supplements,
 )
 from .base import CHECKS

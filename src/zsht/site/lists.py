@@ -25,7 +25,7 @@ from ..layout import (
 from ..load.county import County, Entry
 from ..render.citations import basis_text
 from ..render.numerals import date_cn, figures
-from .views import Cell, Page, Row, Section, Table, row
+from .views import CellView, Page, Row, Section, TableView, row
 
 CatalogRecord = m.DutyCatalog | m.AssistCatalog | m.NegativeCatalog | m.CertificateCatalog | m.PlaqueCatalog
 
@@ -168,8 +168,8 @@ def version_page(version: CatalogVersion, siblings: list[CatalogVersion], shown:
     if issued is not None:
         facts.append(("发布", "，".join(part for part in (date_cn(issued.date), issued.actor, issued.document or "")
                                       if part)))
-    items = Table(f"{record.title}（共 {len(record.items)} 项）", shown.headers,
-                  tuple(Row(tuple(Cell(text) for text in shown.cells(item)), item.id) for item in record.items))
+    items = TableView(f"{record.title}（共 {len(record.items)} 项）", shown.headers,
+                  tuple(Row(tuple(CellView(text) for text in shown.cells(item)), item.id) for item in record.items))
     sections = [Section("概况", facts=tuple(facts)), Section("事项", tables=(items,))]
     place = siblings.index(version)
     if place > 0:
@@ -178,13 +178,13 @@ def version_page(version: CatalogVersion, siblings: list[CatalogVersion], shown:
         sections.append(Section(
             f"与 {earlier.record.year} 年版本相比的变化",
             paragraphs=() if rows else ("事项没有变化。",),
-            tables=(Table(f"{earlier.record.year} 年 → {record.year} 年", ("编号", "事项", "变化", "调整的内容"),
+            tables=(TableView(f"{earlier.record.year} 年 → {record.year} 年", ("编号", "事项", "变化", "调整的内容"),
                           tuple(rows)),) if rows else (),
-            links=(Cell(f"{earlier.record.year} 年版本", earlier.href),)))
+            links=(CellView(f"{earlier.record.year} 年版本", earlier.href),)))
     sections.append(Section("全部版本", links=tuple(
-        Cell(f"{v.record.year} 年版本" + ("（现行）" if v is siblings[-1] else ""), v.href if v is not version else None)
+        CellView(f"{v.record.year} 年版本" + ("（现行）" if v is siblings[-1] else ""), v.href if v is not version else None)
         for v in reversed(siblings))))
-    return Page(version.href, record.title, tuple(sections), (Cell("首页", "index.html"),),
+    return Page(version.href, record.title, tuple(sections), (CellView("首页", "index.html"),),
                 lead=kind.title + ("（现行）" if in_force else "（历史版本）"))
 
 

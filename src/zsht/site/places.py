@@ -20,7 +20,7 @@ from ..policy import effective_funding
 from ..render.numerals import date_cn, figures
 from ..supplements import SIGNED, amended, apply, supplement_delta
 from .lists import CatalogVersion, version_for
-from .views import Cell, Page, Row, Section, Table, row
+from .views import CellView, Page, Row, Section, TableView, row
 
 
 @dataclass
@@ -90,18 +90,18 @@ def _agreement_section(site: Published, entry: Entry[m.Agreement]) -> Section:
         catalog_item = terms.items.get(item.id)
         money = effective_funding(item, catalog_item)
         department = catalog_item.department if catalog_item else ""
-        rows.append(Row((Cell(item.id, _item_href(site, agreement.year, item.id)),
-                         Cell(catalog_item.name if catalog_item else item.id),
-                         Cell(departments[department].record.name if department in departments else department),
-                         Cell(item.targets or (catalog_item.requirements if catalog_item else "")),
-                         Cell(f"{figures(money.amount)} {money.unit}" if money else "无"))))
+        rows.append(Row((CellView(item.id, _item_href(site, agreement.year, item.id)),
+                         CellView(catalog_item.name if catalog_item else item.id),
+                         CellView(departments[department].record.name if department in departments else department),
+                         CellView(item.targets or (catalog_item.requirements if catalog_item else "")),
+                         CellView(f"{figures(money.amount)} {money.unit}" if money else "无"))))
     signing = entry.record.signing
     facts = [("协议编号", agreement.id), ("经费合计", f"{figures(agreement.funding_total or 0)} 元")]
     if signing is not None:
         facts += [("签订日期", date_cn(signing.date)), ("甲方", _party(signing.party_a)), ("乙方", _party(signing.party_b))]
     if agreement.term is not None:
         facts.append(("协议期限", f"{date_cn(agreement.term.start)}至{date_cn(agreement.term.end)}"))
-    tables = [Table("委托事项（含已签订的补充协议）", ("编号", "事项", "主管部门", "目标要求", "经费"), tuple(rows))]
+    tables = [TableView("委托事项（含已签订的补充协议）", ("编号", "事项", "主管部门", "目标要求", "经费"), tuple(rows))]
     if terms.supplements:
         before = list(entry.record.items)
         changes = []
@@ -112,7 +112,7 @@ def _agreement_section(site: Published, entry: Entry[m.Agreement]) -> Section:
             day = date_cn(record.signing.date) if record.signing else ""
             changes.append(row(record.id, day, record.reason, f"{figures(delta)} 元"))
             before = apply(before, record)
-        tables.append(Table("补充协议", ("编号", "签订日期", "理由", "经费变动"), tuple(changes)))
+        tables.append(TableView("补充协议", ("编号", "签订日期", "理由", "经费变动"), tuple(changes)))
     return Section(f"{agreement.year} 年协助政府工作协议", facts=tuple(facts), tables=tuple(tables),
                    anchor=f"y{agreement.year}")
 
@@ -150,12 +150,12 @@ def community_page(site: Published, entry: Entry[m.Community], township: Entry[m
         notices = notices_about(site, township.record.id if township else None, year)
         if notices:
             sections.append(Section(f"{year} 年相关公示", level=level, links=tuple(
-                Cell(n.record.title, notice_href(n.record.id)) for n in notices)))
+                CellView(n.record.title, notice_href(n.record.id)) for n in notices)))
     if not years:
         sections.append(Section("协议与评估", paragraphs=("尚无已签订的协议或已评定的评估。",)))
-    crumbs = [Cell("首页", "index.html")]
+    crumbs = [CellView("首页", "index.html")]
     if township is not None:
-        crumbs.append(Cell(township.record.name, township_href(township.record.id)))
+        crumbs.append(CellView(township.record.name, township_href(township.record.id)))
     return Page(community_href(community.id), community.name, tuple(sections), tuple(crumbs),
                 lead=township.record.name if township else "")
 
@@ -170,17 +170,17 @@ def township_page(site: Published, entry: Entry[m.Township], communities: list[E
         community = listed.record
         years = sorted({a.record.year for a in site.agreements.get(community.id, [])})
         graded = sorted((y, e.result.grade) for y, e in site.evaluations.get(community.id, {}).items() if e.result)
-        rows.append(Row((Cell(community.name, community_href(community.id)), Cell(community.type),
-                         Cell(community.director or ""), Cell("、".join(f"{y}" for y in years) or "无"),
-                         Cell(f"{graded[-1][1]}（{graded[-1][0]} 年）" if graded else "无"))))
+        rows.append(Row((CellView(community.name, community_href(community.id)), CellView(community.type),
+                         CellView(community.director or ""), CellView("、".join(f"{y}" for y in years) or "无"),
+                         CellView(f"{graded[-1][1]}（{graded[-1][0]} 年）" if graded else "无"))))
     sections = [Section("基本情况", facts=tuple(facts)),
-                Section("村（居）委会", tables=(Table(f"{township.name}的村（居）委会（共 {len(rows)} 个）",
+                Section("村（居）委会", tables=(TableView(f"{township.name}的村（居）委会（共 {len(rows)} 个）",
                                                   ("名称", "类别", "主任", "已签协议年度", "最近评估等次"),
                                                   tuple(rows)),))]
     notices = notices_about(site, township.id)
     if notices:
-        sections.append(Section("公示", links=tuple(Cell(n.record.title, notice_href(n.record.id)) for n in notices)))
-    return Page(township_href(township.id), township.name, tuple(sections), (Cell("首页", "index.html"),),
+        sections.append(Section("公示", links=tuple(CellView(n.record.title, notice_href(n.record.id)) for n in notices)))
+    return Page(township_href(township.id), township.name, tuple(sections), (CellView("首页", "index.html"),),
                 lead=f"{len(rows)} 个村（居）委会")
 
 

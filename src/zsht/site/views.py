@@ -16,7 +16,7 @@ from ..render.templates import register_view
 
 @register_view
 @dataclass(frozen=True)
-class Cell:
+class CellView:
     """One table cell: its text and, where it leads somewhere, the page it links to."""
 
     text: str
@@ -28,19 +28,19 @@ class Cell:
 class Row:
     """One table row; `anchor` makes it a target (`#XZ-001`) that the search and other pages link to."""
 
-    cells: tuple[Cell, ...]
+    cells: tuple[CellView, ...]
     anchor: str | None = None
 
 
 @register_view
 @dataclass(frozen=True)
-class Table:
+class TableView:
     """A table with its caption and column headers."""
 
     caption: str
     headers: tuple[str, ...]
     rows: tuple[Row, ...]
-    total: tuple[Cell, ...] = ()
+    total: tuple[CellView, ...] = ()
 
 
 @register_view
@@ -51,8 +51,8 @@ class Section:
     heading: str
     paragraphs: tuple[str, ...] = ()
     facts: tuple[tuple[str, str], ...] = ()
-    tables: tuple[Table, ...] = ()
-    links: tuple[Cell, ...] = ()
+    tables: tuple[TableView, ...] = ()
+    links: tuple[CellView, ...] = ()
     level: int = 2
     anchor: str | None = None
 
@@ -65,7 +65,7 @@ class Page:
     path: str  # relative to the site's root, with "/" separators
     title: str
     sections: tuple[Section, ...]
-    crumbs: tuple[Cell, ...] = ()
+    crumbs: tuple[CellView, ...] = ()
     lead: str = ""
     search: bool = False
 
@@ -77,7 +77,7 @@ class Page:
 
 def row(*texts: str, anchor: str | None = None) -> Row:
     """A row of plain text cells."""
-    return Row(tuple(Cell(text) for text in texts), anchor)
+    return Row(tuple(CellView(text) for text in texts), anchor)
 
 
 # Telephone numbers: landlines with an area code (0518-87222xxx, (025)8888 8888) and mobile numbers. The public
