@@ -14,6 +14,7 @@ try:
         evaluation_cmd,
         history,
         init,
+        province,
         recode,
         render,
         report_cmd,

@@ -25,7 +25,7 @@ from .usage import usage_message
 __all__ = ["STATE", "ZshtGroup", "app", "exit_code_for", "fail", "refuse_on", "run", "usage_message"]
 
 # `zsht --help` lists the commands in the order a county uses them, not the order their modules load.
-COMMAND_ORDER = ("validate", "draft", "sign", "render", "sheet", "score", "report", "diff", "history", "audit", "init",
+COMMAND_ORDER = ("validate", "draft", "sign", "render", "sheet", "score", "report", "province", "diff", "history", "audit", "init",
                  "baseline", "rules", "schema", "recode")
 
 
