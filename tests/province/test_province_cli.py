@@ -112,3 +112,13 @@ def test_repositories_or_a_listing(cli: Any, tmp_path: Path) -> None:
     (tmp_path / "province.yaml").write_text("counties: [\n", encoding="utf-8")
     result = cli("province", "--list", tmp_path / "province.yaml", "--year", "2026")
     assert result.exit_code == 2 and "YAML 格式错误" in result.output and "Traceback" not in result.output
+
+
+def test_every_table_and_column_is_documented() -> None:
+    from zsht.province import TABLES
+
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "province.md").read_text(encoding="utf-8")
+    for table, columns in TABLES.items():
+        section = docs.split(f"### {table}：", 1)[1].split("\n### ", 1)[0]
+        documented = re.findall(r"^\| ([a-z_]+) \|", section, re.M)
+        assert documented == [column.split()[0] for column in columns], table

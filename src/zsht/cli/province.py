@@ -14,7 +14,7 @@ from .options import year_option
 
 @app.command("province")
 def province_command(
-    repos: list[Path] = typer.Argument(None, help="县级仓库的路径（可多个）；或用 --list", show_default=False),
+    repos: list[Path] = typer.Argument(None, metavar="县级仓库", help="县级仓库的路径（可多个）；或用 --list", show_default=False),
     listing: Path | None = typer.Option(None, "--list", "-l", help="province.yaml：各县的路径、名称、代码和省级参考清单"),
     year: int = year_option(help="汇总年度（与各县的上一年度比较）"),
     output: Path | None = typer.Option(None, "--output", "-o", help="输出目录：写入 province.html、province.xlsx、province.sqlite"),
