@@ -12,6 +12,7 @@ from ..errors import UserError
 from ..findings import Severity
 from ..layout import AGREEMENT, COMMUNITY, CONFIG_FILE, DEPARTMENT, EVALUATION, TOWNSHIP
 from ..load.county import County
+from ..oserrors import os_error_message
 from ..policy import agreed_funding, catalog_in_force, effective_funding, normalized
 from ..supplements import amended
 from ..validate import validate
@@ -101,6 +102,15 @@ def summarize(source: CountySource, year: int, reference: frozenset[str] | None)
     if not (source.root / CONFIG_FILE).is_file():
         summary.status, summary.problem = UNREADABLE, f"{source.root} 中没有 {CONFIG_FILE}，不是县级记录仓库"
         return summary
+    try:
+        return _summarize(source, year, reference, summary)
+    except OSError as exc:  # one unreadable county is reported with the others, it does not stop the province
+        summary.status, summary.problem, summary.figures = UNREADABLE, f"读写失败：{os_error_message(exc)}", None
+        return summary
+
+
+def _summarize(source: CountySource, year: int, reference: frozenset[str] | None,
+               summary: CountySummary) -> CountySummary:
     validation = validate(source.root)
     county = validation.county
     if county.config is not None:
