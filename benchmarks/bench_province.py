@@ -60,6 +60,7 @@ def main() -> None:
     parser.add_argument("--communities", type=int, default=21000)
     parser.add_argument("--work", type=Path, help="generate into (or reuse, with --reuse) this folder")
     parser.add_argument("--reuse", action="store_true", help="the counties in --work are already generated")
+    parser.add_argument("--cache", choices=("off", "warm", "both"), default="both", help="which runs to time")
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="zsht-province-"))
     sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -71,7 +72,8 @@ def main() -> None:
     print(f"{len(counties)} counties, {args.communities} committees ({time.perf_counter() - started:.0f} s to make); "
           f"{os.cpu_count()} processors")
     env = {**os.environ, "ZSHT_CACHE_DIR": str(work / ".cache")}
-    for label, side_env in (("no cache", {**env, "ZSHT_NO_CACHE": "1"}), ("cache warm", env)):
+    runs = (("no cache", {**env, "ZSHT_NO_CACHE": "1"}), ("cache warm", env))
+    for label, side_env in runs[1:] if args.cache == "warm" else runs[:1] if args.cache == "off" else runs:
         if label == "cache warm":
             sides(listing, counties, 2015, env)  # fills the cache of every county
         sequential, province, seq_peak, peak = sides(listing, counties, 2015, side_env)
