@@ -17,7 +17,7 @@ from ..policy import normalized
 class CountyListing(BaseModel):
     """One county of the listing."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True)  # a folder or code may be all digits
 
     path: str = Field(description="县级仓库的路径（相对于 province.yaml 所在目录）")
     name: str | None = Field(default=None, description="县（市、区）名称；不填则用该仓库 zsht.yaml 的 county")
