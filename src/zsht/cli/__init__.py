@@ -17,6 +17,7 @@ try:
         import_cmd,
         imports,
         init,
+        province,
         recode,
         render,
         report_cmd,
