@@ -76,6 +76,16 @@ def _static(out: Path, townships: int) -> None:
            "id: cunweihui-law\nname: 中华人民共和国村民委员会组织法\nlevel: 法律\narticles: 41\n")
 
 
+def _type(community: str) -> str:
+    """Two committees in three are villages (村), the third a residents' committee (居)."""
+    return "村" if int(community.rsplit("-c", 1)[1]) % 3 else "居"
+
+
+def _name(community: str) -> str:
+    """A committee's registry name, ending as its type's legal name does (村民委员会, 居民委员会: ZS220)."""
+    return f"{community}{'村民' if _type(community) == '村' else '居民'}委员会"
+
+
 def _agreement(community: str, township: str, items: list[str], total: int) -> str:
     return (
         f"id: XY-2015-{community}\nyear: 2015\ntownship: {township}\ncommunity: {community}\n"
@@ -85,7 +95,7 @@ def _agreement(community: str, township: str, items: list[str], total: int) -> s
         f"funding_total: {total}\nbreach: 未履约的，按评估结果核减经费\ndisputes: 协商不成的，提请县民政局协调\n"
         "copies: 4\nstatus: 已签订\nsigning:\n  date: 2015-02-10\n"
         f"  party_a: {{name: 第{int(township[1:])}镇人民政府, representative: 镇长}}\n"
-        f"  party_b: {{name: {community}委员会, representative: 主任}}\n"
+        f"  party_b: {{name: {_name(community)}, representative: 主任}}\n"
     )
 
 
@@ -115,7 +125,8 @@ def _evaluation(rng: random.Random, community: str, township: str, items: list[s
     lines += [f"- {{criterion: {g['criterion']}, max: {g['max']}, score: {g['score']}}}" for g in government]
     lines += [f"survey: {data['survey']}", "status: 已公示", "result:",
               f"  performance: {score.performance}", f"  government: {score.government}",
-              f"  grade: {score.grade}", f"  settlement: {score.settlement}"]
+              f"  grade: {score.grade}", f"  settlement: {score.settlement}",
+              "publication: {date: 2016-01-04}"]  # published after the notice period (zsht evaluation publish)
     return "\n".join(lines) + "\n"
 
 
@@ -133,7 +144,7 @@ def make_province(out: Path, communities: int, seed: int = 2015) -> None:
         township = f"t{t:04d}"
         members = [f"{township}-c{c:02d}" for c in range(PER_TOWNSHIP) if t * PER_TOWNSHIP + c < communities]
         _write(out / f"registry/communities/{township}.yaml", f"township: {township}\ncommunities:\n" + "".join(
-            f"- {{id: {m}, name: {m}委员会, type: {'村' if i % 3 else '居'}}}\n" for i, m in enumerate(members)))
+            f"- {{id: {m}, name: {_name(m)}, type: {_type(m)}}}\n" for m in members))
         for community in members:
             items = sorted(rng.sample(catalog_ids, rng.randint(15, 25)))
             total = sum(amounts[i] for i in items)
