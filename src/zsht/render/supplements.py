@@ -16,6 +16,7 @@ from ..layout import AGREEMENT, COMMUNITY, SUPPLEMENT, TOWNSHIP
 from ..load.county import County, Entry
 from ..policy import agreed_funding, effective_funding, item_terms
 from ..supplements import amended, supplement_delta, with_access
+from .agreement_parts import coordinating_office, funding_text
 from .agreements import InstallmentView, Item, PartyView, _item
 from .numerals import date_cn
 from .paths import document_relpath, safe_name
@@ -49,6 +50,7 @@ class ChangeView:
     source: str
     payment: str
     before: Decimal | None
+    funding: str  # the new money as one sentence without its closing mark (agreement_parts.funding_text)
 
 
 @register_view
@@ -77,6 +79,7 @@ class SupplementView:
     signed: bool
     signing_date: str
     place: str
+    office: str  # the county's coordinating office, which a filed copy goes to
 
 
 def supplement_view(entry: Entry[m.Supplement], target: Entry[m.Agreement], county: County) -> SupplementView:
@@ -107,6 +110,7 @@ def supplement_view(entry: Entry[m.Supplement], target: Entry[m.Agreement], coun
         total=total, amended_total=agreed_funding(before.agreement, items) + total, copies=supplement.copies,
         signed=supplement.status == "已签订" and signing is not None,
         signing_date=date_cn(signing.date) if signing else date_cn(None), place=(signing.place or "") if signing else "",
+        office=coordinating_office(county.config),
     )
 
 
@@ -126,7 +130,8 @@ def _change(change: m.ItemChange, agreed: m.AgreementItem | None, items: dict[st
     targets = change.targets or ""
     return ChangeView(change.id, _name(change.id, items), targets, new.amount if new else None,
                       new.unit if new else "", (new.source or "") if new else "", (new.payment or "") if new else "",
-                      _amount(agreed, items))
+                      _amount(agreed, items),
+                      funding_text(new.amount, new.unit, new.source or "", new.payment or "") if new else "")
 
 
 def _dependencies(entry: Entry[m.Supplement], target: Entry[m.Agreement] | None, county: County) -> list[Dependency]:
