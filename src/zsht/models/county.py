@@ -120,6 +120,11 @@ class CountyConfig(Record):
         "县政社互动工作协调机构，协议书的争议解决条款提请其协调、备案份交其备案，"
         "如“县政社互动工作领导小组办公室（县民政局）”；不填则写“<县名>民政部门”"))
 
+    def office(self) -> str:
+        """The office a dispute goes to and a filed copy is sent to: `coordinating_office`, else the county's own
+        民政部门 by name (never a generic 县（市、区）民政部门)."""
+        return self.coordinating_office or f"{self.county}民政部门"
+
     @field_validator("agreement_number")
     @classmethod
     def _number_pattern(cls, pattern: str | None) -> str | None:

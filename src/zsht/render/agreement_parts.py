@@ -80,9 +80,7 @@ def printed_number(agreement: m.Agreement, config: m.CountyConfig | None,
 def coordinating_office(config: m.CountyConfig | None) -> str:
     """The office a dispute goes to and a filed copy is sent to: zsht.yaml's `coordinating_office`, else the
     county's own 民政部门 by name."""
-    if config is None:
-        return "县级民政部门"
-    return config.coordinating_office or f"{config.county}民政部门"
+    return config.office() if config is not None else "县级民政部门"
 
 
 @register_view
