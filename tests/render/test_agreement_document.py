@@ -50,7 +50,7 @@ def test_attachments_are_present_and_referenced(example: Document) -> None:
     assert [cell.text for cell in items.rows[-1].cells] == ["合计", "", "", "", "20,400.00"]
     text = all_text(example)
     assert "ZF-05" in text and "随事项下放的权限和工作条件落实到位" in text  # 附件2 from zsht.yaml's criteria
-    assert "80分以上不满90分" in text and "110%" in text
+    assert "良好：80分以上不满90分，按100%兑现经费。" in lines and "优秀：90分以上，按110%兑现经费。" in lines
 
 
 def test_number_pattern_applied_and_id_kept_in_the_record(example: Document) -> None:

@@ -86,14 +86,14 @@ def coordinating_office(config: m.CountyConfig | None) -> str:
 @register_view
 @dataclass(frozen=True)
 class EvaluationRulesView:
-    """附件2, the county's evaluation rules as rows of text: who scores with what weight, what committees score
-    the government on, the grades and what each grade settles."""
+    """附件2, the county's evaluation rules as phrases (the same for every agreement, so worked out once): who
+    scores with what weight, what committees score the government on, the grades and what each grade settles."""
 
-    panel: list[list[str]]
+    panel: list[str]  # 党政机关25%
     min_categories: int
-    survey: str
-    criteria: list[list[str]]
-    grades: list[list[str]]
+    survey: str  # 20%, or "" without a survey
+    criteria: list[str]  # 委托经费足额按时拨付（ZF-01，满分30分）
+    grades: list[str]  # 良好：80分以上不满90分，按100%兑现经费。
 
 
 def _percent(rate: Decimal) -> str:
@@ -110,19 +110,20 @@ def evaluation_rules(config: m.CountyConfig | None) -> EvaluationRulesView | Non
     if config is None:
         return None
     settings = config.evaluation
-    grades: list[list[str]] = []
+    grades: list[str] = []
     upper: Decimal | None = None
     for line in settings.grades:  # from the highest grade down
-        low = f"{_plain(line.min)}分以上" if line.min > 0 else ""
-        span = low + (f"不满{_plain(upper)}分" if upper is not None else "") if low or upper is not None else "—"
+        span = (f"{_plain(line.min)}分以上" if line.min > 0 else "") + (f"不满{_plain(upper)}分" if upper is not None else "")
         rate = settings.settlement.get(line.grade)
-        grades.append([line.grade, span or "—", _percent(rate) if rate is not None else "—"])
+        paid = f"按{_percent(rate)}兑现经费" if rate is not None else "经费兑现比例另行确定"
+        grades.append(f"{line.grade}：{span or '任何得分'}，{paid}。")
         upper = line.min
     return EvaluationRulesView(
-        panel=[[category, _percent(weight)] for category, weight in settings.panel_weights.items()],
+        panel=[f"{category}{_percent(weight)}" for category, weight in settings.panel_weights.items()],
         min_categories=settings.min_panel_categories,
         survey=_percent(settings.survey_weight) if settings.survey_weight else "",
-        criteria=[[criterion.id, criterion.name, _plain(criterion.max)] for criterion in settings.government_criteria],
+        criteria=[f"{criterion.name}（{criterion.id}，满分{_plain(criterion.max)}分）"
+                  for criterion in settings.government_criteria],
         grades=grades,
     )
 
