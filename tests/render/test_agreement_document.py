@@ -174,3 +174,23 @@ def test_a_wrong_number_pattern_is_one_finding_on_zsht_yaml(cli: Any, mini: Mini
     mini.edit("zsht.yaml", lambda config: config.update(agreement_number=pattern))
     found = [f for f in cli.findings(mini.root) if f["file"] == "zsht.yaml"]
     assert len(found) == 1 and said in found[0]["message"] and "协议编号格式" in found[0]["message"], found
+
+
+def test_a_signed_agreement_states_its_recorded_powers_not_the_catalogs_later_ones(cli: Any, mini: MiniCounty,
+                                                                                  tmp_path: Path) -> None:
+    assert cli("-C", mini.root, "draft", "--year", "2016").exit_code == 0
+    signed = cli("-C", mini.root, "sign", "--year", "2016", "--township", "niushan", "--date", "2016-02-10")
+    assert signed.exit_code == 0, signed.output
+
+    def later(catalog: dict[str, Any]) -> None:
+        catalog["items"][0].update(guidance="改过的指导", authority=["改过的权限一", "改过的权限二"])
+
+    mini.edit("catalogs/assist/2016.yaml", later)
+    result = cli("-C", mini.root, "render", "agreement", "--year", "2016", "--all", "-o", tmp_path)
+    assert result.exit_code == 0, result.output
+    xinhua = texts(open_docx(tmp_path / "2016/牛山街道/新华社区居民委员会.docx"))
+    dongwang = texts(open_docx(tmp_path / "2016/白塔埠镇/东王村民委员会.docx"))  # still a draft
+    assert "3. 甲方提供的条件和指导：县、镇两级业务培训。" in xinhua
+    assert "4. 随事项下放的权限和工作条件：查阅有关登记信息。" in xinhua and "改过的指导" not in "".join(xinhua)
+    assert "3. 甲方提供的条件和指导：改过的指导。" in dongwang
+    assert "4. 随事项下放的权限和工作条件：改过的权限一；改过的权限二。" in dongwang
