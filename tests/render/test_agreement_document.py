@@ -158,6 +158,10 @@ def test_number_pattern_and_office_from_zsht_yaml(cli: Any, mini: MiniCounty, tm
                        "前进村民委员会.docx": "协议编号：测民协〔2015〕01-2号",
                        "东王村民委员会.docx": "协议编号：测民协〔2015〕02-1号"}
     assert "另一份报测试县政社互动办备案" in all_text(open_docx(tmp_path / "out" / XINHUA))
+    supplement = cli("-C", mini.root, "render", "supplement", "--all", "--year", "2015", "-o", tmp_path / "supplement")
+    assert supplement.exit_code == 0, supplement.output
+    [amending] = (tmp_path / "supplement").rglob("*.docx")
+    assert "2015年度协助政府工作协议书（协议编号：测民协〔2015〕01-2号）" in all_text(open_docx(amending))
     again = render(cli, mini, tmp_path / "out", "--all", "--year", "2015")
     assert "生成 0 个，未变 3 个" in again.stdout  # byte-identical with the settings too
 

@@ -59,5 +59,7 @@ def test_funding_reads_as_a_person_writes_it() -> None:
         "3,200.00元/年，由县财政社会救助工作经费列支；年初拨付50%，年终评估后结清"
     assert funding_text(Decimal("800.5"), "元/年", "由县残联专项经费承担", "") == "800.50元/年，由县残联专项经费承担"
     assert funding_text(Decimal(500), "年", "", "年底结清") == "500.00元/年；年底结清"
+    assert funding_text(Decimal(1000), "元/村（居）·2015年11月至12月", "县残联", "一次拨付") == \
+        "1,000.00元（2015年11月至12月），由县残联列支；一次拨付"
     for text in (funding_text(Decimal(1), unit, "县财政", "按季度拨付") for unit in ("元/村（居）·年", "元/居·年")):
         assert "（" not in text and text.count("元") == 1

@@ -23,6 +23,7 @@ from .templates import register_view
 _COMMITTEE_UNITS = frozenset({"村", "居", "社区", "村居", "村（居）", "村(居)", "村（社区）", "村（居）委会", "村（居）委",
                               "个", "每村", "每居", "每村（居）"})
 _UNIT_PARTS = re.compile(r"[·・•]")
+_SPAN = re.compile(r"\d")  # "2015年11月至12月" is a span of time; "年", "人·年" are rates
 _PAID_FROM = ("列支", "支出", "承担", "安排", "负担")
 
 
@@ -40,7 +41,12 @@ def funding_text(amount: Decimal, unit: str, source: str, payment: str) -> str:
     """One task's money as a sentence without its closing mark, e.g.
     3,200.00元/年，由县财政社会救助工作经费列支；年初拨付50%，年终评估后结清 — no nested brackets, 元 once."""
     per = committee_unit(tidy(unit.strip()))
-    text = figures(amount) + (per if per.startswith("元") else "元" + ("/" + per.lstrip("/") if per else ""))
+    if not per.startswith("元"):
+        per = "元" + ("/" + per.lstrip("/") if per else "")
+    head, _, span = per.partition("/")
+    if _SPAN.search(span):  # a stretch of time, not a rate: 1,000.00元（2015年11月至12月）
+        per = f"{head}（{span}）"
+    text = figures(amount) + per
     source = tidy(source.strip()).rstrip("。；，")
     if source:
         text += "，" + ("" if source.startswith("由") else "由") + source + ("" if source.endswith(_PAID_FROM) else "列支")
@@ -48,9 +54,23 @@ def funding_text(amount: Decimal, unit: str, source: str, payment: str) -> str:
     return text + ("；" + payment if payment else "")
 
 
+_NUMBERS: dict[tuple[int, int], tuple[int, dict[str, tuple[int, int]]]] = {}
+
+
 def agreement_numbers(county: County, year: int) -> dict[str, tuple[int, int]]:
     """{agreement id: (township_seq, seq)} for the year: the township's place in registry/townships.yaml and the
-    agreement's place among its township's agreements of the year, in the order of registry/communities/."""
+    agreement's place among its township's agreements of the year, in the order of registry/communities/.
+    Worked out once per loaded county and year: every supplement of a batch asks for its agreement's."""
+    key = (id(county), year)
+    cached = _NUMBERS.get(key)
+    if cached is None or cached[0] != len(county.entries(AGREEMENT)):
+        if len(_NUMBERS) > 8:
+            _NUMBERS.clear()
+        cached = _NUMBERS[key] = (len(county.entries(AGREEMENT)), _numbers(county, year))
+    return cached[1]
+
+
+def _numbers(county: County, year: int) -> dict[str, tuple[int, int]]:
     townships = {township: position for position, township in enumerate(county.index(TOWNSHIP), 1)}
     communities = {community: position for position, community in enumerate(county.index(COMMUNITY))}
     by_township: dict[str, list[m.Agreement]] = defaultdict(list)

@@ -16,7 +16,7 @@ from ..layout import AGREEMENT, COMMUNITY, SUPPLEMENT, TOWNSHIP
 from ..load.county import County, Entry
 from ..policy import agreed_funding, effective_funding, item_terms
 from ..supplements import amended, supplement_delta, with_access
-from .agreement_parts import coordinating_office, funding_text
+from .agreement_parts import agreement_numbers, coordinating_office, funding_text, printed_number
 from .agreements import InstallmentView, Item, PartyView, _item
 from .numerals import date_cn
 from .paths import document_relpath, safe_name
@@ -65,6 +65,7 @@ class SupplementView:
     township: str
     community: str
     agreement_id: str
+    agreement_number: str  # the agreement's number as printed on it (zsht.yaml's agreement_number, else its id)
     agreement_signed: str
     party_a: PartyView
     party_b: PartyView
@@ -99,7 +100,9 @@ def supplement_view(entry: Entry[m.Supplement], target: Entry[m.Agreement], coun
     return SupplementView(
         id=supplement.id, number=int(supplement.id.rsplit("-", 1)[-1]), year=supplement.year,
         county=county.config.county if county.config else "", township=township.name, community=community.name,
-        agreement_id=target.record.id, agreement_signed=date_cn(first.date) if first else "",
+        agreement_id=target.record.id,
+        agreement_number=printed_number(target.record, county.config, agreement_numbers(county, target.record.year)),
+        agreement_signed=date_cn(first.date) if first else "",
         party_a=PartyView(party_a.name, party_a.representative or ""),
         party_b=PartyView(party_b.name, party_b.representative or ""), reason=supplement.reason,
         added=[_item(item_terms(item, item.terms, items.get(item.id)), county) for item in supplement.items_added],
