@@ -44,7 +44,7 @@ def test_attachments_are_present_and_referenced(example: Document) -> None:
     assert example.paragraphs[lines.index("附件1") + 2].style.name == "Title"
     assert lines[lines.index("附件2") + 2] == "履职履约双向评估办法"
     items = next(t for t in example.tables if t.rows[0].cells[0].text == "序号" and len(t.columns) == 5)
-    assert [cell.text for cell in items.rows[0].cells] == ["序号", "委托事项", "主管部门", "目标要求", "工作经费（元）"]
+    assert [cell.text for cell in items.rows[0].cells] == ["序号", "委托事项", "主管部门", "目标要求", "经费（元）"]
     assert items.rows[1].cells[1].text == "最低生活保障申请受理协助、入户调查和民主评议公示"
     assert items.rows[1].cells[2].text == "东海县民政局" and items.rows[1].cells[4].text == "3,200.00"
     assert [cell.text for cell in items.rows[-1].cells] == ["合计", "", "", "", "20,400.00"]
