@@ -198,3 +198,14 @@ def test_a_signed_agreement_states_its_recorded_powers_not_the_catalogs_later_on
     assert "4. 随事项下放的权限和工作条件：查阅有关登记信息。" in xinhua and "改过的指导" not in "".join(xinhua)
     assert "3. 甲方提供的条件和指导：改过的指导。" in dongwang
     assert "4. 随事项下放的权限和工作条件：改过的权限一；改过的权限二。" in dongwang
+
+
+def test_a_wrong_number_pattern_keeps_the_agreements_from_rendering(cli: Any, mini: MiniCounty,
+                                                                   tmp_path: Path) -> None:
+    mini.edit("zsht.yaml", lambda config: config.update(agreement_number="测民协{seq}号"))
+    result = render(cli, mini, tmp_path, "--community", "niushan-xinhua")
+    assert result.exit_code == 1
+    assert "zsht.yaml" in result.output and "缺少占位符 {township_seq}" in result.output
+    assert not list(tmp_path.rglob("*.docx"))  # never a document with a wrong number
+    mini.edit("zsht.yaml", lambda config: config.update(agreement_number=None, plaques={"outside": -1}))
+    assert render(cli, mini, tmp_path, "--community", "niushan-xinhua").exit_code == 0  # a setting it does not print

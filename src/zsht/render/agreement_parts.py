@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .. import models as m
-from ..layout import AGREEMENT, COMMUNITY, TOWNSHIP
+from ..layout import AGREEMENT, COMMUNITY, CONFIG_FILE, TOWNSHIP
 from ..load.county import County
 from .numerals import figures
+from .plan import Dependency
 from .punctuation import tidy
 from .templates import register_view
 
@@ -97,6 +98,12 @@ def printed_number(agreement: m.Agreement, config: m.CountyConfig | None,
     return pattern.format(year=agreement.year, township_seq=township_seq, seq=seq)
 
 
+# The settings of zsht.yaml an agreement or supplement prints: an error in one of them keeps the document from
+# being rendered with a wrong number or office; an error elsewhere in zsht.yaml (plaques, audit) does not.
+CONFIG_DEPENDENCIES = tuple(Dependency(CONFIG_FILE, (key,))
+                            for key in ("county", "agreement_number", "coordinating_office", "evaluation"))
+
+
 def coordinating_office(config: m.CountyConfig | None) -> str:
     """The office a dispute goes to and a filed copy is sent to: zsht.yaml's `coordinating_office`, else the
     county's own 民政部门 by name."""
@@ -148,5 +155,5 @@ def evaluation_rules(config: m.CountyConfig | None) -> EvaluationRulesView | Non
     )
 
 
-__all__ = ["EvaluationRulesView", "agreement_numbers", "committee_unit", "coordinating_office", "evaluation_rules",
+__all__ = ["CONFIG_DEPENDENCIES", "EvaluationRulesView", "agreement_numbers", "committee_unit", "coordinating_office", "evaluation_rules",
            "funding_text", "printed_number"]

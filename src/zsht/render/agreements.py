@@ -13,6 +13,7 @@ from ..layout import AGREEMENT, COMMUNITY, DEPARTMENT, LAW, TOWNSHIP, RecordKind
 from ..load.county import County, Entry
 from ..policy import Terms, agreed_terms, agreement_total, catalog_items, catalog_of, is_signed, release
 from .agreement_parts import (
+    CONFIG_DEPENDENCIES,
     EvaluationRulesView,
     agreement_numbers,
     coordinating_office,
@@ -190,7 +191,7 @@ def _rules(config: m.CountyConfig | None) -> EvaluationRulesView | None:
 
 def _dependencies(entry: Entry[m.Agreement], county: County) -> list[Dependency]:
     agreement = entry.record
-    deps = [Dependency(entry.file)]
+    deps = [Dependency(entry.file), *CONFIG_DEPENDENCIES]
     parties: tuple[tuple[RecordKind[m.Township | m.Community], str], ...] = (
         (TOWNSHIP, agreement.township), (COMMUNITY, agreement.community))
     for kind, wanted in parties:

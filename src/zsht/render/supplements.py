@@ -16,7 +16,13 @@ from ..layout import AGREEMENT, COMMUNITY, SUPPLEMENT, TOWNSHIP
 from ..load.county import County, Entry
 from ..policy import agreed_funding, effective_funding, item_terms
 from ..supplements import amended, supplement_delta, with_access
-from .agreement_parts import agreement_numbers, coordinating_office, funding_text, printed_number
+from .agreement_parts import (
+    CONFIG_DEPENDENCIES,
+    agreement_numbers,
+    coordinating_office,
+    funding_text,
+    printed_number,
+)
 from .agreements import InstallmentView, Item, PartyView, _item
 from .numerals import date_cn
 from .paths import document_relpath, safe_name
@@ -138,7 +144,7 @@ def _change(change: m.ItemChange, agreed: m.AgreementItem | None, items: dict[st
 
 
 def _dependencies(entry: Entry[m.Supplement], target: Entry[m.Agreement] | None, county: County) -> list[Dependency]:
-    deps = [Dependency(entry.file)]
+    deps = [Dependency(entry.file), *CONFIG_DEPENDENCIES]
     if target is not None:
         deps.append(Dependency(target.file))
     for kind, wanted in ((TOWNSHIP, entry.record.township), (COMMUNITY, entry.record.community)):
