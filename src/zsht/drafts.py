@@ -27,9 +27,9 @@ from .write_gate import write_if_valid
 
 STANDARD = {
     "evaluation": "年终由甲方组织多元评估主体按协议事项逐项评估，乙方同时对甲方及县有关部门的履职情况评分；评估结果公示后按等次兑现经费。",
-    "breach": "甲方未按约定拨付经费或提供工作条件的，乙方可暂停相应事项并提请县民政部门协调；乙方未完成约定事项的，按评估结果核减经费。",
-    "disputes": "双方协商解决；协商不成的，提请县（市、区）民政部门协调。",
-}
+    "breach": "甲方未按约定拨付经费或提供工作条件的，乙方可暂停相应事项并提请{office}协调；乙方未完成约定事项的，按评估结果核减经费。",
+    "disputes": "双方协商解决；协商不成的，提请{office}协调。",
+}  # {office}: the county's coordinating office (zsht.yaml coordinating_office, else its 民政部门 by name)
 FIELDS = ("id", "year", "township", "community", "term", "items", "evaluation", "payment", "funding_total",
           "breach", "disputes", "copies", "status")  # the order of Agreement's fields
 
@@ -86,8 +86,10 @@ def _items(base: Agreement | None, items: dict[str, AssistItem], kind: str, year
 
 
 def draft_agreement(year: int, community: str, township: str, kind: str,
-                    items: dict[str, AssistItem], base: Agreement | None, dropped: list[str]) -> dict[str, Any]:
-    """The data of one committee's draft agreement for `year`."""
+                    items: dict[str, AssistItem], base: Agreement | None, dropped: list[str],
+                    office: str = "县民政部门") -> dict[str, Any]:
+    """The data of one committee's draft agreement for `year`; `office` is named where the standard clauses send
+    a dispute."""
     years = year - base.year if base else 0
     payment: list[dict[str, Any]]
     if base is not None and base.payment:
@@ -104,7 +106,7 @@ def draft_agreement(year: int, community: str, township: str, kind: str,
     }
     for clause, standard in STANDARD.items():  # evaluation, breach, disputes: last year's text, else the standard
         text = getattr(base, clause) if base else None
-        data[clause] = _text(text, base.year, year) if base and text else standard
+        data[clause] = _text(text, base.year, year) if base and text else standard.format(office=office)
     data["funding_total"] = agreement_total(Agreement.model_validate(data), items)
     ordered: dict[str, Any] = _plain({key: data[key] for key in FIELDS})
     return ordered
@@ -159,7 +161,8 @@ def make_drafts(county: County, year: int, township: str | None = None, communit
                                     "（先按 zsht validate 的提示改正它，或确认无用后删除）" for file in broken)
             continue
         base = latest.get(record.id)
-        data = draft_agreement(year, record.id, town, record.type, items, base, outcome.dropped)
+        data = draft_agreement(year, record.id, town, record.type, items, base, outcome.dropped,
+                               county.config.office() if county.config else "县民政部门")
         origin = f"由 zsht draft 从 {base.year} 年协议生成，年份已改为 {year}，请核对" if base else "由 zsht draft 按目录生成"
         government = (towns[town].record.government or towns[town].record.name) if town in towns else town
         head = (schema_modeline(county.root, AGREEMENT.schema, county.root / relpath)

@@ -99,6 +99,10 @@ class Terms:
     funding: Funding | None
     recorded: bool  # resolved from the terms recorded at signing, never the catalog
     listed: bool  # resolved from recorded terms or a catalog item (else only the agreement's own clauses)
+    # `conditions` split in its two parts, for a document that states them apart: the government's guidance
+    # (the agreement's own `conditions` when it has them) and the powers handed over with the task (权随责走).
+    guidance: str = ""
+    authority: tuple[str, ...] = ()
 
 
 def is_signed(agreement: Agreement) -> bool:
@@ -134,7 +138,9 @@ def item_terms(item: AgreementItem, recorded: AgreedTerms | None, catalog_item: 
         evaluation=item.evaluation or (source.evaluation or "" if source else ""),
         conditions=item.conditions or (conditions_text(source.guidance, source.authority) if source else ""),
         funding=item.funding or (source.funding if source else None),
-        recorded=recorded is not None, listed=source is not None)
+        recorded=recorded is not None, listed=source is not None,
+        guidance=item.conditions or (source.guidance or "" if source else ""),
+        authority=() if item.conditions or source is None else tuple(source.authority))
 
 
 def agreement_total(agreement: Agreement, items: Mapping[str, AssistItem]) -> Decimal:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import string
 from decimal import Decimal
 from typing import Annotated
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from .common import CriterionId, Number, Printable, Record, Text, Whole
 from .evaluation import PanelCategory
@@ -77,6 +78,37 @@ class NoticeSettings(Record):
         "不填时向发布单位反映"))
 
 
+# The placeholders of `agreement_number`, with what each stands for (zsht.render.agreement_parts fills them in).
+AGREEMENT_NUMBER_FIELDS = {
+    "year": "协议年度，如 2015",
+    "township_seq": "乡镇（街道）在 registry/townships.yaml 中的序号（从 1 起）",
+    "seq": "协议在本乡镇（街道）本年度协议中的序号（从 1 起，按 registry/communities/ 中村（居）委会的顺序）",
+}
+
+
+def number_pattern_problem(pattern: str) -> str | None:
+    """What is wrong with an agreement number pattern, in Chinese, or None: every placeholder must be one of
+    AGREEMENT_NUMBER_FIELDS (a format spec such as {seq:02d} may follow), and {township_seq} and {seq} must both
+    be there, or two agreements of a year would share a number."""
+    known = "、".join("{" + name + "}" for name in AGREEMENT_NUMBER_FIELDS)
+    try:
+        fields = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(pattern)
+                  if name is not None]
+    except ValueError:
+        return "花括号不成对（字面的花括号写成 {{ 或 }}）"
+    for name, spec, conversion in fields:
+        if name not in AGREEMENT_NUMBER_FIELDS or conversion:
+            return f"占位符 {{{name}}} 不认识，只能用 {known}"
+        try:
+            format(1, spec or "")
+        except ValueError:
+            return f"占位符 {{{name}:{spec}}} 的格式说明不对（补零写 {{{name}:02d}}）"
+    missing = [name for name in ("township_seq", "seq") if name not in {field[0] for field in fields}]
+    if missing:
+        return "缺少占位符 " + "、".join("{" + name + "}" for name in missing) + "，各协议的编号会重复"
+    return None
+
+
 class CountyConfig(Record):
     """zsht.yaml at the root of a county repository."""
 
@@ -92,3 +124,23 @@ class CountyConfig(Record):
     plaques: PlaqueCaps = Field(default_factory=PlaqueCaps, description="每个村（居）委会机制牌子的数量上限（默认外 4、内 6）")
     notice: NoticeSettings = Field(default_factory=NoticeSettings, description=(
         "没有公示记录（notices/）时公示的发布单位和异议受理单位"))
+    agreement_number: Text | None = Field(default=None, description=(
+        "协议书上印的编号格式，如“东民协〔{year}〕{township_seq}-{seq}号”；占位符：{year} 协议年度，"
+        "{township_seq} 乡镇（街道）在 registry/townships.yaml 中的序号，{seq} 协议在本乡镇（街道）本年度的序号"
+        "（按 registry/communities/ 中村（居）委会的顺序），可补零如 {seq:02d}。不填则印协议的 id"))
+    coordinating_office: Text | None = Field(default=None, description=(
+        "县政社互动工作协调机构，协议书的争议解决条款提请其协调、备案份交其备案，"
+        "如“县政社互动工作领导小组办公室（县民政局）”；不填则写“<县名>民政部门”"))
+
+    def office(self) -> str:
+        """The office a dispute goes to and a filed copy is sent to: `coordinating_office`, else the county's own
+        民政部门 by name (never a generic 县（市、区）民政部门)."""
+        return self.coordinating_office or f"{self.county}民政部门"
+
+    @field_validator("agreement_number")
+    @classmethod
+    def _number_pattern(cls, pattern: str | None) -> str | None:
+        problem = number_pattern_problem(pattern) if pattern is not None else None
+        if problem:
+            raise ValueError(f"协议编号格式“{pattern}”有误：{problem}")
+        return pattern

@@ -12,10 +12,20 @@ from ..findings import Finding
 from ..layout import AGREEMENT, COMMUNITY, DEPARTMENT, LAW, TOWNSHIP, RecordKind
 from ..load.county import County, Entry
 from ..policy import Terms, agreed_terms, agreement_total, catalog_items, catalog_of, is_signed, release
+from .agreement_parts import (
+    CONFIG_DEPENDENCIES,
+    EvaluationRulesView,
+    agreement_numbers,
+    coordinating_office,
+    evaluation_rules,
+    funding_text,
+    printed_number,
+)
 from .citations import basis_text, law_name
-from .numerals import date_cn
+from .numerals import date_cn, quote_title
 from .paths import document_relpath, safe_name
 from .plan import Dependency, Job, Plan, Skipped, blocking, describe, errors_by_file
+from .punctuation import join_clauses, join_items, tidy
 from .templates import register_view
 
 TEMPLATE = "agreement.xml.j2"
@@ -38,6 +48,9 @@ class Item:
     unit: str
     source: str
     payment: str
+    guidance: str  # what the government provides (甲方提供的条件和指导)
+    authority: str  # the powers and working conditions handed over with the task (权随责走), one sentence
+    funding: str  # the money as one sentence without its closing mark: 3,200.00元/年，由县财政…列支；年初拨付50%
 
 
 @register_view
@@ -66,6 +79,7 @@ class AgreementView:
     """What agreement.xml.j2 sees as `agreement`."""
 
     id: str
+    number: str  # as printed: zsht.yaml's agreement_number filled in, else the id
     year: int
     county: str
     township: str
@@ -74,6 +88,7 @@ class AgreementView:
     party_a: PartyView
     party_b: PartyView
     laws: list[str]
+    laws_cited: str  # the laws in 书名号, joined after GB/T 15834 (no 顿号 between them)
     catalog_title: str
     catalog_document: str
     items: list[Item]
@@ -87,6 +102,8 @@ class AgreementView:
     signed: bool
     signing_date: str
     place: str
+    office: str  # the county's coordinating office (zsht.yaml coordinating_office), for disputes and filing
+    rules: EvaluationRulesView | None  # 附件2, the county's evaluation rules
 
 
 def _item(terms: Terms, county: County) -> Item:
@@ -96,9 +113,12 @@ def _item(terms: Terms, county: County) -> Item:
         id=terms.id, name=terms.name,
         department=departments[terms.department].record.name if terms.department in departments else "",
         basis=basis_text(terms.basis, county.index(LAW)) if terms.basis else "",
-        targets=terms.targets, evaluation=terms.evaluation, conditions=terms.conditions,
+        targets=tidy(terms.targets), evaluation=tidy(terms.evaluation), conditions=tidy(terms.conditions),
         amount=funding.amount if funding else None, unit=funding.unit if funding else "",
         source=(funding.source or "") if funding else "", payment=(funding.payment or "") if funding else "",
+        guidance=tidy(terms.guidance), authority=tidy(join_clauses(terms.authority)),
+        funding=funding_text(funding.amount, funding.unit, funding.source or "", funding.payment or "")
+        if funding else "",
     )
 
 
@@ -115,8 +135,10 @@ def _catalog_named(agreement: m.Agreement, county: County) -> tuple[str, str]:
     return _with_county(found.record.title, county), (released.document or "") if released else ""
 
 
-def agreement_view(entry: Entry[m.Agreement], county: County) -> AgreementView:
-    """Resolve one agreement against the registry, the catalog in force and the legal register."""
+def agreement_view(entry: Entry[m.Agreement], county: County,
+                   numbers: dict[str, tuple[int, int]] | None = None) -> AgreementView:
+    """Resolve one agreement against the registry, the catalog in force and the legal register; `numbers`
+    (agreement_numbers of its year) places it for the county's number pattern, worked out here if not given."""
     agreement = entry.record
     township = county.index(TOWNSHIP)[agreement.township].record
     community = county.index(COMMUNITY)[agreement.community].record
@@ -132,26 +154,44 @@ def agreement_view(entry: Entry[m.Agreement], county: County) -> AgreementView:
     party_a = signing.party_a if signing else m.Party(name=township.government or township.name,
                                                       representative=township.head)
     party_b = signing.party_b if signing else m.Party(name=community.name, representative=community.director)
+    config = county.config
+    if numbers is None and config is not None and config.agreement_number:
+        numbers = agreement_numbers(county, agreement.year)
     return AgreementView(
-        id=agreement.id, year=agreement.year, county=county.config.county if county.config else "",
+        id=agreement.id, number=printed_number(agreement, config, numbers or {}), year=agreement.year, county=county.config.county if county.config else "",
         township=township.name, community=community.name, community_type=community.type,
         party_a=PartyView(party_a.name, party_a.representative or ""),
         party_b=PartyView(party_b.name, party_b.representative or ""),
-        laws=law_names, catalog_title=catalog_title, catalog_document=catalog_document,
-        items=items, evaluation=agreement.evaluation or "",
+        laws=law_names, laws_cited=join_items(map(quote_title, law_names)), catalog_title=catalog_title, catalog_document=catalog_document,
+        items=items, evaluation=tidy(agreement.evaluation or ""),
         payment=[InstallmentView(date_cn(p.due), p.share, (total * p.share / 100).quantize(Decimal("0.01")),
                              p.condition or "") for p in agreement.payment],
-        total=total, breach=agreement.breach or "", disputes=agreement.disputes or "",
+        total=total, breach=tidy(agreement.breach or ""), disputes=tidy(agreement.disputes or ""),
         term=f"{date_cn(agreement.term.start)}至{date_cn(agreement.term.end)}" if agreement.term else "",
         copies=agreement.copies, signed=agreement.status == "已签订" and signing is not None,
         signing_date=date_cn(signing.date) if signing else date_cn(None),
         place=(signing.place or "") if signing else "",
+        office=coordinating_office(config), rules=_rules(config),
     )
+
+
+_RULES: dict[int, tuple[m.CountyConfig, EvaluationRulesView | None]] = {}
+
+
+def _rules(config: m.CountyConfig | None) -> EvaluationRulesView | None:
+    """附件2 of every agreement of one county, worked out once: the settings are the same for all of them."""
+    if config is None:
+        return None
+    cached = _RULES.get(id(config))
+    if cached is None or cached[0] is not config:
+        _RULES.clear()  # one county at a time
+        cached = _RULES[id(config)] = (config, evaluation_rules(config))
+    return cached[1]
 
 
 def _dependencies(entry: Entry[m.Agreement], county: County) -> list[Dependency]:
     agreement = entry.record
-    deps = [Dependency(entry.file)]
+    deps = [Dependency(entry.file), *CONFIG_DEPENDENCIES]
     parties: tuple[tuple[RecordKind[m.Township | m.Community], str], ...] = (
         (TOWNSHIP, agreement.township), (COMMUNITY, agreement.community))
     for kind, wanted in parties:
@@ -202,6 +242,7 @@ def plan_agreements(county: County, findings: list[Finding], year: int,
     # Counted as the file names will be, cut to fit: two long names alike up to the cut must not share a file.
     names = Counter((e.record.township, safe_name(_community_name(e, county), reserve=len(SUFFIX))) for e in entries)
     errors_at = errors_by_file(findings)
+    numbers = agreement_numbers(county, year)
     for entry in entries:
         agreement = entry.record
         deps = _dependencies(entry, county)
@@ -211,7 +252,7 @@ def plan_agreements(county: County, findings: list[Finding], year: int,
             reason = describe(errors) if errors else "甲方乡镇或乙方村（居）委会不在名录中，未生成"
             plan.skipped.append(Skipped(agreement.id, tuple(dict.fromkeys(d.file for d in deps)), reason))
             continue
-        view = agreement_view(entry, county)
+        view = agreement_view(entry, county, numbers)
         name = safe_name(view.community, reserve=len(SUFFIX))
         if names[(agreement.township, name)] > 1:  # the id keeps them apart, and is never cut off
             tail = f"-{agreement.community}"

@@ -16,6 +16,13 @@ from ..layout import AGREEMENT, COMMUNITY, SUPPLEMENT, TOWNSHIP
 from ..load.county import County, Entry
 from ..policy import agreed_funding, effective_funding, item_terms
 from ..supplements import amended, supplement_delta, with_access
+from .agreement_parts import (
+    CONFIG_DEPENDENCIES,
+    agreement_numbers,
+    coordinating_office,
+    funding_text,
+    printed_number,
+)
 from .agreements import InstallmentView, Item, PartyView, _item
 from .numerals import date_cn
 from .paths import document_relpath, safe_name
@@ -49,6 +56,7 @@ class ChangeView:
     source: str
     payment: str
     before: Decimal | None
+    funding: str  # the new money as one sentence without its closing mark (agreement_parts.funding_text)
 
 
 @register_view
@@ -63,6 +71,7 @@ class SupplementView:
     township: str
     community: str
     agreement_id: str
+    agreement_number: str  # the agreement's number as printed on it (zsht.yaml's agreement_number, else its id)
     agreement_signed: str
     party_a: PartyView
     party_b: PartyView
@@ -77,6 +86,7 @@ class SupplementView:
     signed: bool
     signing_date: str
     place: str
+    office: str  # the county's coordinating office, which a filed copy goes to
 
 
 def supplement_view(entry: Entry[m.Supplement], target: Entry[m.Agreement], county: County) -> SupplementView:
@@ -96,7 +106,9 @@ def supplement_view(entry: Entry[m.Supplement], target: Entry[m.Agreement], coun
     return SupplementView(
         id=supplement.id, number=int(supplement.id.rsplit("-", 1)[-1]), year=supplement.year,
         county=county.config.county if county.config else "", township=township.name, community=community.name,
-        agreement_id=target.record.id, agreement_signed=date_cn(first.date) if first else "",
+        agreement_id=target.record.id,
+        agreement_number=printed_number(target.record, county.config, agreement_numbers(county, target.record.year)),
+        agreement_signed=date_cn(first.date) if first else "",
         party_a=PartyView(party_a.name, party_a.representative or ""),
         party_b=PartyView(party_b.name, party_b.representative or ""), reason=supplement.reason,
         added=[_item(item_terms(item, item.terms, items.get(item.id)), county) for item in supplement.items_added],
@@ -107,6 +119,7 @@ def supplement_view(entry: Entry[m.Supplement], target: Entry[m.Agreement], coun
         total=total, amended_total=agreed_funding(before.agreement, items) + total, copies=supplement.copies,
         signed=supplement.status == "已签订" and signing is not None,
         signing_date=date_cn(signing.date) if signing else date_cn(None), place=(signing.place or "") if signing else "",
+        office=coordinating_office(county.config),
     )
 
 
@@ -126,11 +139,12 @@ def _change(change: m.ItemChange, agreed: m.AgreementItem | None, items: dict[st
     targets = change.targets or ""
     return ChangeView(change.id, _name(change.id, items), targets, new.amount if new else None,
                       new.unit if new else "", (new.source or "") if new else "", (new.payment or "") if new else "",
-                      _amount(agreed, items))
+                      _amount(agreed, items),
+                      funding_text(new.amount, new.unit, new.source or "", new.payment or "") if new else "")
 
 
 def _dependencies(entry: Entry[m.Supplement], target: Entry[m.Agreement] | None, county: County) -> list[Dependency]:
-    deps = [Dependency(entry.file)]
+    deps = [Dependency(entry.file), *CONFIG_DEPENDENCIES]
     if target is not None:
         deps.append(Dependency(target.file))
     for kind, wanted in ((TOWNSHIP, entry.record.township), (COMMUNITY, entry.record.community)):
