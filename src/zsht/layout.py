@@ -121,8 +121,8 @@ class FileKind(RecordKind[R]):
 # its items are frozen from then on, by the catalog that holds them (a later year's catalog changes the list).
 PUBLISHED = Final("stages", "发布", "已发布的", rule="ZS804", element="stage", may_add=("stages[*]",))
 PUBLISHED_ITEM = Final("stages", "发布", "已发布目录中的", rule="ZS804", element="stage", of_file=True)
-# A signed agreement: only the terms that `zsht sign --record-terms` writes into one signed by an older zsht.
-SIGNED = Final("status", "已签订", "已签订的", may_add=("catalog", "items[*].terms"))
+# A signed agreement: only what `zsht sign --record-terms` writes into one signed by an older zsht (terms, number).
+SIGNED = Final("status", "已签订", "已签订的", may_add=("catalog", "number", "items[*].terms"))
 
 # The records held in list files.
 TOWNSHIP = RecordKind(name="township", model=m.Township, label="乡镇（街道）", id_format="slug", unique="county")

@@ -67,10 +67,12 @@ def _yaml(value: Any) -> Any:
     return yaml_number(value) if isinstance(value, Decimal) else value
 
 
-def record_terms(data: CommentedMap, agreement: Agreement, catalog: Entry[AssistCatalog]) -> bool:
+def record_terms(data: CommentedMap, agreement: Agreement, catalog: Entry[AssistCatalog],
+                 number: str | None = None) -> bool:
     """Write into an agreement's data the terms it is signed on: each item's catalog item as it stands (`terms`,
-    the last key of the item) and the catalog's title and document (`catalog`, the last key of the agreement).
-    Terms already recorded stay as they are. Whether anything was added."""
+    the last key of the item), the catalog's title and document (`catalog`) and, where the county numbers its
+    agreements, the printed `number` (last keys of the agreement). What is already recorded stays as it is.
+    Whether anything was added."""
     items = catalog_items(catalog.record)
     added = False
     for item, agreed in zip(data.get("items") or [], agreement.items, strict=False):
@@ -83,7 +85,19 @@ def record_terms(data: CommentedMap, agreement: Agreement, catalog: Entry[Assist
         data["catalog"] = _yaml({"year": catalog.record.year, "title": catalog.record.title,
                                  "document": released.document if released else None})
         added = True
+    if number and "number" not in data:
+        data["number"] = number
+        added = True
     return added
+
+
+def _number(county: County, agreement: Agreement) -> str | None:
+    """The number the agreement is printed with, by the county's `agreement_number` pattern (None without one)."""
+    if county.config is None or not county.config.agreement_number:
+        return None
+    from .render.agreement_parts import agreement_numbers, printed_number
+
+    return printed_number(agreement, county.config, agreement_numbers(county, agreement.year))
 
 
 def _selected(county: County, year: int, township: str | None,
@@ -119,7 +133,7 @@ def sign_agreements(county: County, year: int, day: dt.date, place: str | None =
         mark_signed(data, town.record, committee.record, day, place)
         catalog = catalog_in_force(county, agreement.year)
         if catalog is not None:  # without one, the signing is refused (ZS402)
-            record_terms(data, agreement, catalog)
+            record_terms(data, agreement, catalog, _number(county, agreement))
         contents[entry.file] = signed_heading(dumped(yaml, data, ""))
     if not contents and not outcome.problems and not outcome.already:
         where = community or township or "全县"
@@ -139,7 +153,7 @@ def record_signed_terms(county: County, year: int, township: str | None = None,
         if entry.record.status != "已签订" or catalog is None:
             continue
         yaml, data = round_trip((county.root / entry.file).read_text(encoding="utf-8-sig"))
-        if record_terms(data, entry.record, catalog):
+        if record_terms(data, entry.record, catalog, _number(county, entry.record)):
             contents[entry.file] = dumped(yaml, data, "")
         else:
             outcome.already.append(entry.file)

@@ -96,3 +96,5 @@ class Agreement(Record):
     signing: Signing | None = Field(default=None, description="签署信息（已签订时必填）")
     catalog: AgreedCatalog | None = Field(
         default=None, description="签订时依据的目录（zsht sign 记录；已签订的协议以此为准；不要手改）")
+    number: Text | None = Field(
+        default=None, description="协议书上印的编号（zsht sign 按 zsht.yaml 的 agreement_number 记录；签订后不再变）")

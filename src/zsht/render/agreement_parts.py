@@ -89,7 +89,11 @@ def _numbers(county: County, year: int) -> dict[str, tuple[int, int]]:
 
 def printed_number(agreement: m.Agreement, config: m.CountyConfig | None,
                    numbers: dict[str, tuple[int, int]]) -> str:
-    """The number printed on the agreement: the county's `agreement_number` pattern filled in, else the id."""
+    """The number printed on the agreement: the one recorded when it was signed, else the county's
+    `agreement_number` pattern filled in (registry order may change: a signed agreement keeps its number), else
+    the id."""
+    if agreement.number:
+        return agreement.number
     pattern = config.agreement_number if config else None
     if not pattern or agreement.id not in numbers:
         return agreement.id
