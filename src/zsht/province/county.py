@@ -18,7 +18,7 @@ from ..supplements import amended
 from ..validate import validate
 from .listing import CountySource
 
-Row = tuple[object, ...]
+DbRow = tuple[object, ...]
 
 # What a county's status column says: its records are clean, have errors, or could not be summed up at all.
 CLEAN, WITH_ERRORS, UNREADABLE = "正常", "有错误", "无法汇总"
@@ -38,7 +38,7 @@ class CountySummary:
     figures: YearFigures | None = None
     department_types: dict[str, str] = field(default_factory=dict)  # department name → its type
     beyond_reference: list[str] = field(default_factory=list)  # assist items in force not on the province list
-    rows: dict[str, list[Row]] = field(default_factory=dict)  # table name → rows (zsht.province.database)
+    rows: dict[str, list[DbRow]] = field(default_factory=dict)  # table name → rows (zsht.province.database)
 
 
 def department_type(county_name: str, department_name: str) -> str:
@@ -48,13 +48,13 @@ def department_type(county_name: str, department_name: str) -> str:
     return department_name
 
 
-def _rows(county: County, code: str, year: int) -> dict[str, list[Row]]:
+def _rows(county: County, code: str, year: int) -> dict[str, list[DbRow]]:
     """Every township, committee, agreement (with its items) and evaluation, as database rows."""
     departments = {e.record.id: e.record.name for e in county.entries(DEPARTMENT)}
     evaluations = [e.record for e in county.entries(EVALUATION)]
     graded = {(e.community, e.year): e for e in evaluations}
-    agreements: list[Row] = []
-    items: list[Row] = []
+    agreements: list[DbRow] = []
+    items: list[DbRow] = []
     agreed_in_year: dict[str, tuple[int, str]] = {}  # community → (items, status) of its agreement of the year
     for entry in county.entries(AGREEMENT):
         terms = amended(county, entry)
@@ -71,8 +71,8 @@ def _rows(county: County, code: str, year: int) -> dict[str, list[Row]]:
             items.append((code, agreement.id, agreement.year, agreement.community, item.id,
                           catalog_item.name if catalog_item else None, department,
                           str(funding.amount) if funding else None))
-    townships: list[Row] = [(code, t.record.id, t.record.name, t.record.type, t.record.code) for t in county.entries(TOWNSHIP)]
-    communities: list[Row] = []
+    townships: list[DbRow] = [(code, t.record.id, t.record.name, t.record.type, t.record.code) for t in county.entries(TOWNSHIP)]
+    communities: list[DbRow] = []
     for member in county.entries(COMMUNITY):
         c = member.record
         evaluation = graded.get((c.id, year))

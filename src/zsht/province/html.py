@@ -8,13 +8,13 @@ from html import escape
 
 from ..county_report.html import CSS, bar_chart
 from .rollup import ProvinceFigures
-from .table import COUNTY_HEAD, TOTAL, Cell, county_rows, department_rows, grade_rows, shown
+from .table import COUNTY_HEAD, TOTAL, TableValue, county_rows, department_rows, grade_rows, shown
 from .text import notes
 
 MARKED_CSS = "tr.marked td{background:#fde8e8}td.n{text-align:right}"
 
 
-def _table(head: Sequence[str], rows: Sequence[Sequence[Cell]], marked: Sequence[bool] = ()) -> str:
+def _table(head: Sequence[str], rows: Sequence[Sequence[TableValue]], marked: Sequence[bool] = ()) -> str:
     out = ["<table><tr>", *(f"<th>{escape(str(h))}</th>" for h in head), "</tr>"]
     for n, cells in enumerate(rows):
         css = ' class="marked"' if n < len(marked) and marked[n] else ""

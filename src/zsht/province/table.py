@@ -9,7 +9,7 @@ from ..county_report.figures import Coverage
 from ..evaluation.settlement import money
 from .rollup import ProvinceFigures, funding_totals
 
-Cell = str | int | Decimal | None
+TableValue = str | int | Decimal | None
 
 COUNTY_HEAD = ("县（市、区）", "代码", "状态", "乡镇数", "签约乡镇", "评估乡镇", "村居数", "签约村居", "签约率%",
                "上年签约率%", "评估村居", "评估率%", "上年评估率%", "平均协助事项", "上年平均协助事项",
@@ -18,7 +18,7 @@ COUNTY_HEAD = ("县（市、区）", "代码", "状态", "乡镇数", "签约乡
 TOTAL = "合计"
 
 
-def _figures(name: str, code: str, status: str, figures: YearFigures | None, beyond: int | None) -> list[Cell]:
+def _figures(name: str, code: str, status: str, figures: YearFigures | None, beyond: int | None) -> list[TableValue]:
     if figures is None:
         return [name, code, status, *([None] * (len(COUNTY_HEAD) - 3))]
     c, previous = figures.coverage, figures.previous
@@ -34,7 +34,7 @@ def _figures(name: str, code: str, status: str, figures: YearFigures | None, bey
             figures.burden()[0], previous.burden()[0] if previous else None, agreed, settled, *last, retained, beyond]
 
 
-def county_rows(province: ProvinceFigures) -> list[list[Cell]]:
+def county_rows(province: ProvinceFigures) -> list[list[TableValue]]:
     """One row per county in listing order, then the province's total (COUNTY_HEAD names the columns)."""
     rows = [_figures(c.name, c.code, c.status, c.figures, len(c.beyond_reference)) for c in province.counties]
     marked = len(province.marked())
@@ -43,20 +43,20 @@ def county_rows(province: ProvinceFigures) -> list[list[Cell]]:
     return [*rows, _figures(TOTAL, "", status, province.total, beyond)]
 
 
-def department_rows(province: ProvinceFigures) -> list[list[Cell]]:
+def department_rows(province: ProvinceFigures) -> list[list[TableValue]]:
     """Funding per department type: agreed and settled this year and the year compared with."""
     now = province.total.departments
     before = province.total.previous.departments if province.total.previous else {}
-    def pair(rows: dict[str, tuple[Decimal, Decimal]], kind: str) -> list[Cell]:
+    def pair(rows: dict[str, tuple[Decimal, Decimal]], kind: str) -> list[TableValue]:
         return [money(v) for v in rows[kind]] if kind in rows else [None, None]
     return [[kind, *pair(now, kind), *pair(before, kind)] for kind in sorted(set(now) | set(before))]
 
 
-def grade_rows(province: ProvinceFigures) -> list[list[Cell]]:
+def grade_rows(province: ProvinceFigures) -> list[list[TableValue]]:
     """Grades, this year and the year compared with, for the province and for each county."""
     total = province.total
     grades = list(dict.fromkeys([*total.grades, *(total.previous.grades if total.previous else {})]))
-    rows: list[list[Cell]] = []
+    rows: list[list[TableValue]] = []
     for county in province.counties:
         if county.figures is not None:
             rows.append([county.name, *(county.figures.grades.get(g, 0) for g in grades)])
@@ -66,7 +66,7 @@ def grade_rows(province: ProvinceFigures) -> list[list[Cell]]:
     return [["", *grades], *rows]
 
 
-def shown(cell: Cell) -> str:
+def shown(cell: TableValue) -> str:
     """A cell as text: money with thousands separators, nothing as —."""
     if cell is None:
         return "—"

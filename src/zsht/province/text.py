@@ -8,14 +8,14 @@ from rich.console import Console
 from rich.table import Table
 
 from .rollup import ProvinceFigures
-from .table import COUNTY_HEAD, TOTAL, Cell, county_rows, department_rows, grade_rows, shown
+from .table import COUNTY_HEAD, TOTAL, TableValue, county_rows, department_rows, grade_rows, shown
 
 # The county table is too wide for a terminal: it is shown as two tables of these columns.
 COVERAGE_COLUMNS = (0, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12)
 BURDEN_COLUMNS = (0, 13, 14, 15, 16, 17, 18, 19, 20)
 
 
-def _table(title: str, head: tuple[str, ...] | list[str], rows: list[list[Cell]]) -> Table:
+def _table(title: str, head: tuple[str, ...] | list[str], rows: list[list[TableValue]]) -> Table:
     table = Table(*head, title=title)
     for cells in rows:
         table.add_row(*(shown(cell) for cell in cells))

@@ -9,12 +9,12 @@ from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
 from .rollup import ProvinceFigures
-from .table import COUNTY_HEAD, Cell, county_rows, department_rows, grade_rows
+from .table import COUNTY_HEAD, TableValue, county_rows, department_rows, grade_rows
 
 MARKED = PatternFill("solid", fgColor="FDE8E8")
 
 
-def _value(cell: Cell) -> object:
+def _value(cell: TableValue) -> object:
     return float(cell) if isinstance(cell, Decimal) else cell
 
 

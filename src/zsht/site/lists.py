@@ -25,7 +25,7 @@ from ..layout import (
 from ..load.county import County, Entry
 from ..render.citations import basis_text
 from ..render.numerals import date_cn, figures
-from .views import CellView, Page, Row, Section, TableView, row
+from .views import CellView, Page, RowView, Section, TableView, row
 
 CatalogRecord = m.DutyCatalog | m.AssistCatalog | m.NegativeCatalog | m.CertificateCatalog | m.PlaqueCatalog
 
@@ -140,11 +140,11 @@ def _change(model: type[Any], name: str, was: Any, now: Any) -> str:
     return _label(model, name)
 
 
-def changes(before: CatalogRecord, after: CatalogRecord, shown: Columns) -> list[Row]:
+def changes(before: CatalogRecord, after: CatalogRecord, shown: Columns) -> list[RowView]:
     """What changed from one version to the next: items added, removed, and changed (with the fields)."""
     old: Mapping[str, Any] = {item.id: item for item in before.items}
     new: Mapping[str, Any] = {item.id: item for item in after.items}
-    rows: list[Row] = []
+    rows: list[RowView] = []
     for item_id, item in new.items():
         if item_id not in old:
             rows.append(row(item_id, item.name, "新增", ""))
@@ -169,7 +169,7 @@ def version_page(version: CatalogVersion, siblings: list[CatalogVersion], shown:
         facts.append(("发布", "，".join(part for part in (date_cn(issued.date), issued.actor, issued.document or "")
                                       if part)))
     items = TableView(f"{record.title}（共 {len(record.items)} 项）", shown.headers,
-                  tuple(Row(tuple(CellView(text) for text in shown.cells(item)), item.id) for item in record.items))
+                  tuple(RowView(tuple(CellView(text) for text in shown.cells(item)), item.id) for item in record.items))
     sections = [Section("概况", facts=tuple(facts)), Section("事项", tables=(items,))]
     place = siblings.index(version)
     if place > 0:

@@ -10,7 +10,7 @@ from ..load.county import Entry
 from ..render.numerals import date_cn, figures, sentence
 from .lists import version_for
 from .places import Published, community_href, notice_href, township_href
-from .views import CellView, Page, Row, Section, TableView
+from .views import CellView, Page, RowView, Section, TableView
 
 STANDARD = {"目录": "村（居）民委员会工作事项清单", "证明事项": "村（居）民委员会出具证明事项清单",
             "评估结果": "村（居）民委员会履职履约双向评估结果"}
@@ -26,7 +26,7 @@ def _results(site: Published, notice: m.Notice) -> TableView:
             continue
         name = communities[slug].record.name if slug in communities else slug
         result = evaluation.result
-        rows.append(Row((CellView(name, community_href(slug)), CellView(f"{result.performance}"),
+        rows.append(RowView((CellView(name, community_href(slug)), CellView(f"{result.performance}"),
                          CellView(f"{result.government}"), CellView(result.grade), CellView(figures(result.settlement)))))
     return TableView("评估结果", ("村（居）委会", "履约得分", "履职得分", "等次", "兑现经费（元）"), tuple(rows))
 
@@ -60,7 +60,7 @@ def notice_page(site: Published, entry: Entry[m.Notice], text: Callable[[str], s
 
 def notices_page(site: Published) -> Page:
     """Every published notice, newest first."""
-    rows = tuple(Row((CellView(e.record.title, notice_href(e.record.id)), CellView(e.record.kind),
+    rows = tuple(RowView((CellView(e.record.title, notice_href(e.record.id)), CellView(e.record.kind),
                       CellView(date_cn(e.record.date)))) for e in site.notices)
     table = TableView(f"已发布的公示（共 {len(rows)} 件）", ("标题", "类别", "发布日期"), rows)
     return Page("notices.html", "社会公示", (Section("全部公示", tables=(table,)),), (CellView("首页", "index.html"),))

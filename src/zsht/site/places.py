@@ -20,7 +20,7 @@ from ..policy import effective_funding
 from ..render.numerals import date_cn, figures
 from ..supplements import SIGNED, amended, apply, supplement_delta
 from .lists import CatalogVersion, version_for
-from .views import CellView, Page, Row, Section, TableView, row
+from .views import CellView, Page, RowView, Section, TableView, row
 
 
 @dataclass
@@ -90,7 +90,7 @@ def _agreement_section(site: Published, entry: Entry[m.Agreement]) -> Section:
         catalog_item = terms.items.get(item.id)
         money = effective_funding(item, catalog_item)
         department = catalog_item.department if catalog_item else ""
-        rows.append(Row((CellView(item.id, _item_href(site, agreement.year, item.id)),
+        rows.append(RowView((CellView(item.id, _item_href(site, agreement.year, item.id)),
                          CellView(catalog_item.name if catalog_item else item.id),
                          CellView(departments[department].record.name if department in departments else department),
                          CellView(item.targets or (catalog_item.requirements if catalog_item else "")),
@@ -170,7 +170,7 @@ def township_page(site: Published, entry: Entry[m.Township], communities: list[E
         community = listed.record
         years = sorted({a.record.year for a in site.agreements.get(community.id, [])})
         graded = sorted((y, e.result.grade) for y, e in site.evaluations.get(community.id, {}).items() if e.result)
-        rows.append(Row((CellView(community.name, community_href(community.id)), CellView(community.type),
+        rows.append(RowView((CellView(community.name, community_href(community.id)), CellView(community.type),
                          CellView(community.director or ""), CellView("、".join(f"{y}" for y in years) or "无"),
                          CellView(f"{graded[-1][1]}（{graded[-1][0]} 年）" if graded else "无"))))
     sections = [Section("基本情况", facts=tuple(facts)),

@@ -25,7 +25,7 @@ class CellView:
 
 @register_view
 @dataclass(frozen=True)
-class Row:
+class RowView:
     """One table row; `anchor` makes it a target (`#XZ-001`) that the search and other pages link to."""
 
     cells: tuple[CellView, ...]
@@ -39,7 +39,7 @@ class TableView:
 
     caption: str
     headers: tuple[str, ...]
-    rows: tuple[Row, ...]
+    rows: tuple[RowView, ...]
     total: tuple[CellView, ...] = ()
 
 
@@ -75,9 +75,9 @@ class Page:
         return "../" * self.path.count("/")
 
 
-def row(*texts: str, anchor: str | None = None) -> Row:
+def row(*texts: str, anchor: str | None = None) -> RowView:
     """A row of plain text cells."""
-    return Row(tuple(CellView(text) for text in texts), anchor)
+    return RowView(tuple(CellView(text) for text in texts), anchor)
 
 
 # Telephone numbers: landlines with an area code (0518-87222xxx, (025)8888 8888) and mobile numbers. The public
