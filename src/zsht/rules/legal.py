@@ -131,6 +131,18 @@ def replaced_citations(county: County) -> Iterator[Finding]:
     """ZS210/ZS213: a citation used after the text it cites was replaced."""
     laws = {entry.record.id: entry.record for entry in county.entries(LAW)}
     yield from _catalogs_across_revisions(county, laws)
+    # (law, the catalog's date, the signing date) → the text cited and the one that replaced it: a county's
+    # agreements share a few dates, and a province's thousands of agreements would otherwise ask again each time.
+    replaced: dict[tuple[str, dt.date, dt.date], tuple[LawVersion, LawVersion] | None] = {}
+
+    def replacement(law: Law, cited_on: dt.date, used_on: dt.date) -> tuple[LawVersion, LawVersion] | None:
+        key = (law.id, cited_on, used_on)
+        if key not in replaced:
+            cited = law.in_force(cited_on)
+            newer = law.successor(cited, used_on) if cited is not None else None
+            replaced[key] = (cited, newer) if cited is not None and newer is not None else None
+        return replaced[key]
+
     for entry in county.entries(AGREEMENT):
         catalog = catalog_in_force(county, entry.record.year)
         if catalog is None:
@@ -141,10 +153,10 @@ def replaced_citations(county: County) -> Iterator[Finding]:
             item = items.get(agreed.id)
             for basis in item.basis if item is not None else []:
                 law = laws.get(basis.law)
-                cited = law.in_force(cited_on) if law is not None else None
-                newer = law.successor(cited, used_on) if law is not None and cited is not None else None
-                if law is None or cited is None or newer is None:
+                found = replacement(law, cited_on, used_on) if law is not None else None
+                if law is None or found is None:
                     continue
+                cited, newer = found
                 yield at(entry, "ZS210", f"{agreed.id} 的依据引用{text_label(law, cited)}，协议签订时（{used_on}）"
                          f"已由{text_label(law, newer).removeprefix(f'《{law.name}》')}取代", "items", position, "id",
                          hint=f"按新文本修订 {catalog.record.year} 版目录并重新发布，或改用引用新文本的目录")
