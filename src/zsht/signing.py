@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
+from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from .errors import UserError
 from .layout import AGREEMENT, COMMUNITY, TOWNSHIP
 from .load.county import County, Entry
-from .models import Agreement, AssistCatalog, Community, Township
+from .models import Agreement, AssistCatalog, Community, Supplement, Township
 from .policy import catalog_in_force, catalog_items, release
 from .roundtrip import dumped, round_trip, yaml_number
 from .write_gate import write_if_valid
@@ -34,6 +35,27 @@ def _party(name: str, representative: str | None) -> CommentedMap:
     if representative:
         party["representative"] = representative
     return party
+
+
+Signable = TypeVar("Signable", Agreement, Supplement)
+
+
+def unsigned(county: County, entries: Iterable[Entry[Signable]],
+             outcome: Signed) -> Iterator[tuple[Entry[Signable], Township, Community, YAML, CommentedMap]]:
+    """The drafts among `entries` whose parties are in the registry, each with its round-trip YAML and data; a
+    signed one is noted in `outcome.already`, one whose township or committee is unknown in `outcome.problems`."""
+    towns, communities = county.index(TOWNSHIP), county.index(COMMUNITY)
+    for entry in entries:
+        record = entry.record
+        if record.status == "已签订":
+            outcome.already.append(entry.file)
+            continue
+        town, committee = towns.get(record.township), communities.get(record.community)
+        if town is None or committee is None:
+            outcome.problems.append(f"{entry.file}: 甲方乡镇或乙方村（居）委会不在名录中，无法签订")
+            continue
+        yaml, data = round_trip((county.root / entry.file).read_text(encoding="utf-8-sig"))
+        yield entry, town.record, committee.record, yaml, data
 
 
 def mark_signed(data: CommentedMap, town: Township, committee: Community, day: dt.date, place: str | None) -> None:
@@ -118,19 +140,10 @@ def sign_agreements(county: County, year: int, day: dt.date, place: str | None =
                     township: str | None = None, community: str | None = None) -> Signed:
     """Set `status: 已签订` and `signing` on the selected draft agreements of `year`, and record in each the terms
     it is signed on (`record_terms`): written only if all validate."""
-    towns, communities = county.index(TOWNSHIP), county.index(COMMUNITY)
     outcome, contents = Signed(), {}
-    for entry in _selected(county, year, township, community):
+    for entry, town, committee, yaml, data in unsigned(county, _selected(county, year, township, community), outcome):
         agreement = entry.record
-        if agreement.status == "已签订":
-            outcome.already.append(entry.file)
-            continue
-        town, committee = towns.get(agreement.township), communities.get(agreement.community)
-        if town is None or committee is None:
-            outcome.problems.append(f"{entry.file}: 甲方乡镇或乙方村（居）委会不在名录中，无法签订")
-            continue
-        yaml, data = round_trip((county.root / entry.file).read_text(encoding="utf-8-sig"))
-        mark_signed(data, town.record, committee.record, day, place)
+        mark_signed(data, town, committee, day, place)
         catalog = catalog_in_force(county, agreement.year)
         if catalog is not None:  # without one, the signing is refused (ZS402)
             record_terms(data, agreement, catalog, _number(county, agreement))

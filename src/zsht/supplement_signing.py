@@ -14,11 +14,11 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap
 
-from .layout import AGREEMENT, COMMUNITY, SUPPLEMENT, TOWNSHIP
+from .layout import AGREEMENT, SUPPLEMENT
 from .load.county import County, Entry, load_county
 from .models import AssistItem, Supplement
-from .roundtrip import dumped, round_trip, yaml_number
-from .signing import Signed, mark_signed, sign_agreements, signed_heading
+from .roundtrip import dumped, yaml_number
+from .signing import Signed, mark_signed, sign_agreements, signed_heading, unsigned
 from .supplements import amended, supplement_delta, with_access
 from .write_gate import write_if_valid
 
@@ -52,26 +52,16 @@ def _snapshot(data: Any, supplement: Supplement, items: dict[str, AssistItem], d
 def sign_supplements(county: County, year: int, day: dt.date, place: str | None = None,
                      township: str | None = None, community: str | None = None) -> Signed:
     """Set `status: 已签订` and `signing` on the selected draft supplements of `year`: written only if all validate."""
-    towns, communities = county.index(TOWNSHIP), county.index(COMMUNITY)
     outcome, contents = Signed(), {}
-    for entry in sorted(county.entries(SUPPLEMENT), key=lambda e: e.file):
+    chosen = [e for e in sorted(county.entries(SUPPLEMENT), key=lambda e: e.file) if _selected(e, year, township, community)]
+    for entry, town, committee, yaml, data in unsigned(county, chosen, outcome):
         supplement = entry.record
-        if not _selected(entry, year, township, community):
-            continue
-        if supplement.status == "已签订":
-            outcome.already.append(entry.file)
-            continue
-        town, committee = towns.get(supplement.township), communities.get(supplement.community)
-        if town is None or committee is None:
-            outcome.problems.append(f"{entry.file}: 甲方乡镇或乙方村（居）委会不在名录中，无法签订")
-            continue
-        yaml, data = round_trip((county.root / entry.file).read_text(encoding="utf-8-sig"))
         target = county.index(AGREEMENT).get(supplement.agreement)
         if target is not None:  # without it, the write gate refuses the file (ZS420)
             before = amended(county, target, before=entry)
             items = with_access(county, [entry], before.items)
             _snapshot(data, supplement, items, supplement_delta(supplement, list(before.agreement.items), items))
-        mark_signed(data, town.record, committee.record, day, place)
+        mark_signed(data, town, committee, day, place)
         contents[entry.file] = signed_heading(dumped(yaml, data, ""))
     outcome.written = write_if_valid(county, contents, outcome.problems)
     return outcome
