@@ -1,8 +1,9 @@
 """The docxtpl side of bench_render.py: an equivalent Word template, and the context it needs.
 
 The template is built with python-docx and carries the same clauses as templates/agreement.xml.j2
-(title, parties, preamble, each item with its three points, funding and payment tables, breach,
-disputes, term, copies, signatures), written with docxtpl's Jinja tags.
+(title, number, parties, preamble, each item with its five points, funding and payment tables, breach,
+disputes, term, copies, signatures, and the attachments 附件1 (the items) and 附件2 (the evaluation rules)),
+written with docxtpl's Jinja tags.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ def make_template(path: Path) -> Path:
     document.styles["Normal"].font.size = Pt(16)
     add = document.add_paragraph
     document.add_heading("{{ year }}年度协助政府工作协议书", level=0)
-    add("协议编号：{{ id }}")
+    add("协议编号：{{ number }}")
     add("甲方：{{ party_a.name }}")
     add("负责人：{{ party_a.representative }}")
     add("乙方：{{ party_b.name }}")
@@ -39,8 +40,9 @@ def make_template(path: Path) -> Path:
     add("法律依据：{{ item.basis }}。")
     add("1. 目标要求：{{ item.targets }}")
     add("2. 评估方法：{{ item.evaluation }}")
-    add("3. 甲方提供的条件和指导：{{ item.conditions }}")
-    add("4. 工作经费：{{ item.amount }}元（{{ item.unit }}，{{ item.source }}）；{{ item.payment }}。")
+    add("3. 甲方提供的条件和指导：{{ item.guidance }}")
+    add("4. 随事项下放的权限和工作条件：{{ item.authority }}")
+    add("5. 经费保障：工作经费{{ item.funding }}。")
     add("{%p endfor %}")
     document.add_heading("二、履约评估", level=1)
     add("{{ evaluation }}")
@@ -63,6 +65,25 @@ def make_template(path: Path) -> Path:
     for row, texts in zip(signatures.rows, cells, strict=True):
         for cell, text in zip(row.cells, texts, strict=True):
             cell.text = text
+    document.add_page_break()
+    add("附件1")
+    document.add_heading("协助政府工作事项清单", level=1)
+    _loop_table(document, ["序号", "委托事项", "主管部门", "目标要求", "经费（元）"], "items",
+                ["{{ row.number }}", "{{ row.name }}", "{{ row.department }}", "{{ row.targets }}", "{{ row.amount }}"])
+    add("合计：{{ total }}元")
+    document.add_page_break()
+    add("附件2")
+    document.add_heading("履职履约双向评估办法", level=1)
+    add("{%p if rules %}")
+    add("评估主体及权重：{{ rules.panel | join('，') }}；至少{{ rules.min_categories }}类主体参加。")
+    add("第三方满意度测评占履约得分的{{ rules.survey }}。")
+    add("{%p for line in rules.criteria %}")
+    add("{{ line }}")
+    add("{%p endfor %}")
+    add("{%p for line in rules.grades %}")
+    add("{{ line }}")
+    add("{%p endfor %}")
+    add("{%p endif %}")
     document.save(str(path))
     return path
 
@@ -87,6 +108,7 @@ def context(view: AgreementView) -> dict[str, Any]:
         "payment": [{**p.__dict__, "number": chinese_number(i), "amount": figures(p.amount)}
                     for i, p in enumerate(view.payment, 1)],
         "party_a": view.party_a.__dict__, "party_b": view.party_b.__dict__,
+        "rules": view.rules.__dict__ if view.rules is not None else None,
         "total": figures(view.total), "total_capital": capital_amount(view.total),
         "copies": chinese_number(view.copies), "half": chinese_number(view.copies // 2),
     }
