@@ -73,7 +73,7 @@ def audit_command(
     allow_shallow: bool = typer.Option(False, "--allow-shallow",
                                        help="浅克隆（只取了部分历史的克隆）时只审计截断之后的提交，并说明截断处"),
 ) -> None:
-    """审计历史：已签订协议、已发布公示事后被改（ZS801），未经审核（ZS802）或未签名（ZS803）的提交。
+    """审计历史：已签订的协议和补充协议、已评定的评估、已发布的公示事后被改（ZS801），已发布目录的事项被改（ZS804），未经审核（ZS802）或未签名（ZS803）的提交。
 
     报告格式与 zsht validate 相同（text、json、github、sarif），每个问题注明提交。
 
