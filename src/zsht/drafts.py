@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -68,7 +69,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _items(base: Agreement | None, items: dict[str, AssistItem], kind: str, year: int,
+def _items(base: Agreement | None, items: Mapping[str, AssistItem], kind: str, year: int,
            dropped: list[str], community: str) -> list[dict[str, Any]]:
     if base is None:
         return [{"id": item.id} for item in items.values() if kind in item.applies_to]
@@ -86,7 +87,7 @@ def _items(base: Agreement | None, items: dict[str, AssistItem], kind: str, year
 
 
 def draft_agreement(year: int, community: str, township: str, kind: str,
-                    items: dict[str, AssistItem], base: Agreement | None, dropped: list[str],
+                    items: Mapping[str, AssistItem], base: Agreement | None, dropped: list[str],
                     office: str = "县民政部门") -> dict[str, Any]:
     """The data of one committee's draft agreement for `year`; `office` is named where the standard clauses send
     a dispute."""

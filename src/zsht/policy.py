@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from types import MappingProxyType
 from typing import TypeVar
 
 from .layout import ASSIST_CATALOG, DUTY_CATALOG
@@ -66,15 +67,26 @@ def duty_catalog_in_force(county: County, year: int) -> Entry[DutyCatalog] | Non
     return version_in_force(county.entries(DUTY_CATALOG), year)
 
 
-def items_in_force(county: County, year: int) -> dict[str, AssistItem]:
+def items_in_force(county: County, year: int) -> Mapping[str, AssistItem]:
     """The items, by id, of the assist catalog that governs agreements of `year` (none if there is no catalog)."""
     catalog = catalog_in_force(county, year)
     return catalog_items(catalog.record) if catalog else {}
 
 
-def catalog_items(catalog: AssistCatalog) -> dict[str, AssistItem]:
-    """A catalog's items by id."""
-    return {item.id: item for item in catalog.items}
+def catalog_items(catalog: AssistCatalog) -> Mapping[str, AssistItem]:
+    """A catalog's items by id (one mapping per catalog, shared by every caller: records do not change once
+    loaded, and `agreed_terms` recognises the same catalog by it)."""
+    kept = _ITEMS.get(id(catalog))
+    if kept is None or kept[0] is not catalog:
+        if len(_ITEMS) > 1024:
+            _ITEMS.clear()
+        kept = _ITEMS[id(catalog)] = (catalog, MappingProxyType({item.id: item for item in catalog.items}))
+    return kept[1]
+
+
+# Kept by identity, with the object itself so that a reused id is never mistaken for it.
+_ITEMS: dict[int, tuple[AssistCatalog, Mapping[str, AssistItem]]] = {}
+_TERMS: dict[tuple[int, int], tuple[Agreement, Mapping[str, AssistItem], list[Terms]]] = {}
 
 
 def effective_funding(item: AgreementItem, catalog_item: AssistItem | None) -> Funding | None:
@@ -124,8 +136,17 @@ def agreed_terms(agreement: Agreement, catalog_items: Mapping[str, AssistItem]) 
     agreement signed by an older zsht) takes them from `catalog_items`, the catalog in force for its year.
     The agreement's own `targets`, `evaluation`, `conditions` and `funding` come first either way.
     """
-    return [item_terms(item, item.terms if is_signed(agreement) else None, catalog_items.get(item.id))
-            for item in agreement.items]
+    # The checks of one validate ask this for every agreement several times (funding, totals, evaluations).
+    key = (id(agreement), id(catalog_items))
+    kept = _TERMS.get(key)
+    if kept is not None and kept[0] is agreement and kept[1] is catalog_items:
+        return kept[2]
+    terms = [item_terms(item, item.terms if is_signed(agreement) else None, catalog_items.get(item.id))
+             for item in agreement.items]
+    if len(_TERMS) > 100_000:
+        _TERMS.clear()
+    _TERMS[key] = (agreement, catalog_items, terms)
+    return terms
 
 
 def item_terms(item: AgreementItem, recorded: AgreedTerms | None, catalog_item: AssistItem | None) -> Terms:

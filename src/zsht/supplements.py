@@ -9,6 +9,7 @@ them sees the same terms.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -102,7 +103,7 @@ def _sum(agreed: list[AgreementItem], items: dict[str, AssistItem]) -> Decimal:
 
 
 def with_access(county: County, supplements: list[Entry[Supplement]],
-                items: dict[str, AssistItem]) -> dict[str, AssistItem]:
+                items: Mapping[str, AssistItem]) -> dict[str, AssistItem]:
     """The catalog `items` plus one item for each task the supplements add through an approved 准入 record."""
     approvals = county.index(ACCESS)
     found = dict(items)

@@ -7,6 +7,7 @@ record as its cause, and the report shows the cause first with its echoes folded
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from ..findings import Cause
@@ -92,7 +93,7 @@ class Causes:
                 return Cause(catalog_file, ("items", position))
         return None
 
-    def unfunded(self, catalog_file: str, agreement: Agreement, items: dict[str, AssistItem]) -> Cause | None:
+    def unfunded(self, catalog_file: str, agreement: Agreement, items: Mapping[str, AssistItem]) -> Cause | None:
         """The first catalog item an agreed item takes its funding from that failed the schema or has no
         positive funding: the agreement's items then cannot be summed, and a total (or a settlement) computed
         from them only echoes that item."""

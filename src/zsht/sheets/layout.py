@@ -121,7 +121,7 @@ def community_sheets(county: County, year: int, township: str | None = None) -> 
     config = county.config
     assert config is not None
     catalog = catalog_in_force(county, year)
-    names = catalog_items(catalog.record) if catalog else {}
+    names = dict(catalog_items(catalog.record)) if catalog else {}  # added to below: a copy of the shared one
     communities = {e.record.id: e.record.name for e in county.entries(COMMUNITY)}
     evaluations = {e.record.community: e for e in county.entries(EVALUATION) if e.record.year == year}
     by_township: dict[str, list[Agreement]] = defaultdict(list)
