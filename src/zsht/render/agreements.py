@@ -24,7 +24,7 @@ from .agreement_parts import (
 from .citations import basis_text, law_name
 from .numerals import date_cn, quote_title
 from .paths import document_relpath, safe_name
-from .plan import Dependency, Job, Plan, Skipped, blocking, describe, errors_by_file
+from .plan import Dependency, Job, Plan, Skipped, blocking, describe, errors_by_file, skip_unloaded
 from .punctuation import join_clauses, join_items, tidy
 from .templates import register_view
 
@@ -230,15 +230,7 @@ def plan_agreements(county: County, findings: list[Finding], year: int,
     """One job per selected agreement; agreements with errors (or broken dependencies) are skipped."""
     plan = Plan()
     entries = [e for e in county.entries(AGREEMENT) if _selected(e, year, township, community)]
-    loaded = {e.file for e in entries}
-    for item in findings:  # agreement files too broken to load are reported, not silently missing
-        parts = item.file.split("/")
-        if (item.severity.value == "error" and len(parts) == 4 and parts[0] == "agreements"
-                and parts[1] == str(year) and item.file not in loaded
-                and (township is None or parts[2] == township)
-                and (community is None or parts[3].rsplit(".", 1)[0] == community)):
-            loaded.add(item.file)
-            plan.skipped.append(Skipped(item.file, (item.file,), describe([item])))
+    skip_unloaded(plan, findings, AGREEMENT, {e.file for e in entries}, year, township, community)
     # Counted as the file names will be, cut to fit: two long names alike up to the cut must not share a file.
     names = Counter((e.record.township, safe_name(_community_name(e, county), reserve=len(SUFFIX))) for e in entries)
     errors_at = errors_by_file(findings)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from ..findings import FieldPath, Finding, Severity
+from ..layout import FileKind
 
 DocumentFormat = Literal["docx", "html", "md"]
 
@@ -80,3 +81,16 @@ def describe(errors: Sequence[Finding]) -> str:
     where = f"{first.file}" + (f":{first.line}" if first.line else "")
     more = f" 等 {len(errors)} 个错误" if len(errors) > 1 else ""
     return f"记录有校验错误，未生成：{where} [{first.rule}] {first.message}{more}"
+
+
+def skip_unloaded(plan: Plan, findings: Iterable[Finding], kind: FileKind[Any], loaded: set[str], year: int,
+                  township: str | None, community: str | None = None) -> None:
+    """Add to `plan`, as skipped, the files of `kind` for the year (and township, and committee: the file's name)
+    that are too broken to load: a batch reports them, it never leaves them silently missing."""
+    for item in findings:
+        parts = item.file.split("/")
+        if (item.severity is Severity.ERROR and item.file not in loaded and kind.matches(item.file)
+                and parts[1] == str(year) and (township is None or parts[2] == township)
+                and (community is None or parts[3].rsplit(".", 1)[0] == community)):
+            loaded.add(item.file)
+            plan.skipped.append(Skipped(item.file, (item.file,), describe([item])))

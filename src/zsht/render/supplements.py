@@ -26,7 +26,7 @@ from .agreement_parts import (
 from .agreements import InstallmentView, Item, PartyView, _item
 from .numerals import date_cn
 from .paths import document_relpath, safe_name
-from .plan import Dependency, Job, Plan, Skipped, blocking, describe, errors_by_file
+from .plan import Dependency, Job, Plan, Skipped, blocking, describe, errors_by_file, skip_unloaded
 from .templates import register_view
 
 TEMPLATE = "supplement.xml.j2"
@@ -166,13 +166,8 @@ def plan_supplements(county: County, findings: list[Finding], year: int, townshi
     """One job per selected supplement; supplements with errors (or broken dependencies) are skipped."""
     plan = Plan()
     entries = [e for e in county.entries(SUPPLEMENT) if _selected(e, year, township, community, wanted)]
-    loaded = {e.file for e in entries}
-    for item in findings:  # supplement files too broken to load are reported, not silently missing
-        if (item.severity.value == "error" and SUPPLEMENT.matches(item.file) and item.file not in loaded
-                and item.file.split("/")[1] == str(year) and wanted is None
-                and (township is None or item.file.split("/")[2] == township)):
-            loaded.add(item.file)
-            plan.skipped.append(Skipped(item.file, (item.file,), describe([item])))
+    if wanted is None:  # one supplement asked for by its id: the others are none of this batch's business
+        skip_unloaded(plan, findings, SUPPLEMENT, {e.file for e in entries}, year, township)
     errors_at = errors_by_file(findings)
     communities = county.index(COMMUNITY)
     # Two committees of one township may share a name: their files are then kept apart by the committee's id.
