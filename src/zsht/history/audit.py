@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -134,7 +135,7 @@ def _audit(repo: Repo, root: Path, revisions: str | None, allow_shallow: bool) -
     log_args = repo.range(revisions) if revisions else [repo.revision("HEAD")]
     shallow = repo.shallow_cut()
     found: list[CommitFinding] = []
-    flagged: set[tuple[Key, str | None]] = set()  # (record, version it was changed to) already reported
+    flagged: dict[Key, list[RecordChange]] = defaultdict(list)  # the changes to each record already reported
     count, cut = 0, list[str]()
     def relevant(commit: Commit, path: str) -> bool:
         """Signed agreements, published notices and catalogs always; other records only to see if an unreviewed
@@ -150,7 +151,7 @@ def _audit(repo: Repo, root: Path, revisions: str | None, allow_shallow: bool) -
             continue
         count += 1
         for breach in _final_changed(step.changes):
-            flagged.add(_version_of(breach.change))
+            flagged[breach.change.key].append(breach.change)
             found.append(CommitFinding.of(_breach_finding(breach, f"在提交 {who}中"), commit))
         problem = review_problem(commit, settings.reviewers) if settings.require_review else None
         if problem and any(c.fields or c.old is None or c.new is None for c in step.changes):
@@ -201,11 +202,12 @@ def _breach_finding(breach: Breach, where: str, hint: str | None = None, path: F
                    hint=hint or _HINTS.get(breach.final.rule), path=path)
 
 
-def _version_of(change: RecordChange) -> tuple[Key, str | None]:
-    return change.key, None if change.new is None else json.dumps(change.new.data, sort_keys=True, default=str)
+def _version_of(change: RecordChange) -> str | None:
+    """The version a change left its record in, as text that compares (None: deleted)."""
+    return None if change.new is None else json.dumps(change.new.data, sort_keys=True, default=str)
 
 
-def _merges(repo: Repo, log_args: list[str], flagged: set[tuple[Key, str | None]],
+def _merges(repo: Repo, log_args: list[str], flagged: dict[Key, list[RecordChange]],
             shallow: set[str]) -> list[CommitFinding]:
     """ZS801 through a merge: a record signed or published on the branch merged into that the merge changed.
 
@@ -219,7 +221,8 @@ def _merges(repo: Repo, log_args: list[str], flagged: set[tuple[Key, str | None]
                      and (kind := kind_of(path)) is not None and _may_freeze(kind)):
         commit, who = step.commit, _who(step.commit)
         for breach in _final_changed(step.changes):
-            if _version_of(breach.change) in flagged:
+            # Worked out for the few records a merge breaches, not for every change reported before.
+            if _version_of(breach.change) in {_version_of(c) for c in flagged.get(breach.change.key, ())}:
                 continue
             found.append(CommitFinding.of(_breach_finding(
                 breach, f"在合并提交 {who} 中",

@@ -140,6 +140,8 @@ def _element_key(items: list[Any]) -> str | None:
 
 def field_changes(old: Any, new: Any, path: str = "") -> list[FieldChange]:
     """The fields that differ, with lists of named elements matched by name (`items[XZ-001].funding`)."""
+    if old is new:  # the very same data: two versions share every part of a file they did not change (pieces)
+        return []
     if isinstance(old, dict) and isinstance(new, dict):
         found: list[FieldChange] = []
         for name in [*old, *(k for k in new if k not in old)]:

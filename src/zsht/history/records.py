@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import re
 from collections.abc import Iterable
@@ -16,6 +15,7 @@ from ..load.reader import parse
 from ..load.source import decode
 from ..models import Record
 from ..models.common import ID_FORMATS
+from .pieces import Pieces, plain
 
 
 @lru_cache(maxsize=65536)
@@ -69,39 +69,30 @@ def blob_sha(content: bytes) -> str:
     return hashlib.sha1(b"blob %d\0" % len(content) + content).hexdigest()
 
 
-def plain(value: Any) -> Any:
-    """Data as it compares and prints: dates as ISO text, so quoting a date is no change."""
-    if isinstance(value, dict):
-        return {str(k): plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [plain(v) for v in value]
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
+def records_in(relpath: str, data: Any, shown: Any = None) -> Iterable[tuple[Key, Version]]:
+    """Every record a file holds: the records of a list file, its envelope (title, stages …), or the file's one record.
 
-
-def records_in(relpath: str, data: Any) -> Iterable[tuple[Key, Version]]:
-    """Every record a file holds: the records of a list file, its envelope (title, stages …), or the file's one record."""
+    `shown` is the data as the history shows it (`plain(data)`), when it is at hand already."""
     kind = kind_of(relpath)
     if kind is None or not isinstance(data, dict):
         return
+    shown = plain(data) if shown is None else shown
     stem = relpath.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     if kind is COUNTY_CONFIG:
-        yield Key(kind.name, "", ""), Version(plain(data), relpath)
+        yield Key(kind.name, "", ""), Version(shown, relpath)
         return
     if kind.records is None or kind.items is None:
         record_id = data.get("id")
-        yield Key(kind.name, "", record_id if isinstance(record_id, str) else relpath), Version(plain(data), relpath)
+        yield Key(kind.name, "", record_id if isinstance(record_id, str) else relpath), Version(shown, relpath)
         return
     scope = str(data.get("year", stem)) if kind.versioned else ""
-    envelope = {k: v for k, v in data.items() if k != kind.records}
     envelope_id = str(data.get("township", stem)) if kind is COMMUNITY_FILE else ""
-    holder = plain(envelope)
+    holder = {k: v for k, v in shown.items() if k != kind.records}
     yield Key(kind.name, scope, envelope_id), Version(holder, relpath)
-    items = data.get(kind.records)
-    for item in items if isinstance(items, list) else []:
+    items, items_shown = data.get(kind.records), shown.get(kind.records)
+    for item, item_shown in zip(items, items_shown, strict=True) if isinstance(items, list) else ():
         if isinstance(item, dict) and isinstance(item.get("id"), str):
-            yield Key(kind.items.name, scope, item["id"]), Version(plain(item), relpath, holder)
+            yield Key(kind.items.name, scope, item["id"]), Version(item_shown, relpath, holder)
 
 
 def can_hold(relpath: str, record_id: str) -> bool:
@@ -144,6 +135,7 @@ class ParsedVersions:
 
     def __init__(self) -> None:
         self.by_sha: dict[str, dict[Key, Version]] = {}
+        self.pieces = Pieces()
 
     def records(self, relpath: str, sha: str, content: bytes | None) -> dict[Key, Version]:
         """The records of one file version; an unreadable version holds none (validate reports it)."""
@@ -151,12 +143,15 @@ class ParsedVersions:
         found = self.by_sha.get(cache_key)
         if found is None:
             found = {}
-            if content is not None and kind_of(relpath) is not None:
-                text, problem = decode(content, relpath)
-                parsed = parse(text, relpath) if text is not None and problem is None else None
-                if parsed is not None and parsed.ok:
-                    for key, version in records_in(relpath, parsed.data):
-                        found.setdefault(key, version)
+            kind = kind_of(relpath)
+            text, problem = decode(content, relpath) if content is not None and kind is not None else (None, None)
+            if kind is not None and text is not None and problem is None:
+                both = self.pieces.load(text, kind.records)
+                if both is None:
+                    parsed = parse(text, relpath)
+                    both = (parsed.data, None) if parsed.ok else None
+                for key, version in records_in(relpath, *both) if both is not None else ():
+                    found.setdefault(key, version)
             if len(self.by_sha) > 20_000:  # a province's first commit must not keep every file's data
                 self.by_sha.clear()
             self.by_sha[cache_key] = found

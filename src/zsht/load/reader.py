@@ -11,7 +11,7 @@ from ..findings import Finding
 from ..ruletable import finding
 from .syntax import marked_error, problem_words, reader_error
 
-__all__ = ["BadValue", "DuplicateKey", "Parsed", "load_yaml", "parse"]
+__all__ = ["BadValue", "DuplicateKey", "Parsed", "load_piece", "load_yaml", "parse"]
 
 MAX_NODES = 200_000  # the expanded size past which aliases count as a "billion laughs" attack
 
@@ -152,14 +152,26 @@ class _Builder:
         raise BadValue(problem, node.start_mark, f"改正取值，或删除 {shown_tag} 标记")
 
 
-def load_yaml(text: str) -> Any:
-    """Plain data from YAML text, with the C parser; raises yaml.YAMLError (DuplicateKey and BadValue included)."""
+def load_yaml(text: str, depth: int = 0) -> Any:
+    """Plain data from YAML text, with the C parser; raises yaml.YAMLError (DuplicateKey and BadValue included).
+
+    `depth` is how deep the text's top node stands in the file it was cut from (history.pieces), so that the
+    nesting limit is the whole file's."""
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
-        return None if node is None else _Builder(loader).build(node)
+        return None if node is None else _Builder(loader).build(node, depth)
     finally:
         loader.dispose()
+
+
+def load_piece(text: str, depth: int) -> Any:
+    """Plain data from a piece cut from a file (history.pieces), whose top node stands `depth` deep in the file;
+    None for a piece YAML refuses (the whole file is then parsed, to say why)."""
+    try:
+        return load_yaml(text, depth)
+    except (yaml.YAMLError, RecursionError):
+        return None
 
 
 @dataclass
