@@ -140,3 +140,39 @@ def test_validate_changed_since_reports_a_published_item_changed_in_the_working_
     [gone] = [f for f in findings if f["rule"] == "ZS804"]  # and the agreements that name it: ZS401
     assert gone["message"].endswith("自 HEAD 以来被删除") and "XZ-002" in gone["message"]
     assert {"ZS804", "ZS401"} <= {f["rule"] for f in findings}
+
+
+def test_a_signed_status_written_as_escapes_is_frozen_as_well(repo: CountyRepo, cli: Any) -> None:
+    """audit reads a file only when its old version may hold a frozen record; 已签订 spelt as YAML escapes counts."""
+    text = (repo.root / A_XINHUA).read_text(encoding="utf-8")
+    escaped = text.replace("status: 已签订", 'status: "\\u5df2\\u7b7e\\u8ba2"')
+    assert escaped != text and "已签订" not in escaped
+    repo.write_text(A_XINHUA, escaped)
+    repo.commit("状态写成转义")
+    assert _audit(repo, cli) == []  # the same value, written otherwise: no change
+    repo.write_text(A_XINHUA, escaped.replace("copies: 4", "copies: 6"))
+    repo.commit("改已签订协议的份数")
+    [found] = _audit(repo, cli)
+    assert found["rule"] == "ZS801" and "copies: 4 → 6" in found["message"]
+
+
+def test_a_draft_edited_many_times_then_signed_is_audited_clean_and_changes_after_are_not(
+        repo: CountyRepo, cli: Any) -> None:
+    """Drafts change freely, however often; once signed, the next change is reported (the skip is per version)."""
+    draft = (repo.root / A_XINHUA).read_text(encoding="utf-8").replace("status: 已签订", "status: 草稿")
+    repo.write_text(A_XINHUA, draft)
+    repo.git("add", "-A")
+    repo.git("commit", "-q", "--amend", "-m", "导入测试县记录（协议未签订）")
+    for copies in (5, 6, 7):
+        repo.write_text(A_XINHUA, draft.replace("copies: 4", f"copies: {copies}"))
+        repo.commit(f"草稿改为 {copies} 份")
+    repo.write_text(A_XINHUA, draft.replace("copies: 4", "copies: 7").replace("status: 草稿", "status: 已签订"))
+    repo.commit("签订")
+    repo.write_text(A_XINHUA, draft.replace("copies: 4", "copies: 8").replace("status: 草稿", "status: 已签订"))
+    repo.commit("签订后又改")
+    repo.write_text(A_XINHUA, draft.replace("copies: 4", "copies: 8"))
+    repo.commit("退回草稿")  # the new version has no 已签订 in it: the old one decides
+    result = cli("-C", repo.root, "audit", "--format", "json")
+    findings = json.loads(result.stdout)
+    assert [(f["rule"], f["file"]) for f in findings] == [("ZS801", A_XINHUA)] * 2, findings
+    assert "copies: 7 → 8" in findings[0]["message"] and "status: 已签订 → 草稿" in findings[1]["message"]

@@ -16,9 +16,9 @@ from ..load.county import County
 from ..models import Record
 from ..ruletable import finding
 from .changes import Breach, RecordChange, breach_of, compare
-from .git import Commit, GitError, Repo
+from .git import BlobReader, Commit, FileChange, GitError, Repo
 from .record import SIGNATURE, commit_dict
-from .records import Key, ParsedVersions, blob_sha, kind_of
+from .records import Key, ParsedVersions, blob_sha, kind_of, may_be_frozen
 from .walk import walk
 
 _SIGNED = {"G", "U", "X", "Y", "E"}  # a signature is there, even if this machine cannot vouch for its key
@@ -144,7 +144,14 @@ def _audit(repo: Repo, root: Path, revisions: str | None, allow_shallow: bool) -
         return kind is not None and commit.sha not in shallow and (_may_freeze(kind) or (
             settings.require_review and review_problem(commit, settings.reviewers) is not None))
 
-    for step in walk(repo, *log_args, oldest_first=True, relevant=relevant, signatures=settings.require_signed):
+    def worth(commit: Commit, files: list[FileChange], blobs: BlobReader) -> bool:
+        """Whether a commit's files must be read: to see whether an unreviewed commit changed records, or because
+        one of them may have held a frozen record before it (a draft edited a thousand times is never parsed)."""
+        return (settings.require_review and review_problem(commit, settings.reviewers) is not None) or \
+            _may_have_frozen(files, blobs)
+
+    for step in walk(repo, *log_args, oldest_first=True, relevant=relevant, worth=worth,
+                     signatures=settings.require_signed):
         commit, who = step.commit, _who(step.commit)
         if commit.sha in shallow:
             cut.append(commit.sha)
@@ -174,6 +181,13 @@ def _audit(repo: Repo, root: Path, revisions: str | None, allow_shallow: bool) -
 
 def _who(commit: Commit) -> str:
     return f"{commit.short}（{commit.author}，{commit.date[:10]}）"
+
+
+def _may_have_frozen(files: list[FileChange], blobs: BlobReader) -> bool:
+    """Whether the old version of one of a commit's changed files may hold a frozen record: a breach changes or
+    deletes a record frozen before the commit, and that record is in the old version of a file the commit changed
+    (a record moved away is too)."""
+    return any(may_be_frozen(change.path, blobs.read(change.old)) for change in files)
 
 
 def _may_freeze(kind: FileKind[Record]) -> bool:
@@ -218,7 +232,8 @@ def _merges(repo: Repo, log_args: list[str], flagged: dict[Key, list[RecordChang
     found = []
     for step in walk(repo, *log_args, oldest_first=True, merges=True,
                      relevant=lambda commit, path: commit.sha not in shallow
-                     and (kind := kind_of(path)) is not None and _may_freeze(kind)):
+                     and (kind := kind_of(path)) is not None and _may_freeze(kind),
+                     worth=lambda _commit, files, blobs: _may_have_frozen(files, blobs)):
         commit, who = step.commit, _who(step.commit)
         for breach in _final_changed(step.changes):
             # Worked out for the few records a merge breaches, not for every change reported before.

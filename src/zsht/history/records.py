@@ -30,6 +30,20 @@ def final_of(kind: str) -> Final | None:
     return record_kind.final if record_kind is not None else None
 
 
+def may_be_frozen(relpath: str, content: bytes | None) -> bool:
+    """Whether a file version may hold a frozen record, told from its bytes before any parsing: False only when
+    none of the values that freeze its kind's records (已签订, 发布 …) is written in it.
+
+    A value YAML could spell otherwise is written with a backslash (a double-quoted escape), which answers True.
+    A version that is not UTF-8 holds no record the history can read, so nothing frozen either."""
+    kind = kind_of(relpath)
+    if content is None or kind is None:
+        return False
+    finals = [k.final for k in (kind, kind.items) if k is not None and k.final is not None]
+    return bool(finals) and (b"\\" in content or any(
+        value.encode() in content for final in finals for value in final.values))
+
+
 @dataclass(frozen=True)
 class Key:
     """Who a record is: its kind, its scope (a catalog item's catalog year) and its id."""

@@ -10,6 +10,7 @@ from .git import EMPTY_BLOB, BlobReader, Commit, FileChange, Repo
 from .records import Key, ParsedVersions, Version, is_record_file, kind_of, same_item_text
 
 Relevant = Callable[[Commit, str], bool]
+Worth = Callable[[Commit, list[FileChange], BlobReader], bool]
 
 
 @dataclass
@@ -51,7 +52,8 @@ def _side(files: list[FileChange], blobs: BlobReader, parsed: ParsedVersions, ne
 
 
 def walk(repo: Repo, *revisions: str, oldest_first: bool = True, record_id: str | None = None,
-         relevant: Relevant | None = None, signatures: bool = False, merges: bool = False) -> Iterator[Step]:
+         relevant: Relevant | None = None, worth: Worth | None = None, signatures: bool = False,
+         merges: bool = False) -> Iterator[Step]:
     """Each commit that touched the county, with its record changes (only those of `record_id` if given).
 
     A commit's changes are found in the files it changed alone: a record in a file the commit did not
@@ -59,12 +61,16 @@ def walk(repo: Repo, *revisions: str, oldest_first: bool = True, record_id: str 
     version of another. Merge commits add no changes of their own (their branches' commits carry them);
     with `merges`, only merge commits come, each with its changes against its first parent.
     `relevant(commit, path)` says which changed files are worth reading: a file left out counts as
-    unchanged, which keeps a walk over thousands of commits to the files that can matter.
+    unchanged, which keeps a walk over thousands of commits to the files that can matter. `worth(commit, files,
+    blobs)` says whether a commit's relevant files are worth reading at all (audit: only when one of them may
+    have held a frozen record); a commit not worth it comes with no changes.
     """
     parsed = ParsedVersions()
     with repo.blobs() as blobs:
         for commit in repo.commits(*revisions, oldest_first=oldest_first, signatures=signatures, merges=merges):
             files = _files(commit, blobs, relevant, record_id)
+            if files and worth is not None and not worth(commit, files, blobs):
+                files = []
             changes = compare(_side(files, blobs, parsed, False), _side(files, blobs, parsed, True), moves=True)
             if record_id is not None:
                 changes = [c for c in changes if c.key.id == record_id]
