@@ -5,8 +5,11 @@
 
 The repository is written with ONE `git fast-import` (a commit a few hours apart, about two years in all):
 funding amounts in the assist catalogs, household counts in the registry, survey scores in evaluations,
-and once in the middle the 2016 catalog renamed to .yml. Each command runs as a user runs it (a new
-`zsht` process, Python start-up included), best of --repeat. Target: each under two seconds.
+and once in the middle the 2016 catalog renamed to .yml. The example county's catalogs are published and its
+evaluations published, so every such commit changes a frozen record and `zsht audit` reports it: the worst
+case. With --drafts, the history is a county's ordinary one: the catalogs and evaluations are drafts while
+they are edited (no 发布 stage, status 草稿), and the last commit publishes them. Each command runs as a user
+runs it (a new `zsht` process, Python start-up included), best of --repeat. Target: each under two seconds.
 
 With --plumbing, the git plumbing itself is timed in this process on the same repository, each job done
 the way zsht does it (one `git log` stream, a persistent `cat-file --batch` of our own) and the gitpython way
@@ -48,9 +51,24 @@ def _data(text: str) -> bytes:
     return b"data %d\n%s\n" % (len(raw), raw)
 
 
-def build(repo: Path, county: Path, commits: int, seed: int = 2015) -> None:
-    """Write a repository of `commits` commits over the county, through one git fast-import."""
+_RELEASE = re.compile(r"^  - stage: 发布\n(?:    .*\n)*", re.M)  # a catalog's 发布 stage
+_PUBLISHED = re.compile(r"^status: 已公示\npublication:\n(?:  .*\n)*", re.M)  # an evaluation's status and notice
+
+
+def _draft(text: str) -> str:
+    """The draft a published catalog or evaluation was: no 发布 stage, status 草稿 without its publication."""
+    return _PUBLISHED.sub("status: 草稿\n", _RELEASE.sub("", text))
+
+
+def build(repo: Path, county: Path, commits: int, seed: int = 2015, drafts: bool = False) -> None:
+    """Write a repository of `commits` commits over the county, through one git fast-import.
+
+    With `drafts`, the edited catalogs and evaluations are drafts until the last commit publishes them (the
+    numbers edited in the drafts kept)."""
     files = _county_files(county)
+    published = dict(files)  # each file as it is once published (the same as `files` without `drafts`)
+    if drafts:
+        files = {path: _draft(text) for path, text in files.items()}
     editable = [p for p in files if any(p.startswith(k) for k in _NUMBERS)]
     rng = random.Random(seed)
     subprocess.run(["git", "init", "-q", "-b", "main", str(repo)], check=True)
@@ -71,17 +89,26 @@ def build(repo: Path, county: Path, commits: int, seed: int = 2015) -> None:
             if number == commits // 2 and "catalogs/assist/2016.yaml" in files:
                 out.write(_data("2016 年目录改用 .yml\n\nReviewed-by: 李四 <lisi@example.org>"))
                 files["catalogs/assist/2016.yml"] = files.pop("catalogs/assist/2016.yaml")
+                published["catalogs/assist/2016.yml"] = published.pop("catalogs/assist/2016.yaml")
                 editable = [p.replace("2016.yaml", "2016.yml") for p in editable]
                 out.write(b"D catalogs/assist/2016.yaml\n")
                 out.write(b"M 100644 inline catalogs/assist/2016.yml\n" + _data(files["catalogs/assist/2016.yml"]))
                 continue
+            if drafts and number == commits - 1:
+                out.write(_data("发布目录，评估结果公示\n\nReviewed-by: 李四 <lisi@example.org>"))
+                for path in [p for p in files if files[p] != published[p]]:
+                    out.write(b"M 100644 inline " + path.encode() + b"\n" + _data(published[path]))
+                continue
             path = rng.choice(editable)
             pattern = next(v for k, v in _NUMBERS.items() if path.startswith(k))
-            matches = list(re.finditer(pattern, files[path]))
-            hit = rng.choice(matches)
-            old = int(hit.group(1))
-            new = max(1, old + rng.choice([-1, 1]) * max(1, old // 10)) if "survey" not in pattern else rng.randint(70, 99)
-            files[path] = files[path][:hit.start(1)] + str(new) + files[path][hit.end(1):]
+            index = rng.randrange(len(re.findall(pattern, files[path])))
+            old = new = 0
+            for texts in (files, published):  # the same number in the draft and in what will be published
+                hit = list(re.finditer(pattern, texts[path]))[index]
+                old = int(hit.group(1))
+                new = new or (max(1, old + rng.choice([-1, 1]) * max(1, old // 10)) if "survey" not in pattern
+                              else rng.randint(70, 99))
+                texts[path] = texts[path][:hit.start(1)] + str(new) + texts[path][hit.end(1):]
             out.write(_data(f"调整 {path}：{old} → {new}\n\nReviewed-by: 李四 <lisi@example.org>"))
             out.write(b"M 100644 inline " + path.encode() + b"\n" + _data(files[path]))
     finally:
@@ -185,6 +212,8 @@ def main() -> None:
     parser.add_argument("--county", type=Path, default=ROOT / "examples" / "donghai")
     parser.add_argument("--repo", type=Path, help="keep the repository here (default: a temporary folder)")
     parser.add_argument("--item", default="XZ-001")
+    parser.add_argument("--drafts", action="store_true",
+                        help="edit drafts (catalogs before 发布, evaluations before 已评定) and publish them at the end")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--plumbing", action="store_true", help="also time each git job our way and gitpython's")
     parser.add_argument("--against", type=Path, action="append", default=[],
@@ -197,8 +226,10 @@ def main() -> None:
     try:
         start = time.perf_counter()
         if not (repo / ".git").exists():
-            build(repo, args.county, args.commits)
-        print(f"repository: {args.commits} commits over {args.county.name}, built in {time.perf_counter() - start:.1f} s")
+            build(repo, args.county, args.commits, drafts=args.drafts)
+        print(f"repository: {args.commits} commits over {args.county.name}"
+              f"{' (drafts edited, published at the end)' if args.drafts else ''}, "
+              f"built in {time.perf_counter() - start:.1f} s")
         # A year back, or half the history when it is shorter (an empty BASE would make it HEAD..HEAD).
         skip = min(365 * 24 * 3600 // STEP, args.commits // 2)
         year_ago = subprocess.run(["git", "-C", str(repo), "rev-list", "-1", f"--skip={skip}", "HEAD"],

@@ -176,3 +176,17 @@ def test_a_draft_edited_many_times_then_signed_is_audited_clean_and_changes_afte
     findings = json.loads(result.stdout)
     assert [(f["rule"], f["file"]) for f in findings] == [("ZS801", A_XINHUA)] * 2, findings
     assert "copies: 7 → 8" in findings[0]["message"] and "status: 已签订 → 草稿" in findings[1]["message"]
+
+
+def test_a_version_may_be_frozen_only_if_a_freezing_value_stands_alone_in_it() -> None:
+    """The bytes test audit makes before parsing: 发布 in a sentence freezes nothing; an escape may spell it."""
+    from zsht.history.records import may_be_frozen
+
+    assert may_be_frozen(ASSIST, "  - stage: 发布\n".encode())
+    assert may_be_frozen(ASSIST, 'stages: [{stage: "发布"}]'.encode())
+    assert not may_be_frozen(ASSIST, "requirements: 及时发布岗位信息\n".encode())
+    assert may_be_frozen(ASSIST, 'x: "\\u53d1\\u5e03"\n'.encode())
+    assert may_be_frozen(A_XINHUA, "status: 已签订 # 2015-02-01\n".encode())
+    assert not may_be_frozen(A_XINHUA, "status: 草稿\nnote: 协议已签订后生效\n".encode())
+    assert not may_be_frozen("registry/departments.yaml", "status: 已签订\n".encode())  # nothing there is ever frozen
+    assert not may_be_frozen(A_XINHUA, None)

@@ -32,16 +32,23 @@ def final_of(kind: str) -> Final | None:
 
 def may_be_frozen(relpath: str, content: bytes | None) -> bool:
     """Whether a file version may hold a frozen record, told from its bytes before any parsing: False only when
-    none of the values that freeze its kind's records (已签订, 发布 …) is written in it.
+    none of the values that freeze its kind's records (已签订, 发布 …) is written in it as a value of its own.
 
-    A value YAML could spell otherwise is written with a backslash (a double-quoted escape), which answers True.
-    A version that is not UTF-8 holds no record the history can read, so nothing frozen either."""
+    A value stands alone between YAML's separators (`stage: 发布`, `["发布"]`); 发布 inside a sentence
+    (及时发布岗位信息) is not one. A value YAML could spell otherwise is written with a backslash (a
+    double-quoted escape), which answers True. A version that is not UTF-8 holds no record the history can read,
+    so nothing frozen either."""
     kind = kind_of(relpath)
     if content is None or kind is None:
         return False
-    finals = [k.final for k in (kind, kind.items) if k is not None and k.final is not None]
-    return bool(finals) and (b"\\" in content or any(
-        value.encode() in content for final in finals for value in final.values))
+    finals = tuple(k.final for k in (kind, kind.items) if k is not None and k.final is not None)
+    return bool(finals) and (b"\\" in content or _freezing_values(finals).search(content) is not None)
+
+
+@lru_cache(maxsize=64)
+def _freezing_values(finals: tuple[Final, ...]) -> re.Pattern[bytes]:
+    values = b"|".join(re.escape(value.encode()) for final in finals for value in final.values)
+    return re.compile(rb"(?:^|[\s\"'\[{,:?-])(?:" + values + rb")(?:$|[\s\"'\]},:#])", re.M)
 
 
 @dataclass(frozen=True)
