@@ -185,7 +185,7 @@ def test_a_version_may_be_frozen_only_if_a_freezing_value_stands_alone_in_it() -
     assert may_be_frozen(ASSIST, "  - stage: 发布\n".encode())
     assert may_be_frozen(ASSIST, 'stages: [{stage: "发布"}]'.encode())
     assert not may_be_frozen(ASSIST, "requirements: 及时发布岗位信息\n".encode())
-    assert may_be_frozen(ASSIST, 'x: "\\u53d1\\u5e03"\n'.encode())
+    assert may_be_frozen(ASSIST, b'x: "\\u53d1\\u5e03"\n')
     assert may_be_frozen(A_XINHUA, "status: 已签订 # 2015-02-01\n".encode())
     assert not may_be_frozen(A_XINHUA, "status: 草稿\nnote: 协议已签订后生效\n".encode())
     assert not may_be_frozen("registry/departments.yaml", "status: 已签订\n".encode())  # nothing there is ever frozen

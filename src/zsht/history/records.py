@@ -41,14 +41,24 @@ def may_be_frozen(relpath: str, content: bytes | None) -> bool:
     kind = kind_of(relpath)
     if content is None or kind is None:
         return False
-    finals = tuple(k.final for k in (kind, kind.items) if k is not None and k.final is not None)
-    return bool(finals) and (b"\\" in content or _freezing_values(finals).search(content) is not None)
+    finals = [k.final for k in (kind, kind.items) if k is not None and k.final is not None]
+    return bool(finals) and (b"\\" in content or any(
+        _stands_alone(content, value.encode()) for final in finals for value in final.values))
 
 
-@lru_cache(maxsize=64)
-def _freezing_values(finals: tuple[Final, ...]) -> re.Pattern[bytes]:
-    values = b"|".join(re.escape(value.encode()) for final in finals for value in final.values)
-    return re.compile(rb"(?:^|[\s\"'\[{,:?-])(?:" + values + rb")(?:$|[\s\"'\]},:#])", re.M)
+_BEFORE = frozenset(b" \t\r\n\"'[{,:?-")  # what may come before a value of its own, in YAML
+_AFTER = frozenset(b" \t\r\n\"']},:#")  # and after it
+
+
+def _stands_alone(content: bytes, value: bytes) -> bool:
+    """Whether `value` is written somewhere in `content` between YAML's separators (or the text's ends)."""
+    at = content.find(value)
+    while at != -1:
+        end = at + len(value)
+        if (at == 0 or content[at - 1] in _BEFORE) and (end == len(content) or content[end] in _AFTER):
+            return True
+        at = content.find(value, at + 1)
+    return False
 
 
 @dataclass(frozen=True)
