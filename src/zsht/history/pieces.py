@@ -21,7 +21,7 @@ from ..load.reader import load_piece
 
 __all__ = ["Pieces", "plain"]
 
-_LIMIT = 200_000  # pieces kept; a province's first commit must not keep every file's pieces
+_LIMIT = 50_000  # pieces kept (about 5 kB each, parsed): a province's first commit must not keep them all
 # What the cut leaves to the whole parse: anchors, aliases and tabs anywhere; at the start of a line, a document
 # marker, one of YAML's indicators or white space other than a space (U+3000 starts a key, to YAML). The patterns
 # look for a line's start as "\n" (the text is searched with one put before it): re finds a literal fast.
