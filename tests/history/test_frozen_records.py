@@ -31,7 +31,7 @@ def test_a_changed_requirement_of_a_published_catalog_is_reported_in_every_forma
     sha = repo.commit("改目录要求")
     [found] = _audit(repo, cli)
     assert (found["rule"], found["severity"], found["file"], found["commit"]) == ("ZS804", "error", ASSIST, sha)
-    assert found["message"].startswith("已发布目录中的协助事项 XZ-002（2015 年目录） 在提交 ")
+    assert found["message"].startswith("已发布目录中的协助事项 XZ-002（2015 年目录）在提交 ")
     assert "requirements: " in found["message"] and "→ 参保登记率达到100%" in found["message"]
     assert "下一年度" in found["hint"]
     text = cli("-C", repo.root, "audit", "HEAD~1..HEAD")
@@ -49,7 +49,7 @@ def test_a_removed_item_and_a_changed_duty_are_reported(repo: CountyRepo, cli: A
     repo.edit(ASSIST, lambda d: d["items"].pop(2))
     repo.edit(DUTY, lambda d: d["items"][0].update(name="改了名的履职事项"))
     repo.commit("删去一项，改一项")
-    found = {f["message"].split(" 在提交 ")[0]: f for f in _audit(repo, cli)}
+    found = {f["message"].split("在提交 ")[0].rstrip(): f for f in _audit(repo, cli)}
     assert set(found) == {"已发布目录中的协助事项 XZ-003（2015 年目录）", "已发布目录中的依法履职事项 LZ-001（2015 年目录）"}
     assert found["已发布目录中的协助事项 XZ-003（2015 年目录）"]["message"].endswith("被删除")
     assert "name: " in found["已发布目录中的依法履职事项 LZ-001（2015 年目录）"]["message"]
@@ -63,7 +63,7 @@ def test_a_later_stage_may_be_added_but_the_release_may_not_be_undone(repo: Coun
     repo.edit(ASSIST, lambda d: d.update(stages=[s for s in d["stages"] if s["stage"] != "发布"]))
     repo.commit("撤回发布")
     [found] = _audit(repo, cli)
-    assert found["rule"] == "ZS804" and found["message"].startswith("已发布的协助事项目录（2015 年） 在提交 ")
+    assert found["rule"] == "ZS804" and found["message"].startswith("已发布的协助事项目录（2015 年）在提交 ")
     assert "被改动：stages: " in found["message"]
 
 
@@ -132,7 +132,7 @@ def test_validate_changed_since_reports_a_published_item_changed_in_the_working_
     assert [f["rule"] for f in cli.findings(repo.root)] == []  # without --changed-since: no git, no history
     [found] = cli.findings(repo.root, "--changed-since", "HEAD")
     assert (found["rule"], found["file"], found["severity"]) == ("ZS804", ASSIST, "error")
-    assert found["message"].startswith("已发布目录中的协助事项 XZ-002（2015 年目录） 自 HEAD 以来被改动：requirements: ")
+    assert found["message"].startswith("已发布目录中的协助事项 XZ-002（2015 年目录）自 HEAD 以来被改动：requirements: ")
     lines = (repo.root / ASSIST).read_text(encoding="utf-8").splitlines()
     assert lines[found["line"] - 1].strip() == "- id: XZ-002"
     repo.edit(ASSIST, lambda d: d["items"].pop(1))
