@@ -70,6 +70,7 @@ def test_untouched_export_changes_no_file_in_the_example_county(cli: Any, tmp_pa
 
 
 def test_export_layout(cli: Any, mini: Any, tmp_path: Path) -> None:
+    mini.draft("evaluations/2015/niushan/niushan-xinhua.yaml")  # still being scored: its cells are open
     book = load_workbook(export(cli, mini.root, tmp_path / "s.xlsx", "--township", "niushan"))
     assert book.sheetnames == ["牛山街道", "牛山街道-履职", "_zsht"]
     assert book["_zsht"].sheet_state == "veryHidden"  # the records' fingerprints, see zsht.sheets.fingerprint
@@ -80,6 +81,22 @@ def test_export_layout(cli: Any, mini: Any, tmp_path: Path) -> None:
     assert sheet.cell(row, 5).value == 50 and sheet.cell(row, 6).value == 45
     assert sheet.cell(row, 6).protection.locked is False and sheet.cell(row, 5).protection.locked
     assert any(f"F{row}" in dv.sqref and dv.formula2 == "50" for dv in sheet.data_validations.dataValidation)
+
+
+def test_a_finalized_evaluation_is_locked_in_the_sheet(cli: Any, mini: Any, tmp_path: Path) -> None:
+    """已公示 新华社区: its scores are grey and locked on both sheets (import would refuse a change); a draft's open."""
+    mini.draft("evaluations/2015/niushan/niushan-qianjin.yaml")
+    book = load_workbook(export(cli, mini.root, tmp_path / "s.xlsx", "--township", "niushan"))
+    sheet, gov = book["牛山街道"], book["牛山街道-履职"]
+    final, draft = row_of(sheet, "niushan-xinhua", "XZ-001"), row_of(sheet, "niushan-qianjin", "XZ-001")
+    assert sheet.cell(final, 6).value == 45 and sheet.cell(final, 6).protection.locked
+    assert sheet.cell(final, 6).fill.fgColor.rgb.endswith("DDDDDD")
+    assert not any(f"F{final}" in dv.sqref for dv in sheet.data_validations.dataValidation)
+    assert sheet.cell(draft, 6).protection.locked is False
+    rows = {gov.cell(r, 2).value: r for r in range(4, gov.max_row + 1)}
+    assert gov.cell(rows["niushan-xinhua"], 6).protection.locked
+    assert gov.cell(rows["niushan-qianjin"], 6).protection.locked is False
+    assert "已评定、已公示的评估（已锁定" in sheet.cell(2, 1).value
 
 
 def test_filled_sheet_becomes_evaluation_records(cli: Any, mini: Any, tmp_path: Path) -> None:

@@ -59,8 +59,13 @@ class _Validations:
         self.by_max: dict[Decimal, DataValidation] = {}
         self.cells: dict[Decimal, list[str]] = {}
 
-    def score_cell(self, row: int, column: int, maximum: Decimal, value: Decimal | None) -> None:
+    def score_cell(self, row: int, column: int, maximum: Decimal, value: Decimal | None, final: bool = False) -> None:
+        """A score cell, open to the panel; locked and grey when its evaluation is finalized (import refuses a change
+        to it: the sheet says so before anyone types)."""
         cell = self.sheet.cell(row, column, _number(value))
+        if final:
+            cell.fill = HEADER_FILL
+            return
         cell.protection = OPEN
         if maximum not in self.by_max:
             shown = str(_number(maximum))
@@ -87,7 +92,7 @@ def header_cells(sheet: Worksheet, row: int, values: Sequence[str | int | None],
 
 def _meta(sheet: Worksheet, year: int, township: str, title: str) -> None:
     header_cells(sheet, 1, [META[0], year, META[1], township, title])
-    sheet.cell(2, 1, "灰色为表头（已锁定，工作表保护无密码）；白色单元格填分数。")
+    sheet.cell(2, 1, "灰色为表头和已评定、已公示的评估（已锁定，工作表保护无密码）；白色单元格填分数。")
     sheet.protection.sheet = True
     for column, width in zip("ABCDE", (26, 22, 12, 40, 8), strict=True):
         sheet.column_dimensions[column].width = width
@@ -114,7 +119,7 @@ def _panel_block(sheet: Worksheet, row: int, block: CommunitySheet, checks: _Val
                                         _number(item.max)), start=1):
             sheet.cell(row, column, value)
         for n, member_id in enumerate(ids):
-            checks.score_cell(row, FIRST_MEMBER_COLUMN + n, item.max, item.scores.get(member_id))
+            checks.score_cell(row, FIRST_MEMBER_COLUMN + n, item.max, item.scores.get(member_id), block.final)
         row += 1
     return row + 1
 
@@ -130,7 +135,7 @@ def _government(sheet: Worksheet, blocks: list[CommunitySheet]) -> None:
             for column, value in enumerate((block.name, block.community, criterion, name,
                                             _number(maximum)), start=1):
                 sheet.cell(row, column, value)
-            checks.score_cell(row, 6, maximum, score)
+            checks.score_cell(row, 6, maximum, score, block.final)
             row += 1
     checks.finish()
 

@@ -20,6 +20,7 @@ from decimal import Decimal
 from ..layout import AGREEMENT, COMMUNITY, EVALUATION, TOWNSHIP
 from ..load.county import County, Entry
 from ..models import Agreement, AssistItem, CountyConfig, Evaluation, PanelMember
+from ..models.evaluation import FINAL_STATUSES
 from ..policy import catalog_in_force, catalog_items
 from ..supplements import amended
 
@@ -103,6 +104,11 @@ class CommunitySheet:
     items: list[ItemRow]
     government: list[GovRow]
     survey: Decimal | None
+
+    @property
+    def final(self) -> bool:
+        """Whether the committee's evaluation is finalized (已评定, 已公示): its scores are locked in the sheet."""
+        return self.evaluation is not None and self.evaluation.status in FINAL_STATUSES
 
 
 def even_split(count: int) -> list[Decimal]:
