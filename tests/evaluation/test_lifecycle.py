@@ -43,6 +43,18 @@ def test_finalize_stores_the_result_and_freezes_only_the_drafts(cli: Any, mini: 
     assert cli.findings(mini.root) == []
 
 
+def test_finalize_again_does_nothing_and_says_so(cli: Any, mini: MiniCounty) -> None:
+    """Every evaluation already finalized or published: nothing written, exit 0, as `publish` does; a year with no
+    evaluation at all is the error."""
+    before = snapshot(mini.root)
+    result = cli("-C", mini.root, "evaluation", "finalize", "--year", "2015")
+    assert result.exit_code == 0, result.output
+    assert "已评定 0 个 2015 年评估；3 个原已评定或已公示，未动" in result.stdout
+    assert snapshot(mini.root) == before
+    none = cli("-C", mini.root, "evaluation", "finalize", "--year", "2016")
+    assert none.exit_code == 2 and "没有可评定的评估" in none.stderr
+
+
 def test_finalize_refuses_an_unfinished_draft_and_writes_nothing(cli: Any, mini: MiniCounty) -> None:
     _draft(mini)
     mini.edit(XINHUA, lambda d: d.update(government=[]))  # the committee has not scored the government yet

@@ -76,7 +76,7 @@ def finalize_evaluations(county: County, scope: Scope) -> Moved:
     outcome, contents = Moved(problems=_unloaded(county, scope)), {}
     drafts = [e for e in selected if e.record.status == "草稿"]
     outcome.already = [e.file for e in selected if e.record.status != "草稿"]
-    if not drafts and not outcome.problems:
+    if not drafts and not outcome.problems and not outcome.already:  # all finalized already: nothing to do, no error
         raise _nothing(scope, "评定", "草稿评估在 evaluations/<年度>/ 下；已评定、已公示的不再评定")
     # The same figures `zsht score` shows: one computation of the year, the drafts among its rows.
     results = year_results(county, scope.year, scope.township) if drafts else None
