@@ -50,3 +50,10 @@ def test_a_warm_validate_of_the_example_county_builds_no_model_schema(tmp_path: 
 
     assert "Agreement" in built()  # the control: a cold cache validates every file
     assert built() == []
+
+
+def test_importing_zsht_leaves_python_stdnum_to_the_code_check() -> None:
+    """python-stdnum imports ssl and pydoc with itself; only a county that records 统一社会信用代码 needs it."""
+    asked = "import sys, zsht; print(sorted(name for name in ('stdnum', 'ssl') if name in sys.modules))"
+    done = subprocess.run([sys.executable, "-c", asked], env=child_env(), capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
