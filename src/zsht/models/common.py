@@ -1,7 +1,5 @@
 """Building blocks shared by every record: the base model, id formats, money, legal basis."""
 
-from __future__ import annotations
-
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
