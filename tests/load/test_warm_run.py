@@ -9,7 +9,18 @@ import subprocess
 import sys
 from pathlib import Path
 
+from pydantic import PrivateAttr
+
+from zsht.models import Record
+
 from ..conftest import EXAMPLE, child_env
+
+
+class _Noted(Record):
+    """A record type with a private attribute, which the short state cannot hold."""
+
+    count: int
+    _note: str = PrivateAttr(default="")
 
 # Run `zsht ARGS…`, then write the zsht models whose validator or serializer was built (defer_build: on first use).
 _BUILT = """
@@ -59,3 +70,31 @@ def test_importing_zsht_leaves_python_stdnum_and_the_list_readers_out() -> None:
              "'zsht.imports.mapping') if name in sys.modules))")
     done = subprocess.run([sys.executable, "-c", asked], env=child_env(), capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_a_record_pickles_as_its_values_and_fields_set_and_loads_back_the_same() -> None:
+    """The load cache's format: each record's values and fields set, no more (records have neither extra keys nor
+    private attributes); loaded back it equals the record, with the same fields set, and validates as before."""
+    import pickle
+
+    from zsht import load_county
+    from zsht.layout import AGREEMENT, EVALUATION
+
+    county = load_county(EXAMPLE)
+    records = [entry.record for kind in (AGREEMENT, EVALUATION) for entry in county.entries(kind)]
+    assert records and all(record.__getstate__() == (record.__dict__, record.model_fields_set) for record in records)
+    loaded = pickle.loads(pickle.dumps(records, protocol=pickle.HIGHEST_PROTOCOL))
+    assert loaded == records
+    assert [r.model_fields_set for r in loaded] == [r.model_fields_set for r in records]
+    assert all(r.__pydantic_extra__ is None and r.__pydantic_private__ is None for r in loaded)
+    assert [type(r).model_validate(r.model_dump()) for r in loaded] == records
+
+
+def test_a_record_type_with_private_attributes_keeps_pydantics_whole_state() -> None:
+    import pickle
+
+    noted = _Noted(count=1)
+    noted._note = "kept"
+    assert isinstance(noted.__getstate__(), dict)
+    loaded = pickle.loads(pickle.dumps(noted))
+    assert loaded == noted and loaded._note == "kept"
