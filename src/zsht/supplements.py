@@ -84,8 +84,15 @@ def apply(items: list[AgreementItem], supplement: Supplement) -> list[AgreementI
                       if value is not None}
             item = item.model_copy(update=update)
         kept.append(item)
-    added = [AgreementItem.model_validate(item.model_dump(exclude={"access"})) for item in supplement.items_added]
+    added = [_agreed(item) for item in supplement.items_added]
     return kept + added
+
+
+def _agreed(item: SupplementItem) -> AgreementItem:
+    """An added item as an agreed one: its fields but the 准入 number. Its values were validated as the supplement
+    loaded, with the same types; validating them again built AgreementItem's schema in every run (a warm
+    `zsht validate` reads records from the load cache and builds none)."""
+    return AgreementItem.model_construct(**{name: getattr(item, name) for name in AgreementItem.model_fields})
 
 
 def supplement_delta(supplement: Supplement, before: list[AgreementItem], items: dict[str, AssistItem]) -> Decimal:

@@ -86,6 +86,10 @@ def test_a_usage_error_zsht_does_not_know_is_not_shown_in_english() -> None:
     from typer._click.exceptions import UsageError
 
     assert usage_message(UsageError("Some future click message.")) == "命令行写得不对（运行 zsht --help 查看用法）"
+    # A message zsht wrote is shown as it is: one Chinese character, at either end of the range, makes it ours.
+    for ours in ("选项冲突", "x 㐀", "x 鿿"):
+        assert usage_message(UsageError(ours)) == f"{ours}（运行 zsht --help 查看用法）"
+    assert usage_message(UsageError("x \u33ff \ua000")).startswith("命令行写得不对")  # just outside U+3400–U+9FFF
 
 
 def test_dash_c_on_a_file_says_it_is_not_a_directory(cli: Any, tmp_path: Path) -> None:

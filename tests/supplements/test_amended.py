@@ -83,3 +83,21 @@ def test_a_report_without_supplements_says_nothing_of_them(cli: Any, mini: MiniC
     mini.remove("supplements/2015/niushan/niushan-qianjin-1.yaml")
     result = cli("-C", mini.root, "report", "--year", "2015")
     assert result.exit_code == 0 and "补充协议" not in result.stdout, result.output
+
+
+def test_an_added_item_is_the_agreed_item_the_supplement_wrote() -> None:
+    """`apply` turns each added SupplementItem into an AgreementItem without validating it again: the same values,
+    the same fields set, as validating its fields (all but the 准入 number) would give."""
+    from zsht.layout import SUPPLEMENT
+    from zsht.models import AgreementItem
+    from zsht.supplements import apply
+
+    supplements = [entry.record for entry in load_county(EXAMPLE).entries(SUPPLEMENT) if entry.record.items_added]
+    assert supplements
+    for supplement in supplements:
+        added = apply([], supplement)
+        validated = [AgreementItem.model_validate(item.model_dump(exclude={"access"}))
+                     for item in supplement.items_added]
+        assert [type(item) for item in added] == [AgreementItem] * len(validated) and added == validated
+        assert [item.model_fields_set for item in added] == [item.model_fields_set for item in validated]
+        assert [item.model_dump() for item in added] == [item.model_dump() for item in validated]

@@ -4,37 +4,34 @@ from __future__ import annotations
 
 import gc
 import sys
+from typing import TYPE_CHECKING, Any
 
 _collecting = gc.isenabled()
-gc.disable()  # as in zsht/__init__.py: importing the commands makes nothing for the cyclic collector to find
+gc.disable()  # as in zsht/__init__.py: importing the command line makes nothing for the cyclic collector to find
 try:
-    from . import (  # noqa: F401  (registers the commands)
-        baseline,
-        doctor,
-        draft,
-        evaluation_cmd,
-        history,
-        import_cmd,
-        imports,
-        init,
-        province,
-        recode,
-        render,
-        report_cmd,
-        rules,
-        schema,
-        scores,
-        sheets,
-        sign,
-        site,
-        validate,
-    )
-    from .app import app, run
+    from .app import run
 finally:
     if _collecting:
         gc.enable()
 
+if TYPE_CHECKING:
+    from .app import app
+
 __all__ = ["app", "main", "run"]
+
+# `from .app import run` bound this package's `app` to the module zsht.cli.app. The name is the application's, made
+# whole by __getattr__ when asked for (library use, tests); a run imports only the module of the command it names.
+del globals()["app"]
+
+
+def __getattr__(name: str) -> Any:
+    """`zsht.cli.app`: the whole application, every command module imported."""
+    if name != "app":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from .app import COMMANDS, app, import_commands
+
+    import_commands(*COMMANDS.values())
+    return app
 
 
 def main() -> None:

@@ -13,8 +13,6 @@ from typing import Any
 
 from ..oserrors import errno_words
 
-_CJK = re.compile(r"[\u3400-\u9fff]")
-
 
 def _is(exc: BaseException, name: str) -> bool:
     # click's exception classes live in typer's private `_click` package: recognised by name, not imported.
@@ -74,7 +72,7 @@ def _bad_value(exc: Exception) -> str:
     for pattern, words in _PATH_WORDS:
         if match := pattern.fullmatch(message):
             return words.format(match.group(1))
-    if _CJK.search(message):  # a message zsht itself wrote (typer.BadParameter("…") in a callback)
+    if _chinese(message):  # a message zsht itself wrote (typer.BadParameter("…") in a callback)
         return message
     return "不是有效的值"
 
@@ -112,7 +110,7 @@ def _plain_usage(message: str, ctx: Any) -> str:
         return f"参数 {match.group(1)} 要 {match.group(2)} 个值"
     if match := re.fullmatch(r"Got unexpected extra argument(?:\(s\)|s)? \((.*)\)", message, re.DOTALL):
         return f"多余的参数：{match.group(1)}"
-    if _CJK.search(message):
+    if _chinese(message):
         return message
     return "命令行写得不对"
 
@@ -132,3 +130,9 @@ def usage_message(exc: Exception) -> str:
     else:
         said = _plain_usage(message, ctx)
     return f"{said}（运行 {ctx.command_path if ctx is not None else 'zsht'} --help 查看用法）"
+
+
+def _chinese(message: str) -> bool:
+    """Whether `message` has a Chinese character (U+3400–U+9FFF). A loop, not a regular expression: compiling
+    that range took 3 ms of every run's start, for an error few runs have."""
+    return any("\u3400" <= char <= "\u9fff" for char in message)

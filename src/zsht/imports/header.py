@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..errors import UserError
-from .text import normalized
+from .names import normalized
 
 # field → (its label in Chinese, the titles counties give its column); `number` and `category` are no item
 # field of any model: the number is dropped (zsht numbers items itself), the category becomes a comment.

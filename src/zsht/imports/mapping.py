@@ -20,9 +20,9 @@ from typing import Any
 
 from ..layout import DEPARTMENT_FILE, LAW
 from ..load.county import County, load_file
-from .text import CHINESE_DIGITS, half_width, normalized, parse_number, without_numbering
+from .names import PRC, department_key, half_width, law_keys, normalized
+from .text import CHINESE_DIGITS, parse_number, without_numbering
 
-_PRC = "中华人民共和国"
 _TITLE = re.compile(r"《([^》]+)》")
 _ARTICLES = re.compile(rf"第\s*([\d{CHINESE_DIGITS}、,，和及至到\-—~～\s]+?)\s*条")
 _NOTHING = {"", "无", "—", "-", "/", "／", "——", "暂无", "无经费", "不涉及"}
@@ -59,7 +59,7 @@ class Register:
     def law(self, title: str) -> str | None:
         """The id of the law a title names (《…》 left off; a revision note such as （2018年修正） ignored)."""
         bare = re.sub(r"[（(][^）)]*[）)]", "", title)
-        return self.laws.get(normalized(bare)) or self.laws.get(normalized(bare.removeprefix(_PRC)))
+        return self.laws.get(normalized(bare)) or self.laws.get(normalized(bare.removeprefix(PRC)))
 
     def department_key(self, name: str) -> str:
         """A department's name as compared in this county (see `department_key`)."""
@@ -81,21 +81,6 @@ def abbreviations() -> dict[str, str]:
     text = resources.files("zsht").joinpath("data", "department-abbreviations.json").read_text(encoding="utf-8")
     found: dict[str, str] = json.loads(text)["abbreviations"]
     return found
-
-
-def law_keys(name: str, short_names: list[str]) -> list[str]:
-    """The names a law is known by, as compared: its name, without “中华人民共和国”, and its short names."""
-    return list(dict.fromkeys(normalized(n) for n in (name, name.removeprefix(_PRC), *short_names) if normalized(n)))
-
-
-def department_key(name: str, county: str) -> str:
-    """A department's name as compared: without the county's name, 县 or 人民政府 in front (东海县民政局,
-    县民政局 and 民政局 are one department)."""
-    key = normalized(name)
-    for prefix in (normalized(county), "县", "人民政府", "县人民政府", "政府"):
-        if prefix and key.startswith(prefix) and len(key) > len(prefix):
-            key = key[len(prefix):]
-    return key
 
 
 def articles(text: str) -> list[int]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-_HALF_WIDTH = str.maketrans("０１２３４５６７８９．％，", "0123456789.%,")
+from .names import half_width
+
 _DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "壹": 1, "二": 2, "两": 2, "贰": 2, "三": 3, "叁": 3, "四": 4,
            "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8, "捌": 8, "九": 9, "玖": 9}
 _PLACES = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
@@ -22,11 +23,6 @@ _FOOTNOTE = re.compile(r"^\s*(?:注|说明|备注|附注|资料来源|来源|填
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
-
-
-def half_width(text: str) -> str:
-    """`text` with full-width digits, point, comma and percent sign made ASCII (２０００元 → 2000元)."""
-    return text.translate(_HALF_WIDTH)
 
 
 def clean(text: object) -> str:
@@ -76,8 +72,3 @@ def is_category(text: str) -> bool:
 def is_footnote(text: str) -> bool:
     """Whether a row's only text is a note under the table (注：…, 说明：…, * …)."""
     return bool(_FOOTNOTE.match(text))
-
-
-def normalized(text: str) -> str:
-    """Text as titles and names are compared: no spaces, line breaks or punctuation, digits half-width."""
-    return re.sub(r"[\s\W_]+", "", half_width(text))

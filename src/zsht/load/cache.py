@@ -29,7 +29,7 @@ from pydantic import BaseModel
 
 from .. import __version__
 
-FORMAT = b"zsht-load-cache 2\n"
+FORMAT = b"zsht-load-cache 3\n"
 _VALUE_TYPES = {("datetime", "date"), ("datetime", "datetime"), ("datetime", "time"), ("datetime", "timedelta"),
                 ("datetime", "timezone"), ("decimal", "Decimal")}
 

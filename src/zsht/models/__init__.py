@@ -1,4 +1,8 @@
-"""Pydantic models of every record kind (extra keys forbidden, descriptions in Chinese)."""
+"""Pydantic models of every record kind (extra keys forbidden, descriptions in Chinese).
+
+The model modules do not use `from __future__ import annotations`: pydantic would evaluate each field's annotation
+from its string (a compile and an eval per field, 260 of them) at every start of zsht; the schemas are the same.
+"""
 
 from .access import Access
 from .agreement import Agreement, AgreementItem, Installment, Signing

@@ -1,7 +1,5 @@
 """社区事务准入: the approval a department needs before a new task may enter the assist catalog."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field

@@ -1,7 +1,5 @@
 """协助政府工作协议书: one package agreement per committee per year."""
 
-from __future__ import annotations
-
 from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints

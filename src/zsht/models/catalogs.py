@@ -1,7 +1,5 @@
 """The two lists and the negative list: duty (依法履职), assist (协助政府), negative (负面清单)."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field

@@ -1,7 +1,5 @@
 """证明事项清单: the certificates a committee may issue (保留) and those it may no longer issue (取消)."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field

@@ -1,7 +1,5 @@
 """zsht.yaml: the county's own settings, which also mark the root of its repository."""
 
-from __future__ import annotations
-
 import string
 from decimal import Decimal
 from typing import Annotated

@@ -1,7 +1,5 @@
 """履职履约双向评估: the panel scores the committee, the committee scores the government."""
 
-from __future__ import annotations
-
 from typing import Annotated, Literal
 
 from pydantic import Field

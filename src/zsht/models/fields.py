@@ -5,8 +5,6 @@ Each refusal is a pydantic error with a Chinese message, so the schema finding t
 Chinese even where the finding has no words of its own for that error type.
 """
 
-from __future__ import annotations
-
 import calendar
 import datetime as dt
 import math

@@ -1,7 +1,5 @@
 """The register of legal bases: each law or regulation, its revisions, and the articles each revision has."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Literal
 

@@ -1,7 +1,5 @@
 """社会公示: a public notice of catalogs or evaluation results."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field

@@ -1,7 +1,5 @@
 """机制牌子: the plaques a county allows at a committee's office, inside and outside."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field

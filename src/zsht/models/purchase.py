@@ -1,7 +1,5 @@
 """政府购买服务: a service the government buys from a social organization."""
 
-from __future__ import annotations
-
 from pydantic import Field
 
 from .common import Date, Money, Period, PurchaseId, Record, Slug, Text, Year

@@ -1,7 +1,5 @@
 """The county's registry: townships, committees, departments and social organizations."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field

@@ -1,8 +1,6 @@
 """补充协议: a signed agreement amended mid-year — tasks added (from the catalog or an approved 准入), removed,
 or their funding and targets changed — signed like the agreement itself."""
 
-from __future__ import annotations
-
 from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints

@@ -10,9 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from stdnum.cn import uscc
-from stdnum.exceptions import InvalidChecksum, InvalidLength, ValidationError
-
 from ..findings import Finding
 from ..layout import COMMUNITY, TOWNSHIP
 from ..load.county import County, Entry
@@ -86,6 +83,9 @@ def credit_codes(county: County) -> Iterator[Finding]:
         value = entry.record.uscc
         if value is None:
             continue
+        # python-stdnum imports ssl and pydoc with itself: imported here, for a county that records codes only
+        from stdnum.cn import uscc
+
         problem = _uscc_problem(value)
         if problem:
             yield at(entry, "ZS219", f"{entry.record.name}的统一社会信用代码 {value} {problem}", "uscc",
@@ -96,6 +96,9 @@ def credit_codes(county: County) -> Iterator[Finding]:
 
 def _uscc_problem(value: str) -> str | None:
     """What is wrong with a 统一社会信用代码, in words; None when python-stdnum accepts it."""
+    from stdnum.cn import uscc
+    from stdnum.exceptions import InvalidChecksum, InvalidLength, ValidationError
+
     try:
         uscc.validate(value)
     except InvalidLength:

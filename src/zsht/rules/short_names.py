@@ -10,8 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding
-from ..imports.mapping import department_key, law_keys
-from ..imports.text import normalized
+from ..imports.names import department_key, law_keys, normalized
 from ..layout import DEPARTMENT, LAW
 from ..load.county import County
 from .base import at, check
