@@ -221,6 +221,10 @@ def main() -> None:
     args = parser.parse_args()
     for name, value in {"GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}.items():
         os.environ[name] = value
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from compiled import compile_zsht
+
+    compile_zsht(None, *args.against)
     workdir = Path(tempfile.mkdtemp(prefix="zsht-bench-history-"))
     repo = args.repo or workdir / "county"
     try:
