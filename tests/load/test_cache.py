@@ -195,3 +195,27 @@ def test_a_cached_file_gives_its_plain_data_when_asked_and_its_ids_are_known(min
     assert cached.raw_ids == fresh.raw_ids and cached.community_township == fresh.community_township
     assert cached.files[AGREEMENT].data == fresh.files[AGREEMENT].data  # ... and parsed when its data is asked for
     assert parsed == [AGREEMENT]
+
+
+def test_caches_of_counties_not_validated_for_a_month_are_removed(cli: Any, mini: MiniCounty, cache_dir: Path) -> None:
+    """A county validated in a folder since removed leaves its cache; the next cache written prunes it, while the
+    cache of a county in use, however old its file, is kept (reading it marks it used)."""
+    assert _rules(cli, mini.root) == []
+    [own] = cache_dir.glob("county-*.pickle")
+    month = 31 * 86400
+    gone = cache_dir / "county-0123456789abcdef01234567.pickle"
+    gone.write_bytes(b"zsht-load-cache 3\n")
+    leftover = cache_dir / ".county-0123.pickle.zsht-host-1-abcd.tmp"
+    leftover.write_bytes(b"")
+    recent = cache_dir / "county-fedcba9876543210fedcba98.new.pickle"
+    recent.write_bytes(b"")
+    other = cache_dir / "notes.txt"
+    other.write_text("not ours to remove")
+    for path in (gone, leftover, other, own):
+        os.utime(path, (os.path.getmtime(path) - month,) * 2)
+    assert _rules(cli, mini.root) == []  # reads `own`: used now
+    assert os.path.getmtime(own) > os.path.getmtime(gone) + month / 2
+    mini.edit(AGREEMENT, lambda a: a.update(copies=6))
+    assert _rules(cli, mini.root) == []  # a file changed: the cache is written, and pruned
+    assert not gone.exists() and not leftover.exists()
+    assert own.exists() and recent.exists() and other.exists()

@@ -11,16 +11,19 @@ few value types is ignored, and written anew.
 
 Where: `$ZSHT_CACHE_DIR`, else `$XDG_CACHE_HOME/zsht`, else `~/.cache/zsht`; per county (named by a hash of its
 real path) a main file and a small file of recent additions (see LoadCache). `ZSHT_NO_CACHE=1` turns it off.
+A county's files not used for 30 days are removed when any cache is written (`prune`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.util
 import io
 import os
 import pickle
 import sys
+import time
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -123,6 +126,11 @@ class LoadCache:
         cache.old = {**cache.main, **cache.read(cache.delta_path)}
         return cache
 
+    def _used_now(self, path: Path) -> None:
+        """Mark a cache file as in use (its modification time), so that pruning (`prune`) keeps it."""
+        with contextlib.suppress(OSError):
+            os.utime(path)
+
     def read(self, path: Path | None) -> dict[bytes, BaseModel]:
         """The entries of one cache file; none when it is missing, unreadable, corrupt, foreign or stale."""
         if path is None:
@@ -137,6 +145,8 @@ class LoadCache:
         if not isinstance(entries, dict) or not all(
                 isinstance(key, bytes) and isinstance(entry, BaseModel) for key, entry in entries.items()):
             return {}
+        if entries:
+            self._used_now(path)
         return entries
 
     @staticmethod
@@ -171,8 +181,31 @@ class LoadCache:
                 self.delta_path.unlink(missing_ok=True)
             else:
                 _replace(self.delta_path, self.stamp + pickle.dumps(fresh, protocol=pickle.HIGHEST_PROTOCOL))
+            prune(self.path.parent)
         except Exception:  # noqa: BLE001 - a cache that cannot be written only costs the next run its speed-up
             return
+
+
+UNUSED_DAYS = 30  # a county's cache not used for this long is removed (one in a removed or temporary folder)
+
+
+def prune(folder: Path, now: float | None = None) -> None:
+    """Remove the cache files of counties not validated for UNUSED_DAYS days (each run that reads a cache file
+    marks it used), and temporary files a killed run left behind a day ago; only the user's own files.
+
+    Without this, every county ever validated in another folder (a temporary clone, a CI workspace) would leave
+    its cache behind for good. Runs when a cache is written, never when it is only read."""
+    now = time.time() if now is None else now
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            name = entry.name
+            stale = now - UNUSED_DAYS * 86400 if name.startswith("county-") and name.endswith(".pickle") else \
+                now - 86400 if name.startswith(".county-") and name.endswith(".tmp") else None
+            with contextlib.suppress(OSError):
+                info = entry.stat(follow_symlinks=False)
+                if stale is not None and entry.is_file(follow_symlinks=False) and _own(info) and \
+                        info.st_mtime < stale:
+                    os.unlink(entry.path)
 
 
 def _replace(target: Path, content: bytes) -> None:
