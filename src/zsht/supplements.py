@@ -122,10 +122,14 @@ def with_access(county: County, supplements: list[Entry[Supplement]],
     return found
 
 
-def amended(county: County, entry: Entry[Agreement], before: Entry[Supplement] | None = None) -> Amended:
-    """The agreement as amended by its signed supplements, in order (only those before `before`, if given)."""
+def amended(county: County, entry: Entry[Agreement], before: Entry[Supplement] | None = None,
+            as_of: dt.date | None = None) -> Amended:
+    """The agreement as amended by its signed supplements, in order (only those before `before`, if given; only
+    those signed on or before `as_of`, if given: an evaluation assesses the agreement as it stood on its date, and a
+    supplement signed after it is ZS424)."""
     agreement = entry.record
-    signed = [s for s in supplements_of(county, agreement.id) if s.record.status == SIGNED]
+    signed = [s for s in supplements_of(county, agreement.id) if s.record.status == SIGNED
+              and (as_of is None or s.record.signing is None or s.record.signing.date <= as_of)]
     if before is not None:
         signed = [s for s in signed if order(s) < order(before) and s.record.id != before.record.id]
     items = with_access(county, signed, items_in_force(county, agreement.year))

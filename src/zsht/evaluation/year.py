@@ -127,7 +127,7 @@ def year_results(county: County, year: int, township: str | None = None) -> Year
         if entry.file in broken or target is None or target.file in broken:
             results.invalid.append(entry.file)
             continue
-        terms = amended(county, target)  # the agreement with its signed 补充协议
+        terms = amended(county, target, as_of=evaluation.date)  # with the 补充协议 signed by the evaluation
         agreed = agreed_funding(terms.agreement, terms.items)
         computed = compute(evaluation, config, agreed)
         if not finite(computed):  # scores or rates too large to compute with: as good as an error

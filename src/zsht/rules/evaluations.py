@@ -57,7 +57,7 @@ def evaluations(county: County) -> Iterator[Finding]:
         yield from _panel(entry, county.config)
         yield from _complete(entry, target.record if target is not None else None)
         if target is not None:
-            agreed = amended(county, target).agreement  # with its signed 补充协议
+            agreed = amended(county, target, as_of=evaluation.date).agreement  # with the 补充协议 signed by then
             yield from _items_match(entry, agreed)
             if county.config is not None:
                 yield from _result(entry, county, agreed, county.config, causes)

@@ -5,14 +5,16 @@ sums add up — the rules of an agreement, applied to what it changes."""
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
 
 from ..findings import Finding
-from ..layout import ACCESS, AGREEMENT, COMMUNITY, NEGATIVE_ITEM, SUPPLEMENT
+from ..layout import ACCESS, AGREEMENT, COMMUNITY, EVALUATION, NEGATIVE_ITEM, SUPPLEMENT
 from ..load.county import County, Entry
-from ..models import Agreement, AssistItem, Supplement
+from ..models import Agreement, AssistItem, Evaluation, Supplement
+from ..models.evaluation import FINAL_STATUSES
 from ..policy import effective_funding
 from ..supplements import amended, supplement_delta, with_access
 from .base import at, check
@@ -27,12 +29,18 @@ def supplements(county: County) -> Iterator[Finding]:
     """ZS420–ZS429 on every supplement, judged against its agreement as amended by the supplements before it.
 
     A signed supplement is what was signed: no hint asks to edit it, each points to a further supplement."""
+    evaluations: dict[str, list[Entry[Evaluation]]] = defaultdict(list)  # by agreement, built once
+    for evaluation in county.entries(EVALUATION) if county.entries(SUPPLEMENT) else ():
+        evaluations[evaluation.record.agreement].append(evaluation)
     for entry in county.entries(SUPPLEMENT):
-        for found in _supplement(county, entry):
-            yield replace(found, hint=FROZEN) if entry.record.status == SIGNED and found.hint else found
+        for found in _supplement(county, entry, evaluations):
+            # Dates (ZS424) say what to do instead: a further supplement would be as late.
+            frozen = entry.record.status == SIGNED and found.hint and found.rule != "ZS424"
+            yield replace(found, hint=FROZEN) if frozen else found
 
 
-def _supplement(county: County, entry: Entry[Supplement]) -> Iterator[Finding]:
+def _supplement(county: County, entry: Entry[Supplement],
+                evaluations: dict[str, list[Entry[Evaluation]]]) -> Iterator[Finding]:
     yield from _name(entry)
     yield from _own_clauses(entry)
     target = county.index(AGREEMENT).get(entry.record.agreement)
@@ -46,7 +54,7 @@ def _supplement(county: County, entry: Entry[Supplement]) -> Iterator[Finding]:
     items = with_access(county, [entry], before.items)  # and the tasks this one adds through 准入
     yield from _added(county, entry, before.agreement, items)
     yield from _removed_and_changed(entry, before.agreement)
-    yield from _dates(entry, target.record)
+    yield from _dates(entry, target.record, evaluations.get(target.record.id, []))
     yield from _sums(entry, before.agreement, items)
 
 
@@ -153,11 +161,19 @@ def _removed_and_changed(entry: Entry[Supplement], agreement: Agreement) -> Iter
                      "或同时被终止", "changes", position, "id")
 
 
-def _dates(entry: Entry[Supplement], agreement: Agreement) -> Iterator[Finding]:
-    """ZS424: signed after the agreement and within its year (and its term)."""
+def _dates(entry: Entry[Supplement], agreement: Agreement, evaluations: list[Entry[Evaluation]]) -> Iterator[Finding]:
+    """ZS424: signed after the agreement, within its year (and its term), and by the day the agreement's year was
+    evaluated: the evaluation assesses the agreement as it stood then, and a finalized one never changes."""
     signing = entry.record.signing
     if signing is None:
         return
+    for evaluation in evaluations:
+        record = evaluation.record
+        if signing.date > record.date:
+            hint = ("评估之后的变更写进次年的协议" if record.status in FINAL_STATUSES else
+                    f"评估仍是草稿：确在评估之前变更的，把评估日期（{evaluation.file} 的 date）改到补充协议签订之后")
+            yield at(entry, "ZS424", f"补充协议签订于 {signing.date}，晚于协议 {agreement.id} 的年度评估（{record.date}，"
+                     f"{record.status}）：评估按当日的协议评定，不计入本补充协议", "signing", "date", hint=hint)
     first = agreement.signing.date if agreement.signing else None
     last = agreement.term.end if agreement.term else dt.date(agreement.year, 12, 31)
     if first is not None and signing.date <= first:

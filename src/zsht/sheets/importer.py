@@ -163,7 +163,7 @@ def _result(data: CommentedMap, county: County, scored: Scored, changed: bool) -
     target = county.index(AGREEMENT).get(evaluation.agreement)
     if target is None:
         return changed, f"{scored.community}: 评估记录所评的协议 {evaluation.agreement} 不存在，无法计算结果"
-    terms = amended(county, target)  # the agreement with its signed 补充协议
+    terms = amended(county, target, as_of=evaluation.date)  # with the 补充协议 signed by the evaluation
     assert county.config is not None
     computed = compute(evaluation, county.config, agreed_funding(terms.agreement, terms.items))
     if not finite(computed):

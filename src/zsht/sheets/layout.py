@@ -133,7 +133,8 @@ def community_sheets(county: County, year: int, township: str | None = None) -> 
     by_township: dict[str, list[Agreement]] = defaultdict(list)
     for entry in county.entries(AGREEMENT):
         if entry.record.year == year and township in (None, entry.record.township):
-            terms = amended(county, entry)  # scored as amended by its signed 补充协议
+            scored = evaluations.get(entry.record.community)  # scored as amended by the 补充协议 signed by then
+            terms = amended(county, entry, as_of=scored.record.date if scored else None)
             names.update(terms.items)
             by_township[entry.record.township].append(terms.agreement)
     return {town: _township_sheets(sorted(agreements, key=lambda a: a.community), config, names, communities,

@@ -11,7 +11,7 @@ from typing import Any
 
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..layout import AGREEMENT
+from ..layout import AGREEMENT, EVALUATION
 from ..limits import YEARS
 from ..load.county import County
 from ..models import PANEL_CATEGORIES
@@ -86,8 +86,9 @@ class SheetReader:
         self.sheet, self.county, self.reading, self.township = sheet, county, reading, township
         # openpyxl works these out from every cell on each call: once per sheet, or reading is quadratic.
         self.max_row, self.max_column = sheet.max_row, sheet.max_column
-        self.agreements = {e.record.community: amended(county, e).agreement  # with its signed 补充协议
-                           for e in county.entries(AGREEMENT) if e.record.year == reading.year}
+        dates = {e.record.agreement: e.record.date for e in county.entries(EVALUATION) if e.record.year == reading.year}
+        self.agreements = {e.record.community: amended(county, e, as_of=dates.get(e.record.id)).agreement
+                           for e in county.entries(AGREEMENT) if e.record.year == reading.year}  # as scored
 
     def ref(self, row: int, column: int) -> str:
         """The cell as a person finds it: `sheet!F12`."""
