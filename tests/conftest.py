@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +26,28 @@ def child_env(**extra: str) -> dict[str, str]:
     """The environment for a child `python` that runs zsht: it imports the same zsht as the tests, whatever the
     child's working folder (a relative PYTHONPATH, or an installed copy elsewhere, would give it another)."""
     return {**os.environ, "PYTHONPATH": str(SRC), **extra}
+
+
+_THEN = """
+import json, sys
+from zsht.cli import main
+out, sys.argv = sys.argv[1], ["zsht", *sys.argv[3:]]
+try:
+    main()
+except SystemExit:
+    pass
+{after}
+with open(out, "w", encoding="utf-8") as file:
+    json.dump(result, file)
+"""
+
+
+def zsht_then(after: str, args: list[str | Path], out: Path, **env: str) -> Any:
+    """Run `zsht ARGS` in a child Python (as the console script runs), then the code `after` in the same process,
+    which sets `result`: its JSON value comes back (what the run imported, what it built …)."""
+    subprocess.run([sys.executable, "-c", _THEN.format(after=after), str(out), "zsht", *map(str, args)], check=True,
+                   capture_output=True, env=child_env(**env))
+    return json.loads(out.read_text(encoding="utf-8"))
 
 
 def snapshot(root: Path, pattern: str = "*.yaml") -> dict[str, bytes]:

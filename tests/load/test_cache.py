@@ -13,7 +13,7 @@ import pytest
 from zsht.load import reader
 from zsht.load.cache import LoadCache
 
-from ..conftest import EXAMPLE
+from ..conftest import EXAMPLE, zsht_then
 from ..mini_county import MiniCounty
 
 AGREEMENT = "agreements/2015/niushan/niushan-xinhua.yaml"
@@ -131,34 +131,18 @@ def test_the_example_county_reports_the_same_with_and_without_the_cache(cli: Any
     assert uncached.exit_code == cold.exit_code == warm.exit_code
 
 
-_PROBE = """
-import json, sys
-from zsht.cli import main
-sys.argv = ["zsht", *sys.argv[2:]]
-try:
-    main()
-except SystemExit:
-    pass
-with open(OUT, "w", encoding="utf-8") as file:
-    json.dump(sorted(name for name in ("yaml", "ruamel") if name in sys.modules), file)
-"""
 
 
 def test_a_validate_the_cache_serves_whole_does_not_import_a_yaml_parser(mini: MiniCounty, cache_dir: Path,
                                                                         tmp_path: Path) -> None:
     """The pre-commit case: start-up is most of the time, and PyYAML's import alone is a tenth of it."""
-    import subprocess
-    import sys
 
-    from ..conftest import child_env
 
     out = tmp_path / "loaded.json"
-    probe = _PROBE.replace("OUT", repr(str(out)))
 
     def loaded() -> list[str]:
-        subprocess.run([sys.executable, "-c", probe, "x", "-C", str(mini.root), "validate"], check=True,
-                       capture_output=True, env=child_env(ZSHT_CACHE_DIR=str(cache_dir)))
-        return list(json.loads(out.read_text(encoding="utf-8")))
+        asked = "result = sorted(name for name in ('yaml', 'ruamel') if name in sys.modules)"
+        return list(zsht_then(asked, ["-C", mini.root, "validate"], out, ZSHT_CACHE_DIR=str(cache_dir)))
 
     assert loaded() == ["yaml"]  # the control: a cold cache parses every file
     assert loaded() == []

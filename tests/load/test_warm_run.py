@@ -3,7 +3,6 @@ from the cache already validated, so no model builds its validator or serializer
 
 from __future__ import annotations
 
-import json
 import shutil
 import subprocess
 import sys
@@ -13,7 +12,7 @@ from pydantic import PrivateAttr
 
 from zsht.models import Record
 
-from ..conftest import EXAMPLE, child_env
+from ..conftest import EXAMPLE, child_env, zsht_then
 
 
 class _Noted(Record):
@@ -22,28 +21,19 @@ class _Noted(Record):
     count: int
     _note: str = PrivateAttr(default="")
 
-# Run `zsht ARGS…`, then write the zsht models whose validator or serializer was built (defer_build: on first use).
+# After `zsht ARGS…`: the zsht models whose validator or serializer was built (defer_build: on first use).
 _BUILT = """
-import json, sys
 import pydantic
 from pydantic._internal._mock_val_ser import MockValSer
-from zsht.cli import main
-sys.argv = ["zsht", *sys.argv[2:]]
-try:
-    main()
-except SystemExit:
-    pass
 
 def models(cls):
     for sub in cls.__subclasses__():
         yield sub
         yield from models(sub)
 
-built = sorted({model.__name__ for model in models(pydantic.BaseModel) if model.__module__.startswith("zsht.")
-                and not all(isinstance(model.__dict__.get(part), MockValSer)
-                            for part in ("__pydantic_validator__", "__pydantic_serializer__"))})
-with open(OUT, "w", encoding="utf-8") as file:
-    json.dump(built, file)
+result = sorted({model.__name__ for model in models(pydantic.BaseModel) if model.__module__.startswith("zsht.")
+                 and not all(isinstance(model.__dict__.get(part), MockValSer)
+                             for part in ("__pydantic_validator__", "__pydantic_serializer__"))})
 """
 
 
@@ -51,13 +41,10 @@ def test_a_warm_validate_of_the_example_county_builds_no_model_schema(tmp_path: 
     county = tmp_path / "county"
     shutil.copytree(EXAMPLE, county)
     assert list(county.rglob("supplements/**/*.yaml"))  # amended agreements are worked out in every run
-    out = tmp_path / "built.json"
-    probe = _BUILT.replace("OUT", repr(str(out)))
 
     def built() -> list[str]:
-        subprocess.run([sys.executable, "-c", probe, "x", "-C", str(county), "validate"], check=True,
-                       capture_output=True, env=child_env(ZSHT_CACHE_DIR=str(tmp_path / "cache")))
-        return list(json.loads(out.read_text(encoding="utf-8")))
+        return list(zsht_then(_BUILT, ["-C", county, "validate"], tmp_path / "built.json",
+                              ZSHT_CACHE_DIR=str(tmp_path / "cache")))
 
     assert "Agreement" in built()  # the control: a cold cache validates every file
     assert built() == []
