@@ -244,6 +244,19 @@ def test_a_new_years_agreement_with_more_items_is_called_out(repo: CountyRepo, c
         "niushan-xinhua 的协助事项由 2015 年的 2 项增至 2016 年的 3 项（XY-2016-niushan-xinhua）"]
 
 
+def test_a_new_agreement_is_compared_with_the_last_year_the_county_kept(repo: CountyRepo, cli: Any) -> None:
+    """No 2016 or 2017 agreement: the 2018 one is compared with 2015's, as `zsht report` compares years; a later
+    year (2019) is never taken for the earlier one."""
+    data = repo.read(A_XINHUA)
+    data.update(id="XY-2018-niushan-xinhua", year=2018, items=[*data["items"], {"id": "XZ-004"}])
+    repo.write_text("agreements/2018/niushan/niushan-xinhua.yaml", yaml.safe_dump(data, allow_unicode=True))
+    later = dict(data, id="XY-2019-niushan-xinhua", year=2019, items=data["items"][:1])
+    repo.write_text("agreements/2019/niushan/niushan-xinhua.yaml", yaml.safe_dump(later, allow_unicode=True))
+    diff = json.loads(cli("-C", repo.root, "diff", "--format", "json").stdout)
+    assert [c["message"] for c in diff["callouts"]] == [
+        "niushan-xinhua 的协助事项由 2015 年的 2 项增至 2018 年的 3 项（XY-2018-niushan-xinhua）"]  # 2019: fewer
+
+
 @pytest.mark.skipif(shutil.which("gpg") is None, reason="gpg is not installed")
 def test_signed_commits_pass_and_history_shows_the_signature(repo: CountyRepo, cli: Any, tmp_path: Path,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:

@@ -30,8 +30,8 @@ def _amount(value: Any) -> float | None:
 
 
 def callouts(changes: list[RecordChange], earlier: dict[Key, Version] | None = None) -> list[Callout]:
-    """Burden and funding callouts of a set of record changes; `earlier` holds last year's agreements, to
-    compare a new year's agreement of the same committee with."""
+    """Burden and funding callouts of a set of record changes; `earlier` holds the agreements of the latest earlier
+    year, to compare a new year's agreement of the same committee with."""
     found: list[Callout] = []
     for change in changes:
         key = change.key
@@ -77,10 +77,13 @@ def _agreement_items(change: RecordChange) -> list[Callout]:
 
 
 def _new_year(data: dict[str, Any], key: Key, earlier: dict[Key, Version]) -> list[Callout]:
-    """A new year's agreement with more assisted items than the committee's agreement of the year before."""
-    before = next((v.data for k, v in earlier.items() if k.kind == AGREEMENT.name
-                   and v.data.get("community") == data.get("community") and v.data.get("year") == data.get("year", 0) - 1),
-                  None)
+    """A new year's agreement with more assisted items than the committee's agreement of the latest earlier year
+    (the year before, or the last one kept)."""
+    year = data.get("year")
+    years = [v.data for k, v in earlier.items() if k.kind == AGREEMENT.name and v.data.get("community") ==
+             data.get("community") and isinstance(v.data.get("year"), int) and isinstance(year, int)
+             and v.data["year"] < year]
+    before = max(years, key=lambda d: d["year"], default=None)
     if before is None or not isinstance(before.get("items"), list) or not isinstance(data.get("items"), list):
         return []
     # last year's agreement as its signed 补充协议 left it (imported here: amendments imports Callout from here)

@@ -139,19 +139,31 @@ def diff_county(root: Path, spec: str | None = None) -> CountyDiff:
             changed = sorted(p for p in old.keys() | new.keys() if old.get(p) != new.get(p))
             parsed = ParsedVersions()
             changes = compare(versions(changed, old, blobs, parsed), versions(changed, new, blobs, parsed, contents))
-            last = [p for c in changes if (p := _last_year(c)) is not None]
-            last += [p for c in changes if _last_year(c) and c.new for p in supplement_paths(c.new.data, new)]
+            last = [p for c in changes if (p := _last_year(c, new)) is not None]
+            last += [p for c in changes if _last_year(c, new) and c.new for p in supplement_paths(c.new.data, new)]
             earlier = versions(last, new, blobs, parsed, contents)
     changes.sort(key=lambda c: ({"added": 0, "changed": 1, "removed": 2}[c.status], c.file, c.key.id))
     found = callouts(changes, earlier) + supplement_callouts(changes)
     return CountyDiff(base[:10], WORKTREE if head is None else head[:10], changes, found, notes)
 
 
-def _last_year(change: RecordChange) -> str | None:
-    """For a new agreement, the path of the same committee's agreement of the year before."""
+def _last_year(change: RecordChange, tree: dict[str, str]) -> str | None:
+    """For a new agreement, the path (in `tree`) of the same committee's agreement of the latest earlier year: the
+    year before, or the last one the county kept (2015, then 2026)."""
     if change.key.kind != "agreement" or change.status != "added" or change.new is None:
         return None
     data = change.new.data
     if not isinstance(data.get("year"), int) or not all(isinstance(data.get(k), str) for k in ("township", "community")):
         return None
-    return f"agreements/{data['year'] - 1}/{data['township']}/{data['community']}.yaml"
+    earlier = [(year, path) for path in tree if (year := _agreement_year(path, data["community"])) is not None
+               and year < data["year"]]
+    return max(earlier)[1] if earlier else None
+
+
+def _agreement_year(path: str, community: str) -> int | None:
+    """The year of `agreements/<year>/<township>/<community>.yaml` (.yml), for this committee; None otherwise."""
+    parts = path.split("/")
+    if len(parts) != 4 or parts[0] != "agreements" or not parts[1].isdigit() or \
+            parts[3].rsplit(".", 1)[0] != community or not parts[3].endswith((".yaml", ".yml")):
+        return None
+    return int(parts[1])
