@@ -133,6 +133,24 @@ def test_plain_two_column_list(cli: Cli, tmp_path: Path) -> None:
     assert "code" not in members["baitabu-budong"] and members["niushan-heping"]["type"] == "居"
 
 
+def test_a_plain_workbook_with_the_township_merged_down(cli: Cli, tmp_path: Path) -> None:
+    """The usual office list: the township typed once in a cell merged over its committees' rows, a line break
+    inside a name; read as `import catalog` reads its lists (merged cells filled, cell text cleaned)."""
+    root = _county(cli, tmp_path)
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in (["乡镇（街道）", "村（居）委会"], ["白塔埠镇", "白塔埠社区"], [None, "埠东村"], [None, "白塔\n村委会"]):
+        sheet.append(row)
+    sheet.merge_cells("A2:A4")
+    book.save(listing := tmp_path / "名单.xlsx")
+    result = cli("-C", root, "import", "registry", listing)
+    assert result.exit_code == 0, result.output
+    towns, members = _registry(root)
+    assert list(towns) == ["baitabu"]
+    assert sorted(members) == ["baitabu-baita", "baitabu-budong", "baitabu-shequ"]
+
+
 def test_township_only(cli: Cli, tmp_path: Path) -> None:
     root = _county(cli, tmp_path)
     result = cli("-C", root, "import", "registry", TABLE, "--township-only")

@@ -1,4 +1,5 @@
-"""The tables of a list file as rows of text: Word tables, Excel sheets, a CSV file.
+"""The tables of a list file as rows of text: Word tables, Excel sheets, a CSV file — the one reader of the files
+`zsht import catalog` and `zsht import registry` take in.
 
 Merged cells are filled in: a cell merged across columns or rows gives its text to every grid cell it covers
 (python-docx does so for Word; for Excel the merged ranges are filled here), so a department merged down three
@@ -27,6 +28,18 @@ class Table:
     rows: list[list[str]]
     where: str  # 表 2, 工作表“协助事项”
     before: list[str] = field(default_factory=list)  # paragraphs (Word) or title rows above the table
+    sheet: str | None = None  # an Excel sheet's name
+    file: str = ""  # the file's name (a CSV's cells are named by it)
+
+    def place(self, row: int, column: int) -> str:
+        """Where a person finds a cell (0-based `row`, `column`): `协助事项!B5`, `名单.csv:5`, `表 2 第 5 行`."""
+        if self.sheet is not None:
+            from openpyxl.utils import get_column_letter
+
+            return f"{self.sheet}!{get_column_letter(column + 1)}{row + 1}"
+        if self.where == "CSV":
+            return f"{self.file}:{row + 1}"
+        return f"{self.where} 第 {row + 1} 行"
 
 
 def read_tables(path: Path) -> list[Table]:
@@ -50,7 +63,7 @@ def read_tables(path: Path) -> list[Table]:
         kind = "Word" if suffix == ".docx" else "Excel"
         raise UserError(f"{path.name}：不能作为 {kind} 文件读取（{type(exc).__name__}）",
                         hint=f"用 {kind} 或 WPS 打开后另存为 {suffix}，再导入") from exc
-    return [Table(_csv_rows(raw, path.name), "CSV")]
+    return [Table(_csv_rows(raw, path.name), "CSV", file=path.name)]
 
 
 def _word(raw: bytes) -> list[Table]:
@@ -87,7 +100,7 @@ def _excel(raw: bytes) -> list[Table]:
             for row in range(merged.min_row - 1, min(merged.max_row, len(grid))):
                 for column in range(merged.min_col - 1, min(merged.max_col, len(grid[row]))):
                     grid[row][column] = value
-        tables.append(Table(grid, f"工作表“{sheet.title}”"))
+        tables.append(Table(grid, f"工作表“{sheet.title}”", sheet=sheet.title))
     return tables
 
 

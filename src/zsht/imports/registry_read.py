@@ -9,18 +9,13 @@ came from (`sheet!A5`, or `file:5` for a CSV) so that every problem names its ce
 
 from __future__ import annotations
 
-import csv
-import io
 import unicodedata
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter
-
 from ..errors import UserError
-from ..load.encoding import guess_encoding
+from .reading import read_tables
 
 HEADER_ROWS = 20  # the header is looked for among the first rows (a title and notes may come first)
 CODE_TITLES = ("统计用区划代码", "区划代码", "行政区划代码", "代码")
@@ -62,41 +57,16 @@ class RegistryRows:
     names: list[NameRow]
 
 
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():  # a code typed as a number: 320722100000.0
-        return str(int(value))
-    return str(value).strip()
-
-
 def _rows(path: Path) -> list[list[Cell]]:
-    """Every row of the file's first worksheet, or of the CSV, as cells with their places."""
-    if path.suffix.lower() == ".xlsx":
-        try:
-            with warnings.catch_warnings():  # openpyxl's warnings are English and say nothing a user can act on
-                warnings.simplefilter("ignore")
-                book = load_workbook(path, read_only=True, data_only=True)
-        except Exception as exc:  # a damaged file makes openpyxl raise almost anything
-            raise UserError(f"无法读取 {path}：不是完好的 .xlsx 工作簿", hint=".xls 请用 Excel 或 WPS 另存为 .xlsx") from exc
-        sheet = book.worksheets[0]
-        rows = [[Cell(_text(value), f"{sheet.title}!{get_column_letter(column)}{number}")
-                 for column, value in enumerate(values, start=1)]
-                for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)]
-        book.close()
-        return rows
-    if path.suffix.lower() != ".csv":
+    """Every row of the file's first worksheet, or of the CSV, as cells with their places (read as
+    `zsht import catalog` reads its lists: merged cells filled, encodings guessed)."""
+    if path.suffix.lower() not in (".xlsx", ".csv"):
         raise UserError(f"{path}：只能导入 .xlsx 或 .csv 文件", hint=".xls 请另存为 .xlsx，Word 表格请另存为 Excel 工作簿")
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        guess = guess_encoding(raw)
-        if guess.text is None:
-            raise UserError(f"{path}：{guess.doubt}", hint="请另存为 UTF-8 或 GBK 编码的 CSV") from None
-        text = guess.text
-    return [[Cell(value.strip(), f"{path.name}:{number}") for value in values]
-            for number, values in enumerate(csv.reader(io.StringIO(text)), start=1)]
+    with warnings.catch_warnings():  # openpyxl's warnings are English and say nothing a user can act on
+        warnings.simplefilter("ignore")
+        table = read_tables(path)[0]
+    return [[Cell(text, table.place(row, column)) for column, text in enumerate(values)]
+            for row, values in enumerate(table.rows)]
 
 
 def _title(text: str) -> str:
