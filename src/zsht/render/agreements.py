@@ -23,7 +23,7 @@ from .agreement_parts import (
 )
 from .citations import basis_text, law_name
 from .numerals import date_cn, quote_title
-from .paths import document_relpath, safe_name
+from .paths import committee_document, safe_name
 from .plan import Dependency, Job, Plan, Skipped, blocking, describe, errors_by_file, skip_unloaded
 from .punctuation import join_clauses, join_items, tidy
 from .templates import register_view
@@ -245,12 +245,11 @@ def plan_agreements(county: County, findings: list[Finding], year: int,
             plan.skipped.append(Skipped(agreement.id, tuple(dict.fromkeys(d.file for d in deps)), reason))
             continue
         view = agreement_view(entry, county, numbers)
-        name = safe_name(view.community, reserve=len(SUFFIX))
-        if names[(agreement.township, name)] > 1:  # the id keeps them apart, and is never cut off
-            tail = f"-{agreement.community}"
-            name = safe_name(view.community, reserve=len((tail + SUFFIX).encode("utf-8"))) + tail
+        # Two committees of one name in a township: the id keeps them apart, and is never cut off.
+        shared = names[(agreement.township, safe_name(view.community, reserve=len(SUFFIX)))] > 1
+        tail = f"-{agreement.community}" if shared else ""
         plan.jobs.append(Job(
-            output=document_relpath(str(year), view.township, name, reserve=len(SUFFIX)) + SUFFIX,
+            output=committee_document(year, view.township, view.community, tail, SUFFIX),
             template=TEMPLATE, context={"agreement": view},
             title=f"{view.year}年度协助政府工作协议书（{view.community}）",
             created=_created(agreement), sources=tuple(dict.fromkeys(d.file for d in deps)),

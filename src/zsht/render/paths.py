@@ -46,6 +46,13 @@ def output_path(out_dir: Path, relpath: str) -> Path:
     return target
 
 
+def committee_document(year: int, township: str, community: str, tail: str, suffix: str) -> str:
+    """`<year>/<township>/<committee name><tail><suffix>`, the committee's name cut so that the tail (补充协议2,
+    `-<id>` when two committees share a name) and the suffix always fit: an agreement's or a supplement's file."""
+    name = safe_name(community, reserve=len((tail + suffix).encode("utf-8"))) + tail
+    return document_relpath(str(year), township, name, reserve=len(suffix)) + suffix
+
+
 def document_relpath(*components: str, reserve: int = 0) -> str:
     """Join components, each made safe, into a relative output path; `reserve` bytes are kept free in the last
     one for what the caller appends (".docx")."""

@@ -25,7 +25,7 @@ from .agreement_parts import (
 )
 from .agreements import InstallmentView, Item, PartyView, _item
 from .numerals import date_cn
-from .paths import document_relpath, safe_name
+from .paths import committee_document
 from .plan import Dependency, Job, Plan, Skipped, blocking, describe, errors_by_file, skip_unloaded
 from .templates import register_view
 
@@ -186,9 +186,8 @@ def plan_supplements(county: County, findings: list[Finding], year: int, townshi
         tail = f"补充协议{view.number}"
         if names[(record.township, view.community, record.id.rsplit("-", 1)[-1])] > 1:
             tail += f"-{record.community}"
-        name = safe_name(view.community, reserve=len((tail + SUFFIX).encode("utf-8"))) + tail
         plan.jobs.append(Job(
-            output=document_relpath(str(year), view.township, name, reserve=len(SUFFIX)) + SUFFIX,
+            output=committee_document(year, view.township, view.community, tail, SUFFIX),
             template=TEMPLATE, context={"supplement": view},
             title=f"{view.year}年度协助政府工作协议书补充协议（{view.community}）",
             created=_created(record), sources=tuple(dict.fromkeys(d.file for d in deps)),
