@@ -61,6 +61,7 @@ def test_a_version_that_changed_one_item_shares_the_rest() -> None:
     "# only a comment\n",
     "a: 1\u2028b: 2\n",  # a line break YAML knows and the cut does not
     "a: 1\n\u3000b: 2\n",  # an ideographic space starts a key to YAML
+    "a: 1\n\ufeffb: 2\n",  # a byte-order mark in the middle: YAML refuses it, a piece would start with it
     "items:\n  - id: X\n - id: Y\n",  # an entry indented less than the first
     "items:\n  - id: X\n  name: Y\n",  # a key where an entry should start
     "items:\n  - id: X\n    -\t1\n",
@@ -89,6 +90,8 @@ LINES = st.sampled_from([
     "- id: XZ-003\n", "  name: 乙\n", "year: 2015\n", "stages:\n", "  - stage: 发布\n", "    date: 2015-01-01\n",
     "# 注释\n", "\n", "  # 缩进的注释\n", "text: |\n", "  多行\n", "text: \"引号\n", "  续行\"\n", "a: 1\r\n",
     "---\n", "year: 2016\n", "    - 1\n", "   odd: 3\n", "- \n", "items: []\n", "id: X\n", "\u3000x: 1\n",
+    "\ufeffx: 1\n", "text: |+\n", "  - id: XZ-004 # 注\n", "items: # 注\n", "? k\n", "k: {a: 1,\n", "}\n",
+    "  x\u2028y: 1\n", "'q': 1\n", "...\n", "a:\n", "  -\n", "    - id: XZ-005\n", "date: 2015-13-40\n",
 ])
 
 

@@ -22,7 +22,7 @@ from ..load.reader import load_piece
 __all__ = ["Pieces", "plain"]
 
 _LIMIT = 50_000  # pieces kept (about 5 kB each, parsed): a province's first commit must not keep them all
-# What the cut leaves to the whole parse: anchors, aliases and tabs anywhere; at the start of a line, a document
+# What the cut leaves to the whole parse: anchors, aliases, tabs and byte-order marks anywhere; at the start of a line, a document
 # marker, one of YAML's indicators or white space other than a space (U+3000 starts a key, to YAML). The patterns
 # look for a line's start as "\n" (the text is searched with one put before it): re finds a literal fast.
 _AWKWARD = re.compile(r"\n(?:---|\.\.\.|[?:,\[\]{}!|>'\"%@`]|(?! )[^\S\n\r])")
@@ -35,7 +35,8 @@ def top_pieces(text: str) -> list[str] | None:
     """The text cut before each top-level key (comments and blank lines before the first key go with it), or
     None when the file is not plainly a block mapping of top-level keys."""
     lined = "\n" + text  # offsets in `lined` are one past those in `text`: a match's "\n" is the line's start
-    if "&" in text or "*" in text or "\t" in text or _AWKWARD.search(lined):
+    # U+FEFF: a byte-order mark starts a piece as it could not start the file (YAML takes it for the stream's).
+    if "&" in text or "*" in text or "\t" in text or "\ufeff" in text or _AWKWARD.search(lined):
         return None
     starts = [found.start() for found in _KEY_LINE.finditer(lined)]
     if not starts or _CONTENT.search(lined, 0, starts[0] + 1):  # a sequence entry before the first key
