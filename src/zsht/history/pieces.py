@@ -22,9 +22,10 @@ from ..load.reader import load_piece
 __all__ = ["Pieces", "plain"]
 
 _LIMIT = 50_000  # pieces kept (about 5 kB each, parsed): a province's first commit must not keep them all
-# What the cut leaves to the whole parse: anchors, aliases, tabs and byte-order marks anywhere; at the start of a line, a document
-# marker, one of YAML's indicators or white space other than a space (U+3000 starts a key, to YAML). The patterns
-# look for a line's start as "\n" (the text is searched with one put before it): re finds a literal fast.
+# What the cut leaves to the whole parse: anchors, aliases, tabs and byte-order marks anywhere; at the start of a
+# line, a document marker, one of YAML's indicators or white space other than a space (U+3000 starts a key, to
+# YAML). The patterns look for a line's start as "\n" (the text is searched with one put before it): re finds a
+# literal fast.
 _AWKWARD = re.compile(r"\n(?:---|\.\.\.|[?:,\[\]{}!|>'\"%@`]|(?! )[^\S\n\r])")
 _KEY_LINE = re.compile(r"\n[^\s#-]")  # once nothing is awkward: a line that starts a top-level key
 _HEADER = re.compile(r"[^\s#:]+:[ ]*(?:#.*)?\r?\n")  # `items:` alone on its line (a comment may follow)
