@@ -86,9 +86,18 @@ class SheetReader:
         self.sheet, self.county, self.reading, self.township = sheet, county, reading, township
         # openpyxl works these out from every cell on each call: once per sheet, or reading is quadratic.
         self.max_row, self.max_column = sheet.max_row, sheet.max_column
-        dates = {e.record.agreement: e.record.date for e in county.entries(EVALUATION) if e.record.year == reading.year}
-        self.agreements = {e.record.community: amended(county, e, as_of=dates.get(e.record.id)).agreement
-                           for e in county.entries(AGREEMENT) if e.record.year == reading.year}  # as scored
+        self.agreements = {e.record.community: e for e in county.entries(AGREEMENT) if e.record.year == reading.year}
+        self.dates = {e.record.agreement: e.record.date for e in county.entries(EVALUATION) if e.record.year == reading.year}
+        self.items: dict[str, list[str]] = {}
+
+    def agreed_items(self, community: str) -> list[str]:
+        """The tasks of a committee's agreement of the year, as amended by the 补充协议 signed by its evaluation's
+        date (as it is scored); worked out once per committee of the sheet, not for the whole county."""
+        if community not in self.items:
+            entry = self.agreements[community]
+            terms = amended(self.county, entry, as_of=self.dates.get(entry.record.id)).agreement
+            self.items[community] = [item.id for item in terms.items]
+        return self.items[community]
 
     def ref(self, row: int, column: int) -> str:
         """The cell as a person finds it: `sheet!F12`."""
@@ -249,8 +258,7 @@ def read_block(reader: SheetReader, row: int) -> int:
         item = _text(reader.value(row, 3))
         maximum = reader.number(row, 5, None, "满分")
         if scored is not None and scored.community == _text(reader.value(row, 2)):
-            agreed = {i.id for i in reader.agreements[scored.community].items}
-            if item not in agreed:
+            if item not in reader.agreed_items(scored.community):
                 reader.problem(row, 3, f"事项“{item}”不在该村（居）委会 {reader.reading.year} 年的协议中")
             elif item in scored.items:
                 reader.problem(row, 3, f"事项“{item}”重复")
@@ -270,7 +278,7 @@ def read_block(reader: SheetReader, row: int) -> int:
         for number, (column, *_) in enumerate(members):  # rows: category, name, id
             scored.cells.update((("panel", str(number), str(k)), reader.ref(first - 3 + k, column)) for k in range(3))
         scored.cells[("panel-end",)] = reader.ref(first - 3, max((c for c, *_ in members), default=5) + 1)
-        missing = [i.id for i in reader.agreements[scored.community].items if i.id not in scored.items]
+        missing = [i for i in reader.agreed_items(scored.community) if i not in scored.items]
         if missing:
             reader.problem(first - 1, 3, f"{scored.community} 缺少协议事项 {'、'.join(missing)}")
     return row
