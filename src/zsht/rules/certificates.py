@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from ..certificates import cancelled_names, certificate_key, national_batch
 from ..findings import Finding
 from ..layout import AGREEMENT, ASSIST_CATALOG, CERTIFICATE_CATALOG, CERTIFICATE_ITEM, LAW
-from ..load.county import County, Entry
-from ..models import Agreement, FormFile
+from ..load.county import County
+from ..models import AgreementItem, AssistItem, FormFile
 from ..policy import normalized
 from .base import at, check
 
@@ -84,28 +85,28 @@ def cancelled_certificates_asked(county: County) -> Iterator[Finding]:
     """ZS323: no assist item or agreement clause asks a committee for a certificate its list has cancelled."""
     for catalog in county.entries(ASSIST_CATALOG):
         cancelled = cancelled_names(county, catalog.record.year)
-        for position, item in enumerate(catalog.record.items):
-            for field in ASSIST_TEXTS:
-                found = _asked(getattr(item, field), cancelled)
-                if found:
-                    yield at(catalog, "ZS323", f"协助事项 {item.id}“{item.name}”要求村（居）委会出具已取消的证明 {found}",
-                             "items", position, field, hint=_HINT)
-                    break
+        for position, item, field, found in _asking(catalog.record.items, ASSIST_TEXTS, cancelled):
+            yield at(catalog, "ZS323", f"协助事项 {item.id}“{item.name}”要求村（居）委会出具已取消的证明 {found}",
+                     "items", position, field, hint=_HINT)
     for agreement in county.entries(AGREEMENT):
         cancelled = cancelled_names(county, agreement.record.year)
-        yield from _clauses(agreement, cancelled)
+        for position, clause, field, found in _asking(agreement.record.items, CLAUSE_TEXTS, cancelled):
+            yield at(agreement, "ZS323", f"协议事项 {clause.id} 的条款要求村（居）委会出具已取消的证明 {found}",
+                     "items", position, field, hint=_HINT)
 
 
 _HINT = "取消的证明改由部门核查或申请人告知承诺，从事项中删去出具该证明的要求"
+T = TypeVar("T", AssistItem, AgreementItem)
 
 
-def _clauses(agreement: Entry[Agreement], cancelled: dict[str, str]) -> Iterator[Finding]:
-    for position, item in enumerate(agreement.record.items):
-        for field in CLAUSE_TEXTS:
+def _asking(items: Sequence[T], fields: Sequence[str], cancelled: dict[str, str]) -> Iterator[tuple[int, T, str, str]]:
+    """(position, item, field, certificate) for each item whose text asks for a cancelled certificate: the first
+    such field of each."""
+    for position, item in enumerate(items):
+        for field in fields:
             found = _asked(getattr(item, field), cancelled)
             if found:
-                yield at(agreement, "ZS323", f"协议事项 {item.id} 的条款要求村（居）委会出具已取消的证明 {found}",
-                         "items", position, field, hint=_HINT)
+                yield position, item, field, found
                 break
 
 
