@@ -33,6 +33,15 @@ class LifecycleStep(Record):
     until: Date | None = Field(default=None, description="社会公示的截止日期（含）；公示天数不得少于 zsht.yaml 的 notice_days")
 
 
+class PublishedList(Record):
+    """What every list a county publishes by the year has around its items: the title, the year it takes effect
+    and the steps it went through (once 发布 is recorded it is published, and frozen: layout.PUBLISHED)."""
+
+    title: Text = Field(description="清单标题")
+    year: Whole = Field(ge=1980, le=2100, description="自该年度起施行")
+    stages: list[LifecycleStep] = Field(default_factory=list, description="制定过程")
+
+
 class DutyItem(Record):
     """依法履行职责事项: what a committee does by law; no government funding is attached."""
 
@@ -66,28 +75,22 @@ class NegativeItem(Record):
     note: Text | None = Field(default=None, description="说明或出处")
 
 
-class DutyCatalog(Record):
+class DutyCatalog(PublishedList):
     """catalogs/duty/<year>.yaml: 村（居）民委员会依法履行职责事项."""
 
-    title: Text = Field(description="清单标题")
-    year: Whole = Field(ge=1980, le=2100, description="自该年度起施行")
-    stages: list[LifecycleStep] = Field(default_factory=list, description="制定过程")
     items: list[DutyItem] = Field(description="事项")
 
 
-class AssistCatalog(Record):
+class AssistCatalog(PublishedList):
     """catalogs/assist/<year>.yaml: one yearly version of 村（居）民委员会协助政府工作事项."""
 
-    title: Text = Field(description="清单标题")
     year: Whole = Field(ge=1980, le=2100, description="自该年度起施行；协议按其年度使用已发布的最新版本")
     stages: list[LifecycleStep] = Field(default_factory=list, description="制定过程，发布后方可作为协议依据")
     items: list[AssistItem] = Field(description="事项")
 
 
-class NegativeCatalog(Record):
+class NegativeCatalog(PublishedList):
     """catalogs/negative/<year>.yaml: 负面清单（减负工作事项清单）."""
 
-    title: Text = Field(description="清单标题")
-    year: Whole = Field(ge=1980, le=2100, description="自该年度起施行")
     stages: list[LifecycleStep] = Field(default_factory=list, description="制定过程；记有“发布”后事项不得再改")
     items: list[NegativeItem] = Field(description="不得交由村（居）委会承担的事项")

@@ -4,8 +4,8 @@ from typing import Literal
 
 from pydantic import Field
 
-from .catalogs import LifecycleStep
-from .common import Basis, CertificateId, Record, Text, Whole
+from .catalogs import PublishedList
+from .common import Basis, CertificateId, Record, Text
 
 CertificateStatus = Literal["保留", "取消"]
 
@@ -29,10 +29,7 @@ class CertificateItem(Record):
     note: Text | None = Field(default=None, description="说明，如取消后的替代办法（告知承诺、部门核查）")
 
 
-class CertificateCatalog(Record):
+class CertificateCatalog(PublishedList):
     """catalogs/certificate/<year>.yaml: 村（居）民委员会出具证明事项清单."""
 
-    title: Text = Field(description="清单标题")
-    year: Whole = Field(ge=1980, le=2100, description="自该年度起施行")
-    stages: list[LifecycleStep] = Field(default_factory=list, description="制定过程")
     items: list[CertificateItem] = Field(description="证明事项")

@@ -4,8 +4,8 @@ from typing import Literal
 
 from pydantic import Field
 
-from .catalogs import LifecycleStep
-from .common import PlaqueId, Record, Text, Whole
+from .catalogs import PublishedList
+from .common import PlaqueId, Record, Text
 
 Placement = Literal["外", "内"]
 
@@ -19,10 +19,7 @@ class PlaqueItem(Record):
     basis: Text = Field(description="设立依据（法律法规或党内法规、文件），如“中华人民共和国兵役法”")
 
 
-class PlaqueCatalog(Record):
+class PlaqueCatalog(PublishedList):
     """catalogs/plaque/<year>.yaml: 村（社区）组织机制牌子清单."""
 
-    title: Text = Field(description="清单标题")
-    year: Whole = Field(ge=1980, le=2100, description="自该年度起施行")
-    stages: list[LifecycleStep] = Field(default_factory=list, description="制定过程")
     items: list[PlaqueItem] = Field(description="允许悬挂的牌子")
