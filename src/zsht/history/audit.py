@@ -137,18 +137,27 @@ def _audit(repo: Repo, root: Path, revisions: str | None, allow_shallow: bool) -
     found: list[CommitFinding] = []
     flagged: dict[Key, list[RecordChange]] = defaultdict(list)  # the changes to each record already reported
     count, cut = 0, list[str]()
+    problems: dict[str, str | None] = {}
+
+    def unreviewed(commit: Commit) -> str | None:
+        """Why a commit does not count as reviewed, when reviews are required (None: it does); once per commit,
+        however many of its files ask."""
+        if not settings.require_review:
+            return None
+        if commit.sha not in problems:
+            problems[commit.sha] = review_problem(commit, settings.reviewers)
+        return problems[commit.sha]
+
     def relevant(commit: Commit, path: str) -> bool:
         """Signed agreements, published notices and catalogs always; other records only to see if an unreviewed
         commit changed records (a reviewed one needs no reading). A commit at a shallow cut has nothing to compare."""
         kind = kind_of(path)
-        return kind is not None and commit.sha not in shallow and (_may_freeze(kind) or (
-            settings.require_review and review_problem(commit, settings.reviewers) is not None))
+        return kind is not None and commit.sha not in shallow and (_may_freeze(kind) or unreviewed(commit) is not None)
 
     def worth(commit: Commit, files: list[FileChange], blobs: BlobReader) -> bool:
         """Whether a commit's files must be read: to see whether an unreviewed commit changed records, or because
         one of them may have held a frozen record before it (a draft edited a thousand times is never parsed)."""
-        return (settings.require_review and review_problem(commit, settings.reviewers) is not None) or \
-            _may_have_frozen(files, blobs)
+        return unreviewed(commit) is not None or _may_have_frozen(files, blobs)
 
     for step in walk(repo, *log_args, oldest_first=True, relevant=relevant, worth=worth,
                      signatures=settings.require_signed):
@@ -160,7 +169,7 @@ def _audit(repo: Repo, root: Path, revisions: str | None, allow_shallow: bool) -
         for breach in _final_changed(step.changes):
             flagged[breach.change.key].append(breach.change)
             found.append(CommitFinding.of(_breach_finding(breach, f"在提交 {who}中"), commit))
-        problem = review_problem(commit, settings.reviewers) if settings.require_review else None
+        problem = unreviewed(commit)
         if problem and any(c.fields or c.old is None or c.new is None for c in step.changes):
             found.append(CommitFinding.of(finding(
                 "ZS802", step.changes[0].file, f"提交 {who}“{commit.subject}”改动了记录，但{problem}",
