@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -48,6 +49,14 @@ def zsht_then(after: str, args: list[str | Path], out: Path, **env: str) -> Any:
     subprocess.run([sys.executable, "-c", _THEN.format(after=after), str(out), "zsht", *map(str, args)], check=True,
                    capture_output=True, env=child_env(**env))
     return json.loads(out.read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def donghai(tmp_path: Path) -> Path:
+    """A copy of the example county to change (tmp_path/donghai)."""
+    root = tmp_path / "donghai"
+    shutil.copytree(EXAMPLE, root)
+    return root
 
 
 def snapshot(root: Path, pattern: str = "*.yaml") -> dict[str, bytes]:

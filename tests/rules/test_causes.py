@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -14,19 +13,11 @@ import pytest
 import yaml
 from ruamel.yaml import YAML
 
-from ..conftest import EXAMPLE
 from ..mini_county import MiniCounty
 
 CATALOG = "catalogs/assist/2015.yaml"
 NIUSHAN = "registry/communities/niushan.yaml"
 FOLD = re.compile(r"^  └ 另有 (\d+) 处因此报错（规则 (.+)）；--format json 列出全部$")
-
-
-@pytest.fixture
-def donghai(tmp_path: Path) -> Path:
-    root = tmp_path / "donghai"
-    shutil.copytree(EXAMPLE, root)
-    return root
 
 
 def _edit(path: Path, change: Any) -> None:

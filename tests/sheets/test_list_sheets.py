@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -11,14 +10,12 @@ import yaml
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..conftest import EXAMPLE, Cli, snapshot
+from ..conftest import Cli, snapshot
 
 
 @pytest.fixture
-def county(tmp_path: Path) -> Path:
-    root = tmp_path / "donghai"
-    shutil.copytree(EXAMPLE, root)
-    return root
+def county(donghai: Path) -> Path:
+    return donghai
 
 
 def _column(sheet: Worksheet, title: str) -> int:

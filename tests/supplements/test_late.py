@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 from typing import Any
 
-from ..conftest import EXAMPLE
 from ..mini_county import draft_file
 
 FIRST = "supplements/2015/niushan/niushan-xinhua-1.yaml"
@@ -20,9 +18,7 @@ LATE = "supplements/2015/niushan/niushan-xinhua-2.yaml"
 EVALUATION = "evaluations/2015/niushan/niushan-xinhua.yaml"
 
 
-def _county_with_a_late_supplement(tmp_path: Path, signed: str = "2015-12-20") -> Path:
-    root = tmp_path / "donghai"
-    shutil.copytree(EXAMPLE, root)
+def _with_a_late_supplement(root: Path, signed: str = "2015-12-20") -> Path:
     text = (root / FIRST).read_text(encoding="utf-8")
     text = text.replace("BC-2015-niushan-xinhua-1", "BC-2015-niushan-xinhua-2").replace("XZ-027", "XZ-026")
     text = re.sub(r"\n    access: ZR-2015-001", "", text).replace("2015-11-20", signed)
@@ -34,8 +30,8 @@ def _findings(cli: Any, root: Path) -> list[tuple[str, str, str]]:
     return [(f["file"], f["rule"], f["message"]) for f in cli.findings(root)]
 
 
-def test_a_supplement_signed_after_the_evaluation_is_the_error_not_the_evaluation(cli: Any, tmp_path: Path) -> None:
-    root = _county_with_a_late_supplement(tmp_path)
+def test_a_supplement_signed_after_the_evaluation_is_the_error_not_the_evaluation(cli: Any, donghai: Path) -> None:
+    root = _with_a_late_supplement(donghai)
     found = _findings(cli, root)
     assert [(f, r) for f, r, _ in found] == [(LATE, "ZS424")], found
     assert "晚于协议 XY-2015-niushan-xinhua 的年度评估（2015-12-16，已公示）" in found[0][2]
@@ -46,9 +42,9 @@ def test_a_supplement_signed_after_the_evaluation_is_the_error_not_the_evaluatio
     assert (xinhua["agreed"], xinhua["settlement"], xinhua["stored_matches"]) == ("21400", "21400.00", True)
 
 
-def test_a_draft_evaluation_dated_after_the_supplement_takes_it_in(cli: Any, tmp_path: Path) -> None:
+def test_a_draft_evaluation_dated_after_the_supplement_takes_it_in(cli: Any, donghai: Path) -> None:
     """Still a draft: the hint says to move the evaluation's date; moved, the supplement counts (+1,000 元)."""
-    root = _county_with_a_late_supplement(tmp_path)
+    root = _with_a_late_supplement(donghai)
     draft_file(root / EVALUATION)
     result = cli("-C", root, "validate")
     assert f"把评估日期（{EVALUATION} 的 date）改到补充协议签订之后" in result.stdout, result.stdout
@@ -61,8 +57,8 @@ def test_a_draft_evaluation_dated_after_the_supplement_takes_it_in(cli: Any, tmp
     assert xinhua["agreed"] == "22400"
 
 
-def test_signing_a_supplement_after_the_evaluation_is_refused(cli: Any, tmp_path: Path) -> None:
-    root = _county_with_a_late_supplement(tmp_path)
+def test_signing_a_supplement_after_the_evaluation_is_refused(cli: Any, donghai: Path) -> None:
+    root = _with_a_late_supplement(donghai)
     text = (root / LATE).read_text(encoding="utf-8")
     (root / LATE).write_text(text.split("status:")[0] + "status: 草稿\n", encoding="utf-8")
     assert not [f for f in _findings(cli, root) if f[1] == "ZS424"]
