@@ -32,7 +32,7 @@ def test_diff_and_history_of_a_certificate_and_a_plaque(repo: CountyRepo, cli: A
     assert sorted(c["message"] for c in diff["callouts"]) == sorted([
         "证明事项 ZM-002“居民养犬证明”由取消改为保留：村（居）委会须出具该证明",
         # the 2015 list is published: changing it is for next year's list, and audit says so
-        "已发布目录中的证明事项 ZM-002（2015 年目录） 被改动（status，basis，purpose，procedure，form），zsht audit 将报告 ZS804"])
+        "已发布目录中的证明事项 ZM-002（2015 年目录）被改动（status，basis，purpose，procedure，form），zsht audit 将报告 ZS804"])
     repo.commit("恢复出具居民养犬证明")
     history = cli("-C", repo.root, "history", "ZM-002")
     assert history.exit_code == 0, history.output

@@ -83,7 +83,7 @@ def test_diff_names_fields_and_calls_out_burden_and_funding(repo: CountyRepo, cl
     # the agreement was signed, the catalog published: changing either is flagged
     assert kinds == ["burden", "burden", "final", "final", "funding"]
     finals = sorted(c["message"] for c in diff["callouts"] if c["kind"] == "final")
-    assert finals[0].startswith("已发布目录中的协助事项 XZ-001（2015 年目录） 被改动（funding.amount）") and "ZS804" in finals[0]
+    assert finals[0].startswith("已发布目录中的协助事项 XZ-001（2015 年目录）被改动（funding.amount）") and "ZS804" in finals[0]
     assert finals[1].startswith("已签订的协议 XY-2015-niushan-xinhua 被改动") and "ZS801" in finals[1]
     text = cli("-C", repo.root, "diff").stdout
     assert "funding.amount: 2000 → 1000 (-50%)" in text

@@ -221,8 +221,7 @@ _HINTS = {
 def _breach_finding(breach: Breach, where: str, hint: str | None = None, path: FieldPath = ()) -> Finding:
     """ZS801 (a signed agreement, a published notice) or ZS804 (a published catalog) for one breach."""
     change = breach.change
-    space = " " if breach.record[-1:].isascii() else ""  # 协议 XY-… 在提交, but （2015 年目录）在提交
-    return finding(breach.final.rule, change.file, f"{breach.record}{space}{where}{breach.what}",
+    return finding(breach.final.rule, change.file, breach.said(f"{where}{breach.what}"),
                    hint=hint or _HINTS.get(breach.final.rule), path=path)
 
 

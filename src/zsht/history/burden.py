@@ -51,7 +51,7 @@ def callouts(changes: list[RecordChange], earlier: dict[Key, Version] | None = N
         breach = breach_of(change)
         if breach is not None:
             what = "被删除" if not breach.fields else "被改动（" + "，".join(f.path for f in breach.fields[:6]) + "）"
-            found.append(Callout("final", key.label, f"{breach.record} {what}，zsht audit 将报告 {breach.final.rule}"))
+            found.append(Callout("final", key.label, breach.said(f"{what}，zsht audit 将报告 {breach.final.rule}")))
     return found
 
 

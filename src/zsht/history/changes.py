@@ -81,6 +81,11 @@ class Breach:
         """The frozen record as a finding names it: 已签订的协议 XY-…, 已发布目录中的协助事项 XZ-001（2015 年目录）."""
         return f"{self.final.state}{self.change.key.label}"
 
+    def said(self, words: str) -> str:
+        """The record followed by `words`, a space between them only after a Latin id (协议 XY-… 在提交, but
+        …（2015 年目录）在提交)."""
+        return f"{self.record}{' ' if self.record[-1:].isascii() else ''}{words}"
+
     @property
     def what(self) -> str:
         """What happened to it: 被删除, or 被改动：field: old → new, … (the first eight fields)."""
