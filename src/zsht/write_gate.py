@@ -1,5 +1,5 @@
-"""The write gate: zsht writes record files only when `zsht validate` would find no new error in them, and
-never changes a record that is frozen (signed, finalized, published).
+"""The write gate: zsht writes record files only when `zsht validate` would find no new error in them, nor give
+any other file a new one, and never changes a record that is frozen (signed, finalized, published).
 
 Commands that change records (draft, sign, score --write, sheet import, evaluation finalize/publish) build every
 file's new bytes first, ask here what errors those bytes would have and which frozen records they would change,
@@ -21,16 +21,20 @@ from .staging import write_all
 def errors_if_written(county: County, contents: dict[str, bytes], checks: Sequence[Check] = CHECKS,
                       new_only: bool = False) -> list[str]:
     """The errors `checks` (all of `zsht validate`'s by default) would report in these files if they held these
-    bytes, one line each; with `new_only`, only those the files do not have already."""
+    bytes, one line each (with `new_only`, only those the files do not have already), and the errors they would
+    give other files that have none of them now: a supplement signed into a year already evaluated puts its
+    error on the finalized evaluation, which nothing may then change."""
 
     def errors(state: County) -> set[tuple[str, str, str]]:
         found = chain(state.findings, *(check(state) for check in checks))
-        return {(f.file, f.rule, f.message) for f in found if f.file in contents and f.severity is Severity.ERROR}
+        return {(f.file, f.rule, f.message) for f in found if f.severity is Severity.ERROR}
 
-    new = errors(with_files(county, contents))
-    if new_only:
-        new -= errors(county)
-    return [f"{file}: {rule} {message}（写入后 zsht validate 会报此错）" for file, rule, message in sorted(new)]
+    after, before = errors(with_files(county, contents)), errors(county)
+    new = {e for e in after if e[0] in contents and not (new_only and e in before)}
+    elsewhere = {e for e in after - before if e[0] not in contents}
+    return [f"{file}: {rule} {message}（写入后 zsht validate 会报此错）" for file, rule, message in sorted(new)] + \
+        [f"{file}: {rule} {message}（本次写入会使这个文件出现此错误，因此未写入）"
+         for file, rule, message in sorted(elsewhere)]
 
 
 def frozen_changes(county: County, contents: dict[str, bytes]) -> list[str]:

@@ -67,3 +67,17 @@ def test_signing_a_supplement_after_the_evaluation_is_refused(cli: Any, donghai:
     assert result.exit_code == 1, result.output
     assert "ZS424" in result.stderr or "晚于协议" in result.stderr, result.stderr
     assert (root / LATE).read_bytes() == before
+
+
+def test_a_supplement_dated_before_the_evaluation_but_signed_after_it_was_finalized_is_refused(
+        cli: Any, donghai: Path) -> None:
+    """Its date would take it into the evaluation, whose stored result (21,400.00) was finalized without it: the
+    write gate names the error it would give that evaluation (ZS608), which nothing may then change."""
+    root = _with_a_late_supplement(donghai)
+    text = (root / LATE).read_text(encoding="utf-8")
+    (root / LATE).write_text(text.split("status:")[0] + "status: 草稿\n", encoding="utf-8")
+    before = (root / LATE).read_bytes()
+    result = cli("-C", root, "sign", "--year", "2015", "--community", "niushan-xinhua", "--date", "2015-12-10")
+    assert result.exit_code == 1, result.output
+    assert f"{EVALUATION}: ZS608 兑现经费记录为 21400，按打分计算应为 22400.00（本次写入会使这个文件出现此错误" in result.stderr
+    assert (root / LATE).read_bytes() == before
